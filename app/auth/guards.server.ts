@@ -1,0 +1,89 @@
+import { data, redirect, type AppLoadContext } from '@remix-run/node'
+import { getDb } from '#db/client.server'
+import type { Role } from '#db/schema'
+import { loadSettings } from '~/models/settings.server'
+import type { Actor } from '~/models/write.server'
+import { can, type Permission } from './permissions'
+import { readSessionToken, validateSessionToken, type SessionUser } from './session.server'
+
+// Every loader and action calls one of these itself: loaders run in parallel, so a parent
+// layout's check protects nothing.
+
+export type RequestArgs = { request: Request; context: AppLoadContext }
+
+export type CurrentUser = SessionUser & { sessionId: string; actor: Actor }
+
+const cache = new WeakMap<Request, Promise<CurrentUser | null>>()
+
+export function getCurrentUser(args: RequestArgs): Promise<CurrentUser | null> {
+	let pending = cache.get(args.request)
+	if (!pending) {
+		pending = loadCurrentUser(args)
+		cache.set(args.request, pending)
+	}
+	return pending
+}
+
+async function loadCurrentUser({ request, context }: RequestArgs): Promise<CurrentUser | null> {
+	const token = readSessionToken(request)
+	if (!token) return null
+	const db = getDb()
+	const result = await validateSessionToken(db, token, await loadSettings(db))
+	if (!result) return null
+	return {
+		...result.user,
+		sessionId: result.sessionId,
+		actor: { userId: result.user.id, address: context.clientAddress ?? null },
+	}
+}
+
+export function loginRedirect(request: Request) {
+	const url = new URL(request.url)
+	const target = url.pathname + url.search
+	const query = target === '/' ? '' : `?${new URLSearchParams({ redirectTo: target })}`
+	return redirect(`/login${query}`)
+}
+
+export async function requireUser(
+	args: RequestArgs,
+	options: { allowPendingPasswordChange?: boolean } = {},
+): Promise<CurrentUser> {
+	const user = await getCurrentUser(args)
+	if (!user) throw loginRedirect(args.request)
+	// An account an admin created (or reset) must choose its own password before anything else.
+	if (user.mustChangePassword && !options.allowPendingPasswordChange) {
+		throw redirect('/account/password')
+	}
+	return user
+}
+
+export async function requirePermission(args: RequestArgs, permission: Permission): Promise<CurrentUser> {
+	const user = await requireUser(args)
+	if (!can(user.role, permission)) throw forbidden()
+	return user
+}
+
+export async function requireRole(args: RequestArgs, roles: ReadonlyArray<Role>): Promise<CurrentUser> {
+	const user = await requireUser(args)
+	if (!roles.includes(user.role)) throw forbidden()
+	return user
+}
+
+export function forbidden() {
+	return data({ message: 'Forbidden' }, { status: 403 })
+}
+
+export function notFound() {
+	return data({ message: 'Not found' }, { status: 404 })
+}
+
+// Missing or out-of-scope records answer 404: the same answer, so scope cannot be probed.
+export function invariantFound<T>(value: T | null | undefined): asserts value is T {
+	if (value === null || value === undefined) throw notFound()
+}
+
+export function parseId(value: string | undefined): number {
+	const id = Number(value)
+	if (!Number.isSafeInteger(id) || id <= 0) throw notFound()
+	return id
+}

@@ -1,0 +1,24 @@
+import type { Role } from '#db/schema'
+
+// Who may do what, as one table: the server checks it in every loader and action (guards),
+// and the UI asks it only to hide what would be refused anyway.
+const grants = {
+	'record:read': ['admin', 'secretariat', 'member', 'deputy', 'agency'],
+	'tasks:edit': ['admin', 'secretariat'],
+	'agencies:edit': ['admin', 'secretariat'],
+	'subjects:edit': ['admin', 'secretariat'],
+	'users:manage': ['admin'],
+	'settings:edit': ['admin'],
+	'instruments:import': ['admin'],
+	'audit:read': ['admin', 'secretariat'],
+} as const satisfies Record<string, ReadonlyArray<Role>>
+
+export type Permission = keyof typeof grants
+
+export function can(role: Role, permission: Permission): boolean {
+	return (grants[permission] as ReadonlyArray<Role>).includes(role)
+}
+
+export function rolesWith(permission: Permission): ReadonlyArray<Role> {
+	return grants[permission]
+}

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react'
+import { useNavigation } from '@remix-run/react'
+import { useT } from '~/i18n/i18n'
+
+export type ListOfErrors = Array<string | null | undefined> | null | undefined
+
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+	const shown = errors?.filter(Boolean)
+	if (!shown?.length) return null
+	return (
+		<ul id={id} className="error-list" role="alert">
+			{shown.map((error) => (
+				<li key={error}>{error}</li>
+			))}
+		</ul>
+	)
+}
+
+// A labelled control with its hint and errors; the control itself is passed as children so
+// that any input, select or textarea (with conform's props) fits.
+export function Field({
+	label,
+	htmlFor,
+	errors,
+	errorId,
+	hint,
+	children,
+}: {
+	label: ReactNode
+	htmlFor: string
+	errors?: ListOfErrors
+	errorId?: string
+	hint?: ReactNode
+	children: ReactNode
+}) {
+	return (
+		<div className="field">
+			<label htmlFor={htmlFor}>{label}</label>
+			{children}
+			{hint ? <div className="hint">{hint}</div> : null}
+			<ErrorList id={errorId} errors={errors} />
+		</div>
+	)
+}
+
+// A submit button that says it is working while its form submits (no double submissions).
+export function SubmitButton({
+	children,
+	name,
+	value,
+	className = 'button',
+	formAction,
+}: {
+	children: ReactNode
+	name?: string
+	value?: string
+	className?: string
+	formAction?: string
+}) {
+	const navigation = useNavigation()
+	const t = useT()
+	const busy =
+		navigation.state === 'submitting' &&
+		(name === undefined || navigation.formData?.get(name) === value) &&
+		(formAction === undefined || navigation.formAction === formAction)
+	return (
+		<button type="submit" className={className} name={name} value={value} disabled={busy} formAction={formAction}>
+			{busy ? t.common.submitting : children}
+		</button>
+	)
+}
+
+export function Notice({ kind, children }: { kind: 'ok' | 'error' | 'info'; children: ReactNode }) {
+	return (
+		<div className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+			{children}
+		</div>
+	)
+}

@@ -1,0 +1,58 @@
+import type { Settings } from './settings'
+
+export const minPasswordLength = 8
+
+export type PasswordProblem = 'tooShort' | 'sameAsUsername' | 'tooSimple'
+
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
+	if (password.length < minPasswordLength) return 'tooShort'
+	if (password.toLowerCase() === username.toLowerCase()) return 'sameAsUsername'
+	// One repeated character, or digits only, is guessed in seconds.
+	if (/^(.)\1*$/.test(password) || /^\d+$/.test(password)) return 'tooSimple'
+	return null
+}
+
+export type LoginHistory = {
+	// Failures since the last success, inside the settings' window, newest first.
+	accountFailures: ReadonlyArray<Date>
+	addressFailures: ReadonlyArray<Date>
+}
+
+export type LoginBlock = { blocked: false } | { blocked: true; by: 'account' | 'address'; until: Date }
+
+// Login throttling: after N failures in the window, the account (or the address) waits the
+// lock time from its latest failure. Both limits come from settings.
+export function loginBlock(history: LoginHistory, settings: Settings, now: Date): LoginBlock {
+	const windowStart = now.getTime() - settings.loginWindowMinutes * 60_000
+	const lockMs = settings.loginAccountLockMinutes * 60_000
+	const check = (failures: ReadonlyArray<Date>, limit: number, by: 'account' | 'address'): LoginBlock => {
+		const recent = failures.filter((at) => at.getTime() >= windowStart)
+		if (recent.length < limit) return { blocked: false }
+		const latest = Math.max(...recent.map((at) => at.getTime()))
+		const until = new Date(latest + lockMs)
+		return until > now ? { blocked: true, by, until } : { blocked: false }
+	}
+	const account = check(history.accountFailures, settings.loginAccountMaxFailures, 'account')
+	if (account.blocked) return account
+	return check(history.addressFailures, settings.loginAddressMaxFailures, 'address')
+}
+
+export type SessionTimes = { createdAt: Date; lastActiveAt: Date; expiresAt: Date }
+
+export function sessionExpired(session: SessionTimes, settings: Settings, now: Date): boolean {
+	if (now >= session.expiresAt) return true
+	return now.getTime() - session.lastActiveAt.getTime() > settings.sessionIdleMinutes * 60_000
+}
+
+// Write lastActiveAt at most once a minute: a page load fires several requests.
+export function sessionNeedsTouch(session: SessionTimes, now: Date): boolean {
+	return now.getTime() - session.lastActiveAt.getTime() > 60_000
+}
+
+// A redirect target after login must stay on this site.
+export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+		return fallback
+	}
+	return target
+}

@@ -1,0 +1,98 @@
+// Every default the design names, in one place. Admins change them on /admin/settings; only
+// changed values are stored. Rules read them through `Settings`, never from constants.
+
+export type SettingDefinition = {
+	key: SettingKey
+	group: SettingGroup
+	min: number
+	max: number
+	unit: 'minutes' | 'hours' | 'days' | 'months' | 'count' | 'percent'
+}
+
+export const settingDefaults = {
+	// Accounts and sessions (issue 2)
+	sessionIdleMinutes: 30,
+	sessionAbsoluteHours: 12,
+	loginWindowMinutes: 15,
+	loginAccountMaxFailures: 5,
+	loginAccountLockMinutes: 15,
+	loginAddressMaxFailures: 20,
+	// Special work reports and deliberation (Supervision Law Art. 15, 17, 37)
+	reportDraftDaysBefore: 20,
+	reportRevisedDaysBefore: 10,
+	reportDistributeDaysBefore: 7,
+	handlingReportDueDays: 60,
+	// Satisfaction vote: a result needs more than this share of the votes cast.
+	satisfactionThresholdPercent: 50,
+	// Inquiries (Art. 46–50): the agency reports its handling of a 专题询问's opinions.
+	inquiryHandlingDueDays: 60,
+	// Interpellation (Art. 51): 10 national, 5 province / 设区的市, 3 county.
+	interpellationMinSigners: 5,
+	// Deputies Law Art. 51 and local practice.
+	concernAnswerMonths: 3,
+	concernAnswerDifficultMonths: 6,
+	concernReturnDays: 10,
+	concernRehandleMonths: 1,
+	// Cards and ranking over the oversight record.
+	yellowCardOverdueDays: 30,
+	redCardOverdueItems: 3,
+	redCardOverdueDays: 90,
+	redCardConsecutiveUnsatisfied: 2,
+	// To-do list horizon.
+	todoHorizonDays: 14,
+} as const
+
+export type SettingKey = keyof typeof settingDefaults
+export type Settings = { [K in SettingKey]: number }
+export type SettingGroup = 'accounts' | 'reports' | 'inquiries' | 'concerns' | 'cards' | 'general'
+
+export const settingDefinitions: Array<SettingDefinition> = [
+	{ key: 'sessionIdleMinutes', group: 'accounts', min: 5, max: 480, unit: 'minutes' },
+	{ key: 'sessionAbsoluteHours', group: 'accounts', min: 1, max: 72, unit: 'hours' },
+	{ key: 'loginWindowMinutes', group: 'accounts', min: 1, max: 1440, unit: 'minutes' },
+	{ key: 'loginAccountMaxFailures', group: 'accounts', min: 3, max: 50, unit: 'count' },
+	{ key: 'loginAccountLockMinutes', group: 'accounts', min: 1, max: 1440, unit: 'minutes' },
+	{ key: 'loginAddressMaxFailures', group: 'accounts', min: 5, max: 500, unit: 'count' },
+	{ key: 'reportDraftDaysBefore', group: 'reports', min: 1, max: 90, unit: 'days' },
+	{ key: 'reportRevisedDaysBefore', group: 'reports', min: 1, max: 90, unit: 'days' },
+	{ key: 'reportDistributeDaysBefore', group: 'reports', min: 1, max: 90, unit: 'days' },
+	{ key: 'handlingReportDueDays', group: 'reports', min: 1, max: 365, unit: 'days' },
+	{ key: 'satisfactionThresholdPercent', group: 'reports', min: 50, max: 90, unit: 'percent' },
+	{ key: 'inquiryHandlingDueDays', group: 'inquiries', min: 1, max: 365, unit: 'days' },
+	{ key: 'interpellationMinSigners', group: 'inquiries', min: 3, max: 10, unit: 'count' },
+	{ key: 'concernAnswerMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
+	{ key: 'concernAnswerDifficultMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
+	{ key: 'concernReturnDays', group: 'concerns', min: 1, max: 60, unit: 'days' },
+	{ key: 'concernRehandleMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
+	{ key: 'yellowCardOverdueDays', group: 'cards', min: 1, max: 365, unit: 'days' },
+	{ key: 'redCardOverdueItems', group: 'cards', min: 1, max: 50, unit: 'count' },
+	{ key: 'redCardOverdueDays', group: 'cards', min: 1, max: 730, unit: 'days' },
+	{ key: 'redCardConsecutiveUnsatisfied', group: 'cards', min: 1, max: 10, unit: 'count' },
+	{ key: 'todoHorizonDays', group: 'general', min: 1, max: 90, unit: 'days' },
+]
+
+export function isSettingKey(key: string): key is SettingKey {
+	return Object.hasOwn(settingDefaults, key)
+}
+
+// Stored values override defaults; a stored value that is no longer valid (a key renamed, a
+// range narrowed) falls back to the default rather than breaking a rule.
+export function resolveSettings(stored: ReadonlyArray<{ key: string; value: unknown }>): Settings {
+	const result: Settings = { ...settingDefaults }
+	for (const { key, value } of stored) {
+		if (!isSettingKey(key)) continue
+		const definition = settingDefinitions.find((d) => d.key === key)
+		if (typeof value !== 'number' || !Number.isInteger(value) || !definition) continue
+		if (value < definition.min || value > definition.max) continue
+		result[key] = value
+	}
+	return result
+}
+
+export function validateSetting(key: SettingKey, value: number): string | null {
+	const definition = settingDefinitions.find((d) => d.key === key)
+	if (!definition) return 'unknown'
+	if (!Number.isInteger(value)) return 'integer'
+	if (value < definition.min || value > definition.max) return 'range'
+	return null
+}

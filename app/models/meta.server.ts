@@ -1,0 +1,9 @@
+import { eq } from 'drizzle-orm'
+import { getDb, type Database } from '#db/client.server'
+import { appMeta } from '#db/schema'
+
+// The demo banner shows where demo data was actually seeded, not merely where DEMO is set.
+export async function isDemoInstance(db: Database = getDb()): Promise<boolean> {
+	const [row] = await db.select().from(appMeta).where(eq(appMeta.key, 'demoSeededOn'))
+	return Boolean(row)
+}

@@ -1,0 +1,118 @@
+import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '#db/client.server'
+import { agencies, clauses, parts, taskAgencies, tasks, type TaskRole } from '#db/schema'
+
+export type TaskAgency = { id: number; name: string; shortName: string; role: TaskRole }
+
+export type TaskRow = {
+	id: number
+	clauseId: number
+	clauseLabel: string
+	clauseOrdinal: number
+	partLabel: string | null
+	partTitle: string | null
+	ordinal: number
+	text: string
+	subject: string
+	deadline: string | null
+	version: number
+	leads: Array<TaskAgency>
+	cos: Array<TaskAgency>
+}
+
+export type TaskFilters = {
+	instrumentId: number
+	partId?: number
+	clauseId?: number
+	agencyId?: number
+	// With an agency: only tasks it leads, or only those it assists.
+	role?: TaskRole
+	taskIds?: Array<number>
+}
+
+// The 责任分解表's rows in the decision's order, with their agencies: two queries (tasks, then
+// their agencies) whatever the number of rows, never one per task.
+export async function listTasks(db: Database, filters: TaskFilters): Promise<Array<TaskRow>> {
+	const conditions: Array<SQL | undefined> = [eq(clauses.instrumentId, filters.instrumentId)]
+	if (filters.partId) conditions.push(eq(clauses.partId, filters.partId))
+	if (filters.clauseId) conditions.push(eq(tasks.clauseId, filters.clauseId))
+	if (filters.taskIds) conditions.push(inArray(tasks.id, filters.taskIds.length ? filters.taskIds : [-1]))
+	if (filters.agencyId) {
+		conditions.push(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(taskAgencies)
+					.where(
+						and(
+							eq(taskAgencies.taskId, tasks.id),
+							eq(taskAgencies.agencyId, filters.agencyId),
+							filters.role ? eq(taskAgencies.role, filters.role) : undefined,
+						),
+					),
+			),
+		)
+	}
+	const rows = await db
+		.select({
+			id: tasks.id,
+			clauseId: tasks.clauseId,
+			clauseLabel: clauses.label,
+			clauseOrdinal: clauses.ordinal,
+			partLabel: parts.label,
+			partTitle: parts.title,
+			ordinal: tasks.ordinal,
+			text: tasks.text,
+			subject: tasks.subject,
+			deadline: tasks.deadline,
+			version: tasks.version,
+		})
+		.from(tasks)
+		.innerJoin(clauses, eq(clauses.id, tasks.clauseId))
+		.leftJoin(parts, eq(parts.id, clauses.partId))
+		.where(and(...conditions))
+		.orderBy(asc(clauses.ordinal), asc(tasks.ordinal))
+	const agencyRows = await taskAgencyRows(
+		db,
+		rows.map((r) => r.id),
+	)
+	return rows.map((row) => {
+		const own = agencyRows.filter((a) => a.taskId === row.id)
+		return {
+			...row,
+			leads: own.filter((a) => a.role === 'lead').map(stripTaskId),
+			cos: own.filter((a) => a.role === 'co').map(stripTaskId),
+		}
+	})
+}
+
+function stripTaskId({ taskId: _taskId, ...agency }: TaskAgency & { taskId: number }): TaskAgency {
+	return agency
+}
+
+async function taskAgencyRows(db: Database, taskIds: Array<number>) {
+	if (taskIds.length === 0) return []
+	return db
+		.select({
+			taskId: taskAgencies.taskId,
+			id: agencies.id,
+			name: agencies.name,
+			shortName: agencies.shortName,
+			role: taskAgencies.role,
+		})
+		.from(taskAgencies)
+		.innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
+		.where(inArray(taskAgencies.taskId, taskIds))
+		.orderBy(asc(agencies.displayOrder))
+}
+
+export async function getTask(db: Database, taskId: number) {
+	const [row] = await db
+		.select({ instrumentId: clauses.instrumentId })
+		.from(tasks)
+		.innerJoin(clauses, eq(clauses.id, tasks.clauseId))
+		.where(eq(tasks.id, taskId))
+	if (!row) return null
+	const [task] = await listTasks(db, { instrumentId: row.instrumentId, taskIds: [taskId] })
+	return task ?? null
+}

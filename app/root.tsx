@@ -1,0 +1,71 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { getCurrentUser } from '~/auth/guards.server'
+import { AppShell } from '~/components/app-shell'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { langFromRequest, messages, type Lang } from '~/i18n/i18n'
+import { isDemoInstance } from '~/models/meta.server'
+import appCss from '~/styles/app.css?url'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: appCss },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: messages('zh').app.name }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await getCurrentUser(args)
+	return {
+		lang: langFromRequest(args.request),
+		demo: await isDemoInstance(),
+		user: user && {
+			id: user.id,
+			username: user.username,
+			realName: user.realName,
+			role: user.role,
+			agencyId: user.agencyId,
+		},
+	}
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+export function Layout({ children }: { children: ReactNode }) {
+	const data = useRouteLoaderData<RootData>('root')
+	const lang: Lang = data?.lang ?? 'zh'
+	return (
+		<html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				{children}
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	const data = useLoaderData<typeof loader>()
+	return (
+		<AppShell user={data.user} demo={data.demo}>
+			<Outlet />
+		</AppShell>
+	)
+}
+
+export function ErrorBoundary() {
+	const data = useRouteLoaderData<RootData>('root')
+	return (
+		<AppShell user={data?.user ?? null} demo={data?.demo ?? false}>
+			<GeneralErrorBoundary />
+		</AppShell>
+	)
+}

@@ -1,0 +1,85 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { and, eq, ne } from 'drizzle-orm'
+import { getDb } from '#db/client.server'
+import { sessions, users } from '#db/schema'
+import { requireUser } from '~/auth/guards.server'
+import { hashPassword, verifyPassword } from '~/auth/password.server'
+import { Field, Notice, SubmitButton } from '~/components/forms'
+import { messagesFor, useT } from '~/i18n/i18n'
+import { write } from '~/models/write.server'
+import { changePasswordSchema } from './schema'
+
+export const meta: MetaFunction = () => [{ title: '修改密码 · 监督追踪' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requireUser(args, { allowPendingPasswordChange: true })
+	return { username: user.username, mustChange: user.mustChangePassword }
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const user = await requireUser(args, { allowPendingPasswordChange: true })
+	const t = messagesFor(args.request)
+	const db = getDb()
+	const submission = await parseWithZod(await args.request.formData(), {
+		async: true,
+		schema: changePasswordSchema(t, user.username).superRefine(async (value, ctx) => {
+			const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id))
+			if (!row || !(await verifyPassword(row.hash, value.currentPassword))) {
+				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: t.account.wrongCurrent })
+			}
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data(
+			{ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'repeatPassword'] }), changed: false },
+			{ status: 400 },
+		)
+	}
+	const passwordHash = await hashPassword(submission.value.newPassword)
+	await write(db, user.actor, async (tx, audit) => {
+		await tx
+			.update(users)
+			.set({ passwordHash, mustChangePassword: false })
+			.where(eq(users.id, user.id))
+		// Other sessions of this account end: whoever else held the old password is out.
+		await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)))
+		await audit({ action: 'user.password.change', entityType: 'user', entityId: user.id })
+	})
+	return { result: submission.reply({ resetForm: true }), changed: true }
+}
+
+export default function ChangePasswordPage() {
+	const { mustChange } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const [form, fields] = useForm({
+		id: 'change-password',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(changePasswordSchema(t, '')),
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<div className="card" style={{ maxWidth: 560 }}>
+			<h1>{t.account.title}</h1>
+			{actionData?.changed ? <Notice kind="ok">{t.account.changed}</Notice> : null}
+			{mustChange && !actionData?.changed ? <Notice kind="info">{t.account.mustChange}</Notice> : null}
+			<Form method="post" className="form" {...getFormProps(form)}>
+				<Field label={t.account.current} htmlFor={fields.currentPassword.id} errors={fields.currentPassword.errors} errorId={fields.currentPassword.errorId}>
+					<input {...getInputProps(fields.currentPassword, { type: 'password' })} autoComplete="current-password" />
+				</Field>
+				<Field label={t.account.next} htmlFor={fields.newPassword.id} errors={fields.newPassword.errors} errorId={fields.newPassword.errorId} hint={t.account.tooShort}>
+					<input {...getInputProps(fields.newPassword, { type: 'password' })} autoComplete="new-password" />
+				</Field>
+				<Field label={t.account.repeat} htmlFor={fields.repeatPassword.id} errors={fields.repeatPassword.errors} errorId={fields.repeatPassword.errorId}>
+					<input {...getInputProps(fields.repeatPassword, { type: 'password' })} autoComplete="new-password" />
+				</Field>
+				<div>
+					<SubmitButton>{t.common.save}</SubmitButton>
+				</div>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { can } from '~/auth/permissions'
+import { TaskCard } from '~/components/task-card'
+import { deriveTaskStatus, noEvidence } from '~/domain/status'
+import { useT } from '~/i18n/i18n'
+import { getAgency } from '~/models/agencies.server'
+import { primaryInstrumentId } from '~/models/instruments.server'
+import { listTasks } from '~/models/tasks.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const agency = await getAgency(db, parseId(args.params.agencyId))
+	invariantFound(agency)
+	const instrumentId = await primaryInstrumentId(db)
+	const tasks = instrumentId ? await listTasks(db, { instrumentId, agencyId: agency.id }) : []
+	const withStatus = tasks.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status }))
+	return {
+		agency,
+		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
+		asCo: withStatus.filter((task) => task.cos.some((a) => a.id === agency.id)),
+		canEdit: can(user.role, 'tasks:edit'),
+	}
+}
+
+export default function AgencyPage() {
+	const { agency, asLead, asCo, canEdit } = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<>
+			<div className="page-head">
+				<h1>{agency.name}</h1>
+				<span className="muted">
+					{t.agencyKinds[agency.kind]} · {agency.level}
+					{agency.district ? ` · ${agency.district}` : null}
+				</span>
+			</div>
+			<h2>
+				{t.agencies.asLead}（{asLead.length}）
+			</h2>
+			{asLead.length ? (
+				<ul className="task-list">
+					{asLead.map((task) => (
+						<TaskCard key={task.id} task={task} showClause canEdit={canEdit} />
+					))}
+				</ul>
+			) : (
+				<p className="empty">{t.agencies.noLead}</p>
+			)}
+			<h2>
+				{t.agencies.asCo}（{asCo.length}）
+			</h2>
+			{asCo.length ? (
+				<ul className="task-list">
+					{asCo.map((task) => (
+						<TaskCard key={task.id} task={task} showClause canEdit={canEdit} />
+					))}
+				</ul>
+			) : (
+				<p className="empty">{t.agencies.noCo}</p>
+			)}
+		</>
+	)
+}

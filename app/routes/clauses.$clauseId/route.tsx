@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { can } from '~/auth/permissions'
+import { TaskCard } from '~/components/task-card'
+import { deriveTaskStatus, noEvidence } from '~/domain/status'
+import { fill, useT } from '~/i18n/i18n'
+import { clauseAnchor, getClause } from '~/models/clauses.server'
+import { listTasks } from '~/models/tasks.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.label ?? ''} · 监督追踪` }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const found = await getClause(db, parseId(args.params.clauseId))
+	invariantFound(found)
+	const taskRows = await listTasks(db, { instrumentId: found.instrument.id, clauseId: found.clause.id })
+	return {
+		...found,
+		tasks: taskRows.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status })),
+		canEdit: can(user.role, 'tasks:edit'),
+	}
+}
+
+export default function ClausePage() {
+	const { clause, part, instrument, tasks, previous, next, canEdit } = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<>
+			<nav className="breadcrumbs">
+				<Link to={`/instruments/${instrument.id}`}>{instrument.title}</Link>
+				{part ? ` › ${part.label}${part.title}` : null}
+			</nav>
+			<div className="page-head">
+				<h1>{fill(t.clause.title, { label: clause.label })}</h1>
+				<span className="toolbar">
+					{previous ? <Link to={`/clauses/${previous.id}`}>‹ {t.clause.previous} {previous.label}</Link> : null}
+					{next ? <Link to={`/clauses/${next.id}`}>{t.clause.next} {next.label} ›</Link> : null}
+				</span>
+			</div>
+			<section className="card">
+				{clause.paragraphs.map((paragraph, index) => (
+					<p key={index} style={{ textIndent: '2em', margin: '0 0 0.5rem' }}>
+						{paragraph}
+					</p>
+				))}
+				<p className="small">
+					<Link to={`/instruments/${instrument.id}#${clauseAnchor(clause.ordinal)}`}>{t.clause.inDecision}</Link>
+				</p>
+			</section>
+			<h2>{t.clause.tasks}</h2>
+			{tasks.length ? (
+				<ul className="task-list">
+					{tasks.map((task) => (
+						<TaskCard key={task.id} task={task} canEdit={canEdit} />
+					))}
+				</ul>
+			) : (
+				<p className="empty">{t.clause.noTasks}</p>
+			)}
+			<h2>{t.clause.timeline}</h2>
+			<p className="empty">{t.clause.noTimeline}</p>
+		</>
+	)
+}

@@ -1,0 +1,118 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { getConfig } from '~/config.server'
+import { getCurrentUser } from '~/auth/guards.server'
+import { sessionCookie } from '~/auth/session.server'
+import { Field, Notice, SubmitButton } from '~/components/forms'
+import { safeRedirect } from '~/domain/accounts'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { attemptLogin } from '~/models/login.server'
+import { isDemoInstance } from '~/models/meta.server'
+import { loadSettings } from '~/models/settings.server'
+import { demoAccounts, demoPassword } from '#db/seed/demo.server'
+import { loginSchema } from './schema'
+
+export const meta: MetaFunction = () => [{ title: '登录 · 监督追踪' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	const url = new URL(args.request.url)
+	const user = await getCurrentUser(args)
+	if (user) throw redirect(safeRedirect(url.searchParams.get('redirectTo')))
+	const demo = await isDemoInstance()
+	return {
+		demoAccounts: demo ? demoAccounts.map((a) => ({ username: a.username, realName: a.realName, role: a.role })) : [],
+		demoPassword: demo ? demoPassword : null,
+		loggedOut: url.searchParams.has('loggedOut'),
+	}
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const t = messagesFor(request)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: loginSchema(t) })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const db = getDb()
+	const address = context.clientAddress ?? 'unknown'
+	const result = await attemptLogin(db, { ...submission.value, address }, await loadSettings(db))
+	if (!result.ok) {
+		const message =
+			result.reason === 'blocked'
+				? fill(result.block.by === 'account' ? t.login.blockedAccount : t.login.blockedAddress, {
+						time: result.block.until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }),
+					})
+				: result.reason === 'disabled'
+					? t.login.disabled
+					: t.login.failed
+		return data(
+			{ result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+			{ status: result.reason === 'blocked' ? 429 : 400 },
+		)
+	}
+	const secure = getConfig().publicUrl?.protocol === 'https:' || new URL(request.url).protocol === 'https:'
+	const target = result.mustChangePassword ? '/account/password' : safeRedirect(submission.value.redirectTo)
+	return redirect(target, { headers: { 'Set-Cookie': sessionCookie(result.token, result.expiresAt, secure) } })
+}
+
+export default function LoginPage() {
+	const t = useT()
+	const loaderData = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const schema = loginSchema(t)
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<div className="login">
+			<div className="card">
+				<h1>{t.login.title}</h1>
+				{loaderData.loggedOut ? <Notice kind="ok">{t.login.loggedOut}</Notice> : null}
+				{form.errors?.length ? <Notice kind="error">{form.errors.join(' ')}</Notice> : null}
+				<Form method="post" className="form" {...getFormProps(form)}>
+					<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+					<Field label={t.login.username} htmlFor={fields.username.id} errors={fields.username.errors} errorId={fields.username.errorId}>
+						<input {...getInputProps(fields.username, { type: 'text' })} autoComplete="username" autoFocus />
+					</Field>
+					<Field label={t.login.password} htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId}>
+						<input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" />
+					</Field>
+					<div>
+						<SubmitButton>{t.login.submit}</SubmitButton>
+					</div>
+				</Form>
+			</div>
+			{loaderData.demoAccounts.length > 0 ? (
+				<div className="card demo-accounts">
+					<h2>{t.login.demoAccounts}</h2>
+					<p>
+						{t.login.demoPassword} <code>{loaderData.demoPassword}</code>
+					</p>
+					<div className="table-wrap">
+						<table>
+							<tbody>
+								{loaderData.demoAccounts.map((account) => (
+									<tr key={account.username}>
+										<td>
+											<code>{account.username}</code>
+										</td>
+										<td>{account.realName}</td>
+										<td>{t.roles[account.role]}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</div>
+			) : null}
+		</div>
+	)
+}

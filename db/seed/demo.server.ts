@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Database } from '../client.server'
+import { agencies, appMeta, clauses, tasks, type Role } from '../schema'
+import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
+import { insertUser } from '~/models/users.server'
+import { write } from '~/models/write.server'
+
+export const demoPassword = 'oversight-demo'
+
+type DemoAccount = { username: string; realName: string; position: string; role: Role; agencyKey?: string }
+
+// Fictional people, marked 示例 so nobody mistakes them for real officials.
+export const demoAccounts: Array<DemoAccount> = [
+	{ username: 'admin', realName: '系统管理员（示例）', position: '办公厅信息中心', role: 'admin' },
+	{ username: 'mishu', realName: '陈静（示例）', position: '法制工作委员会 秘书', role: 'secretariat' },
+	...['李华', '王强', '张敏', '刘洋', '杨帆', '赵雪', '黄磊', '周婷', '吴刚'].map((name, index) => ({
+		username: `weiyuan${index + 1}`,
+		realName: `${name}（示例）`,
+		position: '常委会委员',
+		role: 'member' as const,
+	})),
+	...['孙丽', '马超', '胡晓'].map((name, index) => ({
+		username: `daibiao${index + 1}`,
+		realName: `${name}（示例）`,
+		position: '市人大代表',
+		role: 'deputy' as const,
+	})),
+	{ username: 'gongan', realName: '郑伟（示例）', position: '市公安局 法制支队 联络员', role: 'agency', agencyKey: 'psb' },
+	{ username: 'jiaoyu', realName: '何芳（示例）', position: '市教育局 安全处 联络员', role: 'agency', agencyKey: 'edu' },
+]
+
+// Demo accounts and records, dated relative to `today` so that a demo stays alive: something
+// is due soon, something is overdue.
+export async function seedDemo(db: Database, now: Date) {
+	const today = shanghaiDate(now)
+	const agencyRows = await db.select({ id: agencies.id, key: agencies.key }).from(agencies)
+	const agencyId = (key: string) => {
+		const row = agencyRows.find((a) => a.key === key)
+		if (!row) throw new Error(`Demo data needs the agency '${key}'.`)
+		return row.id
+	}
+	await write(db, { userId: null, address: null }, async (tx, audit) => {
+		for (const account of demoAccounts) {
+			await insertUser(tx, audit, {
+				...account,
+				password: demoPassword,
+				phone: '027-0000' + String(demoAccounts.indexOf(account)).padStart(4, '0'),
+				agencyId: account.agencyKey ? agencyId(account.agencyKey) : null,
+				mustChangePassword: false,
+			})
+		}
+		// Deadlines the secretariat would have set on the 责任分解表: one soon, one next quarter,
+		// one already past.
+		const deadlines: Array<[string, string]> = [
+			['（八）', addDays(today, 10)],
+			['（九）', addMonths(today, 3)],
+			['（十三）', addDays(today, -20)],
+			['（十七）', addMonths(today, 1)],
+		]
+		const clauseRows = await tx
+			.select({ id: clauses.id, label: clauses.label })
+			.from(clauses)
+			.where(inArray(clauses.label, deadlines.map(([label]) => label)))
+		for (const [label, deadline] of deadlines) {
+			const clause = clauseRows.find((c) => c.label === label)
+			if (!clause) continue
+			const [first] = await tx
+				.select({ id: tasks.id })
+				.from(tasks)
+				.where(eq(tasks.clauseId, clause.id))
+				.orderBy(asc(tasks.ordinal))
+				.limit(1)
+			if (!first) continue
+			await tx.update(tasks).set({ deadline }).where(and(eq(tasks.id, first.id)))
+			await audit({ action: 'task.update', entityType: 'task', entityId: first.id, after: { deadline } })
+		}
+		await tx.insert(appMeta).values({ key: 'demoSeededOn', value: today }).onConflictDoNothing()
+		await audit({ action: 'demo.seed', entityType: 'instance', after: { seededOn: today } })
+	})
+}

@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node'
+import { buildTemplate } from './test-database'
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		databaseTemplate: string
+	}
+}
+
+export default async function setup(project: TestProject) {
+	process.env.VITEST = 'true'
+	const { template, cleanup } = await buildTemplate()
+	project.provide('databaseTemplate', template)
+	return cleanup
+}
