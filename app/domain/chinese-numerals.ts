@@ -129,7 +129,8 @@ export function findDates(text: string): Array<DateMatch> {
 			? [match[1], match[2], match[3]].map(chineseToNumber)
 			: [match[4], match[5], match[6]].map(Number)
 		const iso = isoDate(year, month, day)
-		if (iso) matches.push({ iso, index: match.index, text: text.slice(match.index, match.index + match[0].length) })
+		if (iso)
+			matches.push({ iso, index: match.index, text: text.slice(match.index, match.index + match[0].length) })
 	}
 	return matches
 }

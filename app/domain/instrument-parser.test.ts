@@ -50,13 +50,18 @@ test('the Wuhan decision has six parts with their titles', () => {
 		['五、', 5],
 		['六、', 6],
 	])
-	expect(wuhan.parts[0].title).toBe('提高政治站位，充分认识全面开展打击治理电信网络诈骗违法犯罪工作的重要性和紧迫性')
+	expect(wuhan.parts[0].title).toBe(
+		'提高政治站位，充分认识全面开展打击治理电信网络诈骗违法犯罪工作的重要性和紧迫性',
+	)
 	expect(wuhan.parts[5].title).toBe('加大法治宣传，营造打击治理电信网络诈骗违法犯罪的浓厚社会氛围')
 })
 
 test('the Wuhan decision has twenty clauses numbered straight through, in full-width brackets', () => {
-	const numerals = '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十'.split(' ')
-	expect(wuhan.clauses.map((candidate) => candidate.label)).toEqual(numerals.map((numeral) => `（${numeral}）`))
+	const numerals = '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十'
+		.split(' ')
+	expect(wuhan.clauses.map((candidate) => candidate.label)).toEqual(
+		numerals.map((numeral) => `（${numeral}）`),
+	)
 	expect(wuhan.clauses.map((candidate) => candidate.ordinal)).toEqual(numerals.map((_, index) => index + 1))
 })
 
@@ -115,12 +120,17 @@ test('Wuhan clause (八) is led by 公安机关 with 金融、通信等行业主
 })
 
 test('Wuhan clause (十) keeps its three joint leads as one subject', () => {
-	expect(clause(wuhan, '（十）').tasks.map((task) => task.subject)).toEqual(['公安机关、人民检察院、人民法院'])
+	expect(clause(wuhan, '（十）').tasks.map((task) => task.subject)).toEqual([
+		'公安机关、人民检察院、人民法院',
+	])
 })
 
 test('Wuhan clause (十二) has two tasks, the second led by 行业主管部门', () => {
 	const twelve = clause(wuhan, '（十二）')
-	expect(twelve.tasks.map((task) => task.subject)).toEqual(['金融、通信、互联网等行业主管部门', '行业主管部门'])
+	expect(twelve.tasks.map((task) => task.subject)).toEqual([
+		'金融、通信、互联网等行业主管部门',
+		'行业主管部门',
+	])
 	expect(twelve.tasks[1].text).toBe('对于违规违法经营问题突出的企业，行业主管部门应当依法及时查处。')
 })
 
@@ -154,6 +164,27 @@ test('every sentence of every Wuhan clause is in exactly one task', () => {
 	}
 })
 
+test('without its web-page header, the Wuhan metadata comes from the 公告 block', () => {
+	const lines = readText('../../db/seed/wuhan-anti-fraud-decision-2021.txt').split('\n')
+	// Drop the 索引号…有效性 table and the 发布日期/分享到 byline, keep the title and the rest.
+	const withoutHeader = parseInstrument([lines[5], ...lines.slice(9)].join('\n'))
+	expect(withoutHeader).toMatchObject({
+		title: wuhan.title,
+		issuer: '武汉市第十四届人民代表大会常务委员会',
+		documentNumber: '〔十四届〕第四十五号',
+		adoptedOn: '2021-06-09',
+		publishedOn: '2021-06-16',
+		effectiveOn: '2021-06-16',
+		preamble: wuhan.preamble,
+	})
+	expect(withoutHeader.clauses).toEqual(wuhan.clauses)
+})
+
+test('Windows line endings parse the same', () => {
+	const text = readText('../../db/seed/wuhan-anti-fraud-decision-2021.txt').replaceAll('\n', '\r\n')
+	expect(parseInstrument(text)).toEqual(wuhan)
+})
+
 // ---- (a) 一、 parts with （一） clauses numbered straight through
 
 test('一、 headings are parts and （一） clauses run straight through them, ASCII brackets included', () => {
@@ -168,7 +199,10 @@ test('一、 headings are parts and （一） clauses run straight through them,
 		['（三）', '二、'],
 		['（四）', '二、'],
 	])
-	expect(clause(decision, '（三）').tasks.map((task) => task.subject)).toEqual(['生态环境主管部门', '排污单位'])
+	expect(clause(decision, '（三）').tasks.map((task) => task.subject)).toEqual([
+		'生态环境主管部门',
+		'排污单位',
+	])
 	expect(clause(decision, '（四）').tasks[0].coSubjects).toEqual(['生态环境主管部门'])
 	expect(decision.finalProvisions).toEqual(['本决定自2022年4月1日起施行。'])
 })
@@ -230,15 +264,17 @@ test('chapters are parts and articles are clauses; a table of contents and 第X�
 		{ label: '第三章', ordinal: 3, title: '法律责任' },
 		{ label: '第四章', ordinal: 4, title: '附则' },
 	])
-	expect(regulation.clauses.map((candidate) => [candidate.label, candidate.ordinal, candidate.part])).toEqual([
-		['第一条', 1, '第一章'],
-		['第二条', 2, '第一章'],
-		['第三条', 3, '第一章'],
-		['第四条', 4, '第二章'],
-		['第五条', 5, '第二章'],
-		['第六条', 6, '第三章'],
-		['第七条', 7, '第四章'],
-	])
+	expect(regulation.clauses.map((candidate) => [candidate.label, candidate.ordinal, candidate.part])).toEqual(
+		[
+			['第一条', 1, '第一章'],
+			['第二条', 2, '第一章'],
+			['第三条', 3, '第一章'],
+			['第四条', 4, '第二章'],
+			['第五条', 5, '第二章'],
+			['第六条', 6, '第三章'],
+			['第七条', 7, '第四章'],
+		],
+	)
 })
 
 test('an article’s text starts after its label, with or without a full-width space', () => {
@@ -274,9 +310,15 @@ test('a law’s last article stays a clause and still gives the commencement dat
 
 test('an unnumbered commencement sentence after the last article is a final provision', () => {
 	const regulation = parseInstrument(
-		['某市养犬管理办法', '', '第一条　公安机关应当做好养犬登记。', '', '第二条　城市管理部门应当查处违法养犬行为。', '', '本办法自2024年3月1日起施行。'].join(
-			'\n',
-		),
+		[
+			'某市养犬管理办法',
+			'',
+			'第一条　公安机关应当做好养犬登记。',
+			'',
+			'第二条　城市管理部门应当查处违法养犬行为。',
+			'',
+			'本办法自2024年3月1日起施行。',
+		].join('\n'),
 	)
 	expect(regulation.clauses.map((candidate) => candidate.label)).toEqual(['第一条', '第二条'])
 	expect(regulation.finalProvisions).toEqual(['本办法自2024年3月1日起施行。'])
@@ -323,9 +365,13 @@ test('short 一、 lines without a full stop are part headings over the （一�
 
 test('a text without numbered clauses is refused at the line where they should begin', () => {
 	const error = parseFailure(
-		['某市人民代表大会常务委员会关于加强安全生产工作的决定', '', '为了加强安全生产，作出如下决定：', '', '各级人民政府应当重视安全生产。'].join(
-			'\n',
-		),
+		[
+			'某市人民代表大会常务委员会关于加强安全生产工作的决定',
+			'',
+			'为了加强安全生产，作出如下决定：',
+			'',
+			'各级人民政府应当重视安全生产。',
+		].join('\n'),
 	)
 	expect(error.line).toBe(5)
 	expect(error.message).toBe('第 5 行：未找到任何条款（应为“（一）”“第一条”或“一、”开头的段落）')
@@ -333,7 +379,12 @@ test('a text without numbered clauses is refused at the line where they should b
 
 test('a gap in clause numbering is refused, naming the line and both labels', () => {
 	const error = parseFailure(
-		['某市人民代表大会常务委员会关于加强安全生产工作的决定', '（一）市人民政府应当加强领导。', '', '(三)财政部门应当保障经费。'].join('\n'),
+		[
+			'某市人民代表大会常务委员会关于加强安全生产工作的决定',
+			'（一）市人民政府应当加强领导。',
+			'',
+			'(三)财政部门应当保障经费。',
+		].join('\n'),
 	)
 	expect(error.line).toBe(4)
 	expect(error.reason).toBe('条款编号不连续：“（一）”之后应为“（二）”，却是“（三）”')
@@ -341,7 +392,13 @@ test('a gap in clause numbering is refused, naming the line and both labels', ()
 
 test('clause numbers that start again in a new part are refused', () => {
 	const error = parseFailure(
-		['某市关于加强安全生产工作的决定', '一、加强领导', '（一）市人民政府应当加强领导。', '二、强化保障', '（一）财政部门应当保障经费。'].join('\n'),
+		[
+			'某市关于加强安全生产工作的决定',
+			'一、加强领导',
+			'（一）市人民政府应当加强领导。',
+			'二、强化保障',
+			'（一）财政部门应当保障经费。',
+		].join('\n'),
 	)
 	expect(error.line).toBe(5)
 	expect(error.reason).toContain('“（一）”之后应为“（二）”')
@@ -354,7 +411,12 @@ test('articles must start at 第一条', () => {
 
 test('parse errors are recognised and other errors are not', () => {
 	expect(isParseError(parseError(3, '原因'))).toBe(true)
-	expect(parseError(3, '原因')).toMatchObject({ name: 'ParseError', line: 3, reason: '原因', message: '第 3 行：原因' })
+	expect(parseError(3, '原因')).toMatchObject({
+		name: 'ParseError',
+		line: 3,
+		reason: '原因',
+		message: '第 3 行：原因',
+	})
 	expect(isParseError(new Error('第 3 行：原因'))).toBe(false)
 	expect(isParseError('第 3 行')).toBe(false)
 })

@@ -7,7 +7,13 @@
 // line we keep; elsewhere (00:00, 2021-06-16, 010883003/2021) it is left alone. That is the
 // only change made to paragraph text, so `（一）` labels and `，` in subjects are uniform.
 
-import { chineseNumeralChars, chineseToNumber, findDates, numberToChinese, parseChineseDate } from './chinese-numerals'
+import {
+	chineseNumeralChars,
+	chineseToNumber,
+	findDates,
+	numberToChinese,
+	parseChineseDate,
+} from './chinese-numerals'
 import { extractTasks, type ExtractedTask } from './task-extraction'
 
 export type ParsedPart = { label: string; ordinal: number; title: string }
@@ -75,7 +81,10 @@ type Line = { number: number; text: string }
 function toLines(text: string): Array<Line> {
 	return text
 		.split(/\r\n|\r|\n/)
-		.map((raw, index) => ({ number: index + 1, text: normalisePunctuation(raw.trim().replace(/^[•●▪■◆·]\s*/, '')) }))
+		.map((raw, index) => ({
+			number: index + 1,
+			text: normalisePunctuation(raw.trim().replace(/^[•●▪■◆·]\s*/, '')),
+		}))
 		.filter((line) => line.text !== '')
 }
 
@@ -100,7 +109,8 @@ function normalisePunctuation(text: string): string {
 		return chinese ? `（${inner}）` : pair
 	})
 	return bracketed.replace(/[,:;!?]/g, (mark, offset: number) => {
-		const chinese = isChinese(neighbourBefore(bracketed, offset)) || isChinese(neighbourAfter(bracketed, offset))
+		const chinese =
+			isChinese(neighbourBefore(bracketed, offset)) || isChinese(neighbourAfter(bracketed, offset))
 		return chinese ? fullWidth[mark] : mark
 	})
 }
@@ -110,7 +120,8 @@ function neighbourBefore(text: string, offset: number): string {
 }
 
 function neighbourAfter(text: string, offset: number): string {
-	return text.slice(offset + 1).trimStart().charAt(0)
+	const after = text.slice(offset + 1).trimStart()
+	return after.charAt(0)
 }
 
 // Chinese typesetting spreads short headings out: 第一章　总　　则.
@@ -162,7 +173,8 @@ function isHeadingText(text: string): boolean {
 }
 
 // 本决定自公布之日起施行。 and the like: the instrument's own commencement or repeal.
-const finalProvisionPattern = /^本(?:决定|决议|条例|办法|规定|规则|细则|法|意见|方案)[^。]*?(?:施行|生效|实施|废止)/
+const finalProvisionPattern =
+	/^本(?:决定|决议|条例|办法|规定|规则|细则|法|意见|方案)[^。]*?(?:施行|生效|实施|废止)/
 
 // ---------------------------------------------------------------------------------------
 // Which numbered lines are parts and which are clauses
@@ -186,7 +198,11 @@ function chooseScheme(numbered: Array<Numbered>): Scheme | null {
 		if (has('item')) return { part: chapterPart, clause: 'item' }
 		return enumerations.length > 0 ? { part: chapterPart, clause: 'enumeration' } : null
 	}
-	if (has('item') && enumerations.length > 0 && enumerations.every((heading) => isHeadingText(heading.rest))) {
+	if (
+		has('item') &&
+		enumerations.length > 0 &&
+		enumerations.every((heading) => isHeadingText(heading.rest))
+	) {
 		return { part: 'enumeration', clause: 'item' }
 	}
 	if (enumerations.length > 0) return { part: null, clause: 'enumeration' }
@@ -227,8 +243,8 @@ type FrontMatter = {
 	header: Map<string, string>
 	// Lines that state dates and bodies: 公告 text and (……通过) notes, not the preamble.
 	statements: Array<string>
-	signatures: Array<{ name: string; date: string }>
-	dateLines: Array<string>
+	// An issuer's name printed above a date line, as under a 公告.
+	signatures: Array<{ name: string; date: string | null }>
 	documentNumberLines: Array<string>
 	preamble: Array<string>
 	lastLine: number
@@ -276,15 +292,21 @@ function readHeaderLine(text: string): Map<string, string> | null {
 	const values = new Map<string, string>()
 	matches.forEach((match, index) => {
 		const end = matches[index + 1]?.index ?? text.length
-		const value = text.slice(match.index + match[0].length, end).replace(/【[^】]*】/g, '').trim()
+		const value = text
+			.slice(match.index + match[0].length, end)
+			.replace(/【[^】]*】/g, '')
+			.trim()
 		values.set(match[1].replace(/\s/g, ''), value)
 	})
 	return values
 }
 
-const organisationName = /^[^\s，。；：、,.;:]{2,40}(?:委员会|常委会|人民代表大会|人民政府|政府|办公厅|办公室|法院|检察院)$/
-const documentNumberPattern = /^[（(]?(?:[^\s，。]{0,20}[〔［[][^〕］\]]+[〕］\]][^\s，。]{0,20}号|第[〇零一二两三四五六七八九十百千0-9]+号)[）)]?$/
-const titleEnding = /(?:决定|决议|条例|办法|规定|规则|细则|法|意见|方案|通知|章程|准则|纲要|规划|解释)(?:（[^）]*）)?$/
+const organisationName =
+	/^[^\s，。；：、,.;:]{2,40}(?:委员会|常委会|人民代表大会|人民政府|政府|办公厅|办公室|法院|检察院)$/
+const documentNumberPattern =
+	/^[（(]?(?:[^\s，。]{0,20}[〔［[][^〕］\]]+[〕］\]][^\s，。]{0,20}号|第[〇零一二两三四五六七八九十百千0-9]+号)[）)]?$/
+const titleEnding =
+	/(?:决定|决议|条例|办法|规定|规则|细则|法|意见|方案|通知|章程|准则|纲要|规划|解释)(?:（[^）]*）)?$/
 
 function classifyFrontLine(line: Line, next: Line | undefined): FrontKind {
 	const text = line.text
@@ -303,29 +325,49 @@ function isTitle(text: string): boolean {
 	return titleEnding.test(text) && !/[。，；：！？]/.test(text) && text.length <= 100
 }
 
+// A line ending in 决定, 条例, 办法… ; failing that, the first short line that is not a sentence.
+function findTitleLine(texts: Array<Line>): Line | undefined {
+	return (
+		texts.find((line) => isTitle(closeUp(line.text))) ??
+		texts.find((line) => !/[。，；：！？]/.test(line.text) && line.text.length <= 100)
+	)
+}
+
 function readFrontMatter(lines: Array<Line>): FrontMatter {
 	const kinds = lines.map((line, index) => classifyFrontLine(line, lines[index + 1]))
 	const texts = lines.filter((_, index) => kinds[index] === 'text')
-	const titleLine = texts.find((line) => isTitle(closeUp(line.text))) ?? texts.find((line) => !/。/.test(line.text))
-	if (!titleLine) throw parseError(lines[0]?.number ?? 1, '未找到标题（应为以“决定”“条例”“办法”“法”等结尾的一行）')
+	const titleLine = findTitleLine(texts)
+	const announced = lines.find(
+		(line, index) => kinds[index] === 'announcement' && /^《[^》]+》/.test(line.text),
+	)
+	const title = titleLine ? closeUp(titleLine.text) : announced?.text.match(/^《([^》]+)》/)?.[1]
+	if (!title) {
+		throw parseError(lines[0]?.number ?? 1, '未找到标题（应为以“决定”“条例”“办法”“法”等结尾的一行）')
+	}
+	// Without a title line of its own, the preamble starts after the 公告 that named it.
+	const titleAt = titleLine?.number ?? announced?.number ?? 0
 	const header = new Map<string, string>()
 	for (const line of lines) {
 		// The first value of a label wins: the header table comes before the page's byline.
-		for (const [label, value] of readHeaderLine(line.text) ?? []) if (!header.has(label)) header.set(label, value)
+		for (const [label, value] of readHeaderLine(line.text) ?? []) {
+			if (!header.has(label)) header.set(label, value)
+		}
 	}
-	const linesOf = (kind: FrontKind) => lines.filter((_, index) => kinds[index] === kind).map((line) => line.text)
+	const linesOf = (kind: FrontKind) =>
+		lines.filter((_, index) => kinds[index] === kind).map((line) => line.text)
 	return {
-		title: closeUp(titleLine.text),
-		titleLine: titleLine.number,
+		title,
+		titleLine: titleAt,
 		header,
 		statements: [...linesOf('announcement'), ...linesOf('note')],
 		signatures: lines.flatMap((line, index) =>
-			kinds[index] === 'signature' ? [{ name: line.text, date: parseChineseDate(lines[index + 1].text) ?? '' }] : [],
+			kinds[index] === 'signature'
+				? [{ name: line.text, date: parseChineseDate(lines[index + 1].text) }]
+				: [],
 		),
-		dateLines: linesOf('date'),
 		documentNumberLines: linesOf('documentNumber'),
 		// Whatever text follows the title and is none of the above: 为……，作出如下决定：
-		preamble: texts.filter((line) => line.number > titleLine.number).map((line) => line.text),
+		preamble: texts.filter((line) => line.number > titleAt).map((line) => line.text),
 		lastLine: lines.at(-1)?.number ?? 0,
 	}
 }
@@ -356,8 +398,14 @@ function readBody(numbered: Array<Numbered>, scheme: Scheme): Body {
 		const currentClause = body.clauses.at(-1)
 		const currentPart = body.parts.at(-1)
 		if (heading && heading.kind === scheme.part && !finalProvisionPattern.test(heading.rest)) {
-			const part = { label: labelOf(heading.kind, heading.numeral), ordinal: heading.ordinal, title: closeUp(heading.rest) }
-			checkSequence(currentPart, part, line.number, '部分', (ordinal) => labelOf(heading.kind, numberToChinese(ordinal)))
+			const part = {
+				label: labelOf(heading.kind, heading.numeral),
+				ordinal: heading.ordinal,
+				title: closeUp(heading.rest),
+			}
+			checkSequence(currentPart, part, line.number, '部分', (ordinal) =>
+				labelOf(heading.kind, numberToChinese(ordinal)),
+			)
 			body.parts.push(part)
 			lastHeadingLine = line
 		} else if (heading && heading.kind === scheme.clause) {
@@ -433,19 +481,29 @@ function checkSequence(
 // ---------------------------------------------------------------------------------------
 // Metadata: the header table first, then the 公告 and notes, then the final provisions
 
-type Metadata = Pick<ParsedInstrument, 'issuer' | 'documentNumber' | 'adoptedOn' | 'publishedOn' | 'effectiveOn'>
+type Metadata = Pick<
+	ParsedInstrument,
+	'issuer' | 'documentNumber' | 'adoptedOn' | 'publishedOn' | 'effectiveOn'
+>
 
 function readMetadata(front: FrontMatter, body: Body): Metadata {
 	const header = (...labels: Array<string>) =>
-		labels.map((label) => front.header.get(label)).find((value) => value !== undefined && value !== '') ?? null
+		labels.map((label) => front.header.get(label)).find((value) => value !== undefined && value !== '') ??
+		null
 	const headerDate = (...labels: Array<string>) => findDates(header(...labels) ?? '')[0]?.iso ?? null
 	// Commencement sentences may sit in a final provision or in a last article (本条例自……起施行).
-	const commencements = body.clauses.flatMap((clause) => clause.paragraphs).filter((p) => finalProvisionPattern.test(p))
+	const commencements = body.clauses
+		.flatMap((clause) => clause.paragraphs)
+		.filter((paragraph) => finalProvisionPattern.test(paragraph))
 	const statements = [...front.statements, ...body.finalProvisions, ...commencements]
 	const publishedOn =
 		headerDate('发布日期', '公布日期') ?? publicationDate(statements) ?? front.signatures[0]?.date ?? null
 	return {
-		issuer: header('发文单位', '发文机关', '发布机构') ?? front.signatures[0]?.name ?? adoptingBody(statements) ?? header('来源'),
+		issuer:
+			header('发文单位', '发文机关', '发布机构') ??
+			front.signatures[0]?.name ??
+			adoptingBody(statements) ??
+			header('来源'),
 		documentNumber: header('文号', '发文字号') ?? documentNumberFrom(front.documentNumberLines),
 		adoptedOn: headerDate('成文日期') ?? adoptionDate(statements),
 		publishedOn,

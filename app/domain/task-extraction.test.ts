@@ -13,7 +13,9 @@ test('a closing quote after a full stop stays with its sentence', () => {
 })
 
 test('the subject is the whole phrase before 应当, never split on 、', () => {
-	expect(findSubject('公安机关、人民检察院、人民法院应当加强协作配合。')).toBe('公安机关、人民检察院、人民法院')
+	expect(findSubject('公安机关、人民检察院、人民法院应当加强协作配合。')).toBe(
+		'公安机关、人民检察院、人民法院',
+	)
 	expect(findSubject('市、区人民政府应当发动党员干部。')).toBe('市、区人民政府')
 })
 
@@ -47,7 +49,9 @@ test('会同 names a co-subject up to the verb that follows it', () => {
 
 test('与……协作 and 与……协作配合 name a co-subject', () => {
 	expect(findCoSubjects('征信部门应当与公安机关协作，依法及时将有关人员纳入名单。')).toEqual(['公安机关'])
-	expect(findCoSubjects('水务部门应当与生态环境主管部门协作配合，建立联合监测机制。')).toEqual(['生态环境主管部门'])
+	expect(findCoSubjects('水务部门应当与生态环境主管部门协作配合，建立联合监测机制。')).toEqual([
+		'生态环境主管部门',
+	])
 	expect(findCoSubjects('加强与公安机关的工作联动。')).toEqual([])
 })
 
@@ -74,7 +78,11 @@ test('each paragraph that opens with a subject starts a new task, even the same 
 test('a paragraph without a subject continues the task before it, on its own line', () => {
 	const tasks = extractTasks(['水务部门应当履行下列职责：', '（一）编制规划；', '（二）组织实施。'])
 	expect(tasks).toEqual([
-		{ subject: '水务部门', coSubjects: [], text: '水务部门应当履行下列职责：\n（一）编制规划；\n（二）组织实施。' },
+		{
+			subject: '水务部门',
+			coSubjects: [],
+			text: '水务部门应当履行下列职责：\n（一）编制规划；\n（二）组织实施。',
+		},
 	])
 })
 
@@ -85,7 +93,9 @@ test('co-subjects are collected from every sentence of the task, once each', () 
 
 test('sentences before the first subject join the first task', () => {
 	const tasks = extractTasks(['加强组织领导。市人民政府应当建立协调机制。'])
-	expect(tasks).toEqual([{ subject: '市人民政府', coSubjects: [], text: '加强组织领导。市人民政府应当建立协调机制。' }])
+	expect(tasks).toEqual([
+		{ subject: '市人民政府', coSubjects: [], text: '加强组织领导。市人民政府应当建立协调机制。' },
+	])
 })
 
 test('a clause with no subject at all gives one task with an empty subject', () => {

@@ -19,8 +19,7 @@ export function extractTasks(paragraphs: Array<string>): Array<ExtractedTask> {
 			const current = drafts.at(-1)
 			// A paragraph that opens with its own subject is a new duty even when the subject
 			// repeats; inside a paragraph only a change of subject starts one.
-			const startsTask =
-				subject !== null && (!current || subject !== current.subject || sentenceIndex === 0)
+			const startsTask = subject !== null && (!current || subject !== current.subject || sentenceIndex === 0)
 			if (startsTask) {
 				drafts.push({ subject, pieces: [...pending, piece] })
 				pending = []
@@ -70,7 +69,10 @@ export function splitSentences(paragraph: string): Array<string> {
 	for (let index = 0; index < chars.length; index++) {
 		current += chars[index]
 		if (!sentenceEnd.has(chars[index])) continue
-		while (index + 1 < chars.length && (sentenceEnd.has(chars[index + 1]) || closingMarks.has(chars[index + 1]))) {
+		while (
+			index + 1 < chars.length &&
+			(sentenceEnd.has(chars[index + 1]) || closingMarks.has(chars[index + 1]))
+		) {
 			current += chars[++index]
 		}
 		sentences.push(current)
@@ -80,7 +82,9 @@ export function splitSentences(paragraph: string): Array<string> {
 	return sentences
 }
 
-const itemLabel = /^\s*(?:[（(][〇零一二两三四五六七八九十百0-9]+[）)]|[〇零一二两三四五六七八九十百]+、|[0-9]+[.．、])\s*/
+// An item's own number (（一）, 一、, 1.) is not part of its subject.
+const itemLabel =
+	/^\s*(?:[（(][〇零一二两三四五六七八九十百0-9]+[）)]|[〇零一二两三四五六七八九十百]+、|[0-9]+[.．、])\s*/
 
 // Words that may sit between the subject and 应当 without being part of it (公安机关还应当).
 const trailingAdverb = /(?:还|也|均|都|亦|并|仍|分别|同时)$/
@@ -96,7 +100,8 @@ export function findSubject(sentence: string): string | null {
 	const text = sentence.replace(itemLabel, '')
 	const shouldAt = text.indexOf('应当')
 	if (shouldAt === -1) return null
-	let subject = text.slice(0, shouldAt).split(/[，,：:]/).at(-1)?.trim() ?? ''
+	const clauses = text.slice(0, shouldAt).split(/[，,：:]/)
+	let subject = (clauses.at(-1) ?? '').trim()
 	const adverb = subject.match(trailingAdverb)
 	if (adverb && subject.length - adverb[0].length >= 2) subject = subject.slice(0, -adverb[0].length)
 	// 公安机关会同有关部门应当……: the co-subject is found by findCoSubjects.

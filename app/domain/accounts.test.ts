@@ -1,0 +1,60 @@
+import { expect, test } from 'vitest'
+import { loginBlock, passwordProblem, safeRedirect, sessionExpired, sessionNeedsTouch } from './accounts'
+import { settingDefaults } from './settings'
+
+const now = new Date('2026-11-27T08:00:00Z')
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000)
+const none: Array<Date> = []
+
+test('four failures in the window do not block an account; the fifth does, for 15 minutes', () => {
+	const four = [1, 2, 3, 4].map(minutesAgo)
+	expect(loginBlock({ accountFailures: four, addressFailures: none }, settingDefaults, now)).toEqual({ blocked: false })
+	const five = [1, 2, 3, 4, 5].map(minutesAgo)
+	const block = loginBlock({ accountFailures: five, addressFailures: none }, settingDefaults, now)
+	expect(block).toEqual({ blocked: true, by: 'account', until: new Date(minutesAgo(1).getTime() + 15 * 60_000) })
+})
+
+test('failures older than the window do not count', () => {
+	const old = [16, 17, 18, 19, 20].map(minutesAgo)
+	expect(loginBlock({ accountFailures: old, addressFailures: none }, settingDefaults, now).blocked).toBe(false)
+})
+
+test('an address is blocked after 20 failures across accounts', () => {
+	const many = Array.from({ length: 20 }, (_, i) => minutesAgo(i % 10))
+	const block = loginBlock({ accountFailures: none, addressFailures: many }, settingDefaults, now)
+	expect(block.blocked && block.by).toBe('address')
+})
+
+test('the limits come from settings', () => {
+	const strict = { ...settingDefaults, loginAccountMaxFailures: 3 }
+	expect(loginBlock({ accountFailures: [1, 2, 3].map(minutesAgo), addressFailures: none }, strict, now).blocked).toBe(true)
+})
+
+test('a session ends after 30 idle minutes or 12 hours, whichever comes first', () => {
+	const fresh = { createdAt: minutesAgo(60), lastActiveAt: minutesAgo(29), expiresAt: new Date(now.getTime() + 3600_000) }
+	expect(sessionExpired(fresh, settingDefaults, now)).toBe(false)
+	expect(sessionExpired({ ...fresh, lastActiveAt: minutesAgo(31) }, settingDefaults, now)).toBe(true)
+	expect(sessionExpired({ ...fresh, lastActiveAt: now, expiresAt: now }, settingDefaults, now)).toBe(true)
+})
+
+test('activity is written at most once a minute', () => {
+	const session = { createdAt: minutesAgo(5), lastActiveAt: new Date(now.getTime() - 30_000), expiresAt: now }
+	expect(sessionNeedsTouch(session, now)).toBe(false)
+	expect(sessionNeedsTouch({ ...session, lastActiveAt: minutesAgo(2) }, now)).toBe(true)
+})
+
+test('only same-site paths are followed after login', () => {
+	expect(safeRedirect('/tasks?part=1')).toBe('/tasks?part=1')
+	expect(safeRedirect('//evil.example')).toBe('/')
+	expect(safeRedirect('/\\evil.example')).toBe('/')
+	expect(safeRedirect('https://evil.example')).toBe('/')
+	expect(safeRedirect(null)).toBe('/')
+})
+
+test('weak passwords are refused with a reason', () => {
+	expect(passwordProblem('short', 'mishu')).toBe('tooShort')
+	expect(passwordProblem('Mishu123', 'mishu123')).toBe('sameAsUsername')
+	expect(passwordProblem('12345678', 'mishu')).toBe('tooSimple')
+	expect(passwordProblem('aaaaaaaaaa', 'mishu')).toBe('tooSimple')
+	expect(passwordProblem('长江大桥-1957', 'mishu')).toBe(null)
+})
