@@ -6,7 +6,7 @@ import express from 'express'
 import { defaultPgliteDir, migrateDatabase, openFromEnv, setDatabase } from './db/client.server'
 import { acquireLock } from './db/lock.server'
 import { prepareDatabase } from './db/seed/prepare.server'
-import { expectedOrigin, isForeignOrigin } from './app/auth/origin'
+import { securityMiddleware } from './app/http/middleware.server'
 import { getConfig } from './app/config.server'
 
 // The HTTP server: express in front of Remix. Start-up opens the database, applies the
@@ -35,21 +35,7 @@ app.disable('x-powered-by')
 // With TRUST_PROXY the client's address and protocol come from X-Forwarded-For / -Proto.
 app.set('trust proxy', config.trustProxy)
 
-app.use((req, res, next) => {
-	res.setHeader('X-Content-Type-Options', 'nosniff')
-	res.setHeader('Referrer-Policy', 'same-origin')
-	res.setHeader('X-Frame-Options', 'DENY')
-	const expected = expectedOrigin({
-		publicUrl: config.publicUrl,
-		protocol: req.protocol,
-		host: req.get('host') ?? null,
-	})
-	if (isForeignOrigin({ method: req.method, origin: req.get('origin') ?? null, expected })) {
-		res.status(403).type('text/plain; charset=utf-8').send('403 跨站请求被拒绝 (foreign Origin)')
-		return
-	}
-	next()
-})
+app.use(securityMiddleware(config))
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)

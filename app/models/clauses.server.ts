@@ -34,8 +34,3 @@ export async function getClause(db: Database, clauseId: number) {
 	const index = siblings.findIndex((c) => c.id === clauseId)
 	return { ...row, previous: siblings[index - 1] ?? null, next: siblings[index + 1] ?? null }
 }
-
-// Anchors for clauses: '（十一）' → 'c11', stable and ASCII so links survive copying.
-export function clauseAnchor(ordinal: number) {
-	return `c${ordinal}`
-}

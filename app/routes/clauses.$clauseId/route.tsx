@@ -6,7 +6,8 @@ import { can } from '~/auth/permissions'
 import { TaskCard } from '~/components/task-card'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
-import { clauseAnchor, getClause } from '~/models/clauses.server'
+import { clauseAnchor } from '~/domain/clauses'
+import { getClause } from '~/models/clauses.server'
 import { listTasks } from '~/models/tasks.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.label ?? ''} · 监督追踪` }]

@@ -5,7 +5,8 @@ import { invariantFound, parseId, requirePermission } from '~/auth/guards.server
 import { AgencyBadge } from '~/components/agency-badge'
 import { formatChineseDate } from '~/domain/dates'
 import { useT } from '~/i18n/i18n'
-import { clauseAnchor, getInstrumentWithClauses } from '~/models/clauses.server'
+import { clauseAnchor } from '~/domain/clauses'
+import { getInstrumentWithClauses } from '~/models/clauses.server'
 import { clauseAgencies } from '~/models/instruments.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.instrument.title ?? ''} · 监督追踪` }]
