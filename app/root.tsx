@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getCurrentUser } from '~/auth/guards.server'
@@ -16,10 +16,14 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: messages('zh').app.name }]
 
 export async function loader(args: LoaderFunctionArgs) {
-	const user = await getCurrentUser(args)
+	// The root loader runs on every page: a database that cannot be reached shows the 503 page
+	// (try again later), never a stack trace.
+	const [user, demo] = await Promise.all([getCurrentUser(args), isDemoInstance()]).catch(() => {
+		throw data({ message: 'Database unavailable' }, { status: 503 })
+	})
 	return {
 		lang: langFromRequest(args.request),
-		demo: await isDemoInstance(),
+		demo,
 		user: user && {
 			id: user.id,
 			username: user.username,

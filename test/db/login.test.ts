@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { auditEvents, loginAttempts, sessions } from '#db/schema'
+import { auditEvents, loginAttempts, sessions, users } from '#db/schema'
 import { sessionIdFromToken } from '~/auth/session.server'
 import { action as loginAction, loader as loginLoader } from '~/routes/login/route'
 import { loader as homeLoader } from '~/routes/_index/route'
@@ -98,4 +98,50 @@ test('the login page lists the demo accounts in a demo database', async () => {
 	expect(data.demoAccounts.map((a) => a.username)).toEqual(
 		expect.arrayContaining(['admin', 'mishu', 'weiyuan1', 'weiyuan9', 'daibiao3', 'gongan', 'jiaoyu']),
 	)
+})
+
+test('a session idle for longer than the setting is refused and deleted', async () => {
+	const db = getDb()
+	const login = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan6', password: 'oversight-demo' } })
+	const token = tokenFrom(login.headers.get('Set-Cookie'))
+	const id = sessionIdFromToken(token)
+	await db.update(sessions).set({ lastActiveAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.id, id))
+	const outcome = await runLoader(homeLoader, { path: '/', headers: { Cookie: `oversight_session=${token}` } })
+	expect(outcome.status).toBe(302)
+	expect(await db.select().from(sessions).where(eq(sessions.id, id))).toHaveLength(0)
+})
+
+test('a disabled account cannot use its open session', async () => {
+	const db = getDb()
+	const login = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan7', password: 'oversight-demo' } })
+	const token = tokenFrom(login.headers.get('Set-Cookie'))
+	await db.update(users).set({ disabled: true }).where(eq(users.username, 'weiyuan7'))
+	const outcome = await runLoader(homeLoader, { path: '/', headers: { Cookie: `oversight_session=${token}` } })
+	expect(outcome.status).toBe(302)
+	const again = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan7', password: 'oversight-demo' } })
+	expect(JSON.stringify(again.data)).toContain('该账号已停用')
+})
+
+test('an account that must change its password is sent to the password page first', async () => {
+	const db = getDb()
+	await db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'weiyuan8'))
+	const login = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan8', password: 'oversight-demo', redirectTo: '/tasks' } })
+	expect(login.location).toBe('/account/password')
+	const cookie = `oversight_session=${tokenFrom(login.headers.get('Set-Cookie'))}`
+	const home = await runLoader(homeLoader, { path: '/', headers: { Cookie: cookie } })
+	expect(home.location).toBe('/account/password')
+	const { action: changeAction } = await import('~/routes/account.password/route')
+	const weak = await runAction(changeAction, {
+		path: '/account/password',
+		headers: { Cookie: cookie },
+		form: { currentPassword: 'oversight-demo', newPassword: '12345678', repeatPassword: '12345678' },
+	})
+	expect(weak.status).toBe(400)
+	const changed = await runAction(changeAction, {
+		path: '/account/password',
+		headers: { Cookie: cookie },
+		form: { currentPassword: 'oversight-demo', newPassword: '汉口江滩-2026', repeatPassword: '汉口江滩-2026' },
+	})
+	expect(changed.status).toBe(200)
+	expect((await runLoader(homeLoader, { path: '/', headers: { Cookie: cookie } })).status).toBe(200)
 })

@@ -11,9 +11,10 @@ export async function loader() {
 			{ status: 'ok', database: handle.driver, latencyMs: Math.round((performance.now() - started) * 10) / 10, uptimeSeconds: Math.round(process.uptime()) },
 			{ headers: { 'Cache-Control': 'no-store' } },
 		)
-	} catch (error) {
+	} catch {
+		// No error text: this answer needs no session, and a driver's message can name hosts.
 		return Response.json(
-			{ status: 'unavailable', database: handle?.driver ?? null, error: error instanceof Error ? error.message : String(error) },
+			{ status: 'unavailable', database: handle?.driver ?? null },
 			{ status: 503, headers: { 'Cache-Control': 'no-store' } },
 		)
 	}
