@@ -31,3 +31,9 @@ export function getConfig(): ServerConfig {
 export function setConfig(next: ServerConfig | undefined) {
 	config = next
 }
+
+// Cookies get `Secure` when users reach the app over https: by the public URL behind a proxy,
+// or by the request itself (Express sets the protocol from X-Forwarded-Proto with TRUST_PROXY).
+export function isSecureRequest(request: Request): boolean {
+	return getConfig().publicUrl?.protocol === 'https:' || new URL(request.url).protocol === 'https:'
+}

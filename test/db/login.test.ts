@@ -145,3 +145,14 @@ test('an account that must change its password is sent to the password page firs
 	expect(changed.status).toBe(200)
 	expect((await runLoader(homeLoader, { path: '/', headers: { Cookie: cookie } })).status).toBe(200)
 })
+
+test('behind an https public URL the session cookie is Secure', async () => {
+	const { setConfig } = await import('~/config.server')
+	setConfig({ publicUrl: new URL('https://jiandu.example.gov.cn'), trustProxy: true, demo: true })
+	try {
+		const outcome = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan9', password: 'oversight-demo' } })
+		expect(outcome.headers.get('Set-Cookie')).toMatch(/; Secure/)
+	} finally {
+		setConfig(undefined)
+	}
+})

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import { getConfig } from '~/config.server'
+import { isSecureRequest } from '~/config.server'
 import { getCurrentUser } from '~/auth/guards.server'
 import { sessionCookie } from '~/auth/session.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			{ status: result.reason === 'blocked' ? 429 : 400 },
 		)
 	}
-	const secure = getConfig().publicUrl?.protocol === 'https:' || new URL(request.url).protocol === 'https:'
+	const secure = isSecureRequest(request)
 	const target = result.mustChangePassword ? '/account/password' : safeRedirect(submission.value.redirectTo)
 	return redirect(target, { headers: { 'Set-Cookie': sessionCookie(result.token, result.expiresAt, secure) } })
 }

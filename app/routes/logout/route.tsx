@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getDb } from '#db/client.server'
-import { getConfig } from '~/config.server'
+import { isSecureRequest } from '~/config.server'
 import { getCurrentUser } from '~/auth/guards.server'
 import { clearedSessionCookie, invalidateSession } from '~/auth/session.server'
 import { write } from '~/models/write.server'
@@ -18,6 +18,6 @@ export async function action(args: ActionFunctionArgs) {
 			await audit({ action: 'logout', entityType: 'user', entityId: user.id })
 		})
 	}
-	const secure = getConfig().publicUrl?.protocol === 'https:' || new URL(args.request.url).protocol === 'https:'
+	const secure = isSecureRequest(args.request)
 	return redirect('/login?loggedOut', { headers: { 'Set-Cookie': clearedSessionCookie(secure) } })
 }
