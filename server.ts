@@ -68,12 +68,19 @@ async function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
 	console.log(`${signal}: closing the server and the database…`)
-	server.close()
-	server.closeAllConnections()
-	await viteDevServer?.close()
-	await handle.close()
-	releaseLock()
-	process.exit(0)
+	let exitCode = 0
+	try {
+		server.close()
+		server.closeAllConnections()
+		await viteDevServer?.close()
+		await handle.close()
+	} catch (error) {
+		console.error('Shutdown did not complete cleanly:', error)
+		exitCode = 1
+	} finally {
+		releaseLock()
+	}
+	process.exit(exitCode)
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))

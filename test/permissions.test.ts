@@ -72,6 +72,7 @@ export const matrix: Record<string, Row> = {
 		params: (ids) => ({ clauseId: String(ids.clause) }),
 		loader: signedIn(200),
 	},
+	'admin.import': { path: () => '/admin/import', loader: only(['admin'], 200), action: only(['admin'], 400) },
 	'agencies._index': { path: () => '/agencies', loader: signedIn(200) },
 	'agencies.$agencyId': {
 		path: (ids) => `/agencies/${ids.agency}`,

@@ -12,7 +12,7 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { attemptLogin } from '~/models/login.server'
 import { isDemoInstance } from '~/models/meta.server'
 import { loadSettings } from '~/models/settings.server'
-import { demoAccounts, demoPassword } from '#db/seed/demo.server'
+import { demoAccounts, demoPassword } from '#db/seed/demo-accounts'
 import { loginSchema } from './schema'
 
 export const meta: MetaFunction = () => [{ title: '登录 · 监督追踪' }]
