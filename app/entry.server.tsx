@@ -1,9 +1,9 @@
-import { PassThrough } from 'node:stream'
 import type { EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { withoutNulBytes } from '~/http/nul-filter.server'
 
 const streamTimeout = 5_000
 
@@ -21,7 +21,7 @@ export default function handleRequest(
 			{
 				[waitForAll ? 'onAllReady' : 'onShellReady']() {
 					shellRendered = true
-					const body = new PassThrough()
+					const body = withoutNulBytes()
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 					// Pages hold what only this user may see: never cache them in between.
 					if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', 'private, no-store')

@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getCurrentUser } from '~/auth/guards.server'
 import { AppShell } from '~/components/app-shell'
@@ -56,8 +56,19 @@ export function Layout({ children }: { children: ReactNode }) {
 	)
 }
 
+// A route whose handle says `{ bare: true }` (print views) renders without the app's chrome.
+export type RouteHandle = { bare?: boolean }
+
 export default function App() {
 	const data = useLoaderData<typeof loader>()
+	const bare = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.bare)
+	if (bare) {
+		return (
+			<main id="main" className="page page--print">
+				<Outlet />
+			</main>
+		)
+	}
 	return (
 		<AppShell user={data.user} demo={data.demo}>
 			<Outlet />

@@ -73,6 +73,15 @@ export const matrix: Record<string, Row> = {
 		loader: signedIn(200),
 	},
 	'admin.import': { path: () => '/admin/import', loader: only(['admin'], 200), action: only(['admin'], 400) },
+	'tasks._index': { path: () => '/tasks', loader: signedIn(200) },
+	'tasks.print': { path: () => '/tasks/print', loader: signedIn(200) },
+	'tasks.export[.]csv': { path: () => '/tasks/export.csv', loader: signedIn(200) },
+	'tasks.$taskId.edit': {
+		path: (ids) => `/tasks/${ids.task}/edit`,
+		params: (ids) => ({ taskId: String(ids.task) }),
+		loader: only(['admin', 'secretariat'], 200),
+		action: only(['admin', 'secretariat'], 400),
+	},
 	'agencies._index': { path: () => '/agencies', loader: signedIn(200) },
 	'agencies.$agencyId': {
 		path: (ids) => `/agencies/${ids.agency}`,

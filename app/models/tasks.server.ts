@@ -1,6 +1,9 @@
 import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, clauses, parts, taskAgencies, tasks, type TaskRole } from '#db/schema'
+import { agencies, clauses, instruments, parts, taskAgencies, tasks, type TaskRole } from '#db/schema'
+import type { TaskTableQuery } from '~/domain/tasks'
+import { listAgencyOptions } from './agencies.server'
+import { primaryInstrumentId } from './instruments.server'
 
 export type TaskAgency = { id: number; name: string; shortName: string; role: TaskRole }
 
@@ -115,4 +118,45 @@ export async function getTask(db: Database, taskId: number) {
 	if (!row) return null
 	const [task] = await listTasks(db, { instrumentId: row.instrumentId, taskIds: [taskId] })
 	return task ?? null
+}
+
+// The 责任分解表 as its page, print view and CSV show it: the instrument asked for (else the
+// decision under supervision) and its tasks under the filters. Null when there is no such
+// instrument.
+export async function loadTaskTable(db: Database, query: TaskTableQuery) {
+	const instrumentId = query.instrumentId ?? (await primaryInstrumentId(db))
+	if (!instrumentId) return null
+	const [instrument] = await db
+		.select({ id: instruments.id, title: instruments.title, documentNumber: instruments.documentNumber })
+		.from(instruments)
+		.where(eq(instruments.id, instrumentId))
+	if (!instrument) return null
+	const rows = await listTasks(db, {
+		instrumentId,
+		partId: query.partId,
+		clauseId: query.clauseId,
+		agencyId: query.agencyId,
+		role: query.agencyId ? query.role : undefined,
+	})
+	return { instrument, rows }
+}
+
+// What the table's filters offer: the instrument's parts and clauses in order, agencies in
+// official order, and the instruments to choose from when there are several.
+export async function taskTableOptions(db: Database, instrumentId: number) {
+	const [instrumentRows, partRows, clauseRows, agencyRows] = await Promise.all([
+		db.select({ id: instruments.id, title: instruments.title }).from(instruments).orderBy(asc(instruments.id)),
+		db
+			.select({ id: parts.id, label: parts.label, title: parts.title })
+			.from(parts)
+			.where(eq(parts.instrumentId, instrumentId))
+			.orderBy(asc(parts.ordinal)),
+		db
+			.select({ id: clauses.id, label: clauses.label, partId: clauses.partId })
+			.from(clauses)
+			.where(eq(clauses.instrumentId, instrumentId))
+			.orderBy(asc(clauses.ordinal)),
+		listAgencyOptions(db),
+	])
+	return { instruments: instrumentRows, parts: partRows, clauses: clauseRows, agencies: agencyRows }
 }

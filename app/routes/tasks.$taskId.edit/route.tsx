@@ -1,0 +1,200 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { Submission } from '@conform-to/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { AgencyBadge } from '~/components/agency-badge'
+import { Notice } from '~/components/forms'
+import { sentenceBoundaries, splitProposal, toAssignments } from '~/domain/tasks'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import type { Messages } from '~/i18n/zh'
+import { listAgencyOptions } from '~/models/agencies.server'
+import { getTask } from '~/models/tasks.server'
+import { isStaleRecord } from '~/models/write.server'
+import { loadTaskForEdit, mergeTask, setTaskAgencies, splitTask, updateTask } from './queries.server'
+import { agenciesSchema, deadlineValue, mergeSchema, mergeTarget, splitSchema, updateTaskSchema } from './schema'
+import { AgenciesForm, MergeForm, SplitForm, UpdateForm } from './sections'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `${data?.task.clauseLabel ?? ''} 编辑责任事项 · 监督追踪` },
+]
+
+// After a refused stale edit the page must show what is stored now and carry its version, so
+// that the user can compare and resubmit: Remix skips revalidation after a 4xx by default.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
+
+const doneKinds = ['update', 'agencies', 'split', 'merge'] as const
+
+export async function loader(args: LoaderFunctionArgs) {
+	await requirePermission(args, 'tasks:edit')
+	const db = getDb()
+	const found = await loadTaskForEdit(db, parseId(args.params.taskId))
+	invariantFound(found)
+	const { task, siblings } = found
+	const url = new URL(args.request.url)
+	const assigned = new Set([...task.leads, ...task.cos].map((a) => a.id))
+	const done = doneKinds.find((kind) => kind === url.searchParams.get('done')) ?? null
+	const boundaries = sentenceBoundaries(task.text)
+	return {
+		task,
+		siblings: siblings.map((s) => ({ id: s.id, ordinal: s.ordinal, version: s.version, text: s.text, deadline: s.deadline, leads: s.leads })),
+		agencies: (await listAgencyOptions(db)).filter((a) => a.active || assigned.has(a.id)),
+		split: {
+			proposal: splitProposal(task.text, Number(url.searchParams.get('at')) || undefined),
+			// What the split-point menu shows: the end of each sentence a split can follow.
+			points: boundaries.map((offset, index) => ({ n: index + 1, tail: task.text.slice(Math.max(0, offset - 14), offset).trim() })),
+		},
+		done,
+		newTaskId: done === 'split' ? Number(url.searchParams.get('new')) || null : null,
+	}
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const user = await requirePermission(args, 'tasks:edit')
+	const t = messagesFor(args.request)
+	const db = getDb()
+	const found = await loadTaskForEdit(db, parseId(args.params.taskId))
+	invariantFound(found)
+	const { task, siblings } = found
+	const formData = await args.request.formData()
+	const intent = formData.get('intent')
+	const done = (query: string) => redirect(`/tasks/${task.id}/edit?${query}`)
+
+	if (intent === 'update') {
+		const submission = parseWithZod(formData, { schema: updateTaskSchema(t) })
+		if (submission.status !== 'success') return invalid('update', submission)
+		const { version, text } = submission.value
+		return attempt('update', submission, t, version === task.version, async () => {
+			await updateTask(db, user.actor, { taskId: task.id, version, text, deadline: deadlineValue(submission.value) })
+			return done('done=update')
+		})
+	}
+	if (intent === 'agencies') {
+		const options = await listAgencyOptions(db)
+		const assigned = new Set([...task.leads, ...task.cos].map((a) => a.id))
+		const schema = agenciesSchema(t, {
+			allowedIds: options.filter((a) => a.active || assigned.has(a.id)).map((a) => a.id),
+			names: new Map(options.map((a) => [a.id, a.name])),
+		})
+		const submission = parseWithZod(formData, { schema })
+		if (submission.status !== 'success') return invalid('agencies', submission)
+		const { version, lead, co } = submission.value
+		return attempt('agencies', submission, t, version === task.version, async () => {
+			await setTaskAgencies(db, user.actor, { taskId: task.id, version, assignments: toAssignments(lead, co) })
+			return done('done=agencies')
+		})
+	}
+	if (intent === 'split') {
+		const submission = parseWithZod(formData, { schema: splitSchema(t, task) })
+		if (submission.status !== 'success') return invalid('split', submission)
+		const { version, first, second } = submission.value
+		return attempt('split', submission, t, version === task.version, async () => {
+			const newId = await splitTask(db, user.actor, { taskId: task.id, clauseId: task.clauseId, version, first, second })
+			return done(`done=split&new=${newId}`)
+		})
+	}
+	if (intent === 'merge') {
+		const submission = parseWithZod(formData, { schema: mergeSchema(t) })
+		if (submission.status !== 'success') return invalid('merge', submission)
+		const { version } = submission.value
+		const { otherId, otherVersion } = mergeTarget(submission.value.mergeWith)
+		const other = siblings.find((s) => s.id === otherId)
+		if (!other) {
+			// A task of another clause is refused; one that no longer exists was merged or
+			// split away by someone else.
+			const elsewhere = otherId === task.id ? task : await getTask(db, otherId)
+			if (elsewhere) {
+				return data(
+					{ intent: 'merge' as const, result: submission.reply({ fieldErrors: { mergeWith: [t.tasks.mergeOtherClause] } }) },
+					{ status: 400 },
+				)
+			}
+		}
+		const current = version === task.version && other?.version === otherVersion
+		return attempt('merge', submission, t, current, async () => {
+			await mergeTask(db, user.actor, { taskId: task.id, version, otherId, otherVersion, clauseId: task.clauseId })
+			return done('done=merge')
+		})
+	}
+	throw data({ message: 'Unknown intent' }, { status: 400 })
+}
+
+type Intent = 'update' | 'agencies' | 'split' | 'merge'
+
+function invalid(intent: Intent, submission: Submission<unknown>) {
+	return data({ intent, result: submission.reply() }, { status: 400 })
+}
+
+// A version the user saw that is no longer the current one is refused before anything is
+// written, and again inside the transaction for an edit that races with another; the input
+// comes back so that nothing the user typed is lost.
+async function attempt(
+	intent: Intent,
+	submission: Submission<unknown>,
+	t: Messages,
+	current: boolean,
+	mutate: () => Promise<Response>,
+) {
+	const stale = () => data({ intent, result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
+	if (!current) return stale()
+	try {
+		return await mutate()
+	} catch (error) {
+		if (isStaleRecord(error)) return stale()
+		throw error
+	}
+}
+
+export default function EditTaskPage() {
+	const { task, siblings, agencies, split, done, newTaskId } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const lastResult = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined)
+	const taskNo = fill(t.tasks.clauseTask, { clause: task.clauseLabel, n: task.ordinal })
+	return (
+		<>
+			<nav className="breadcrumbs">
+				<Link to="/tasks">{t.tasks.title}</Link> › <Link to={`/clauses/${task.clauseId}`}>{task.clauseLabel}</Link> ›{' '}
+				{fill(t.tasks.taskNo, { n: task.ordinal })}
+			</nav>
+			<div className="page-head">
+				<h1>
+					{t.tasks.editTitle} · {taskNo}
+				</h1>
+				<span className="muted small">{fill(t.tasks.version, { n: task.version })}</span>
+			</div>
+			{done === 'update' ? <Notice kind="ok">{t.tasks.saved}</Notice> : null}
+			{done === 'agencies' ? <Notice kind="ok">{t.tasks.agenciesSaved}</Notice> : null}
+			{done === 'merge' ? <Notice kind="ok">{t.tasks.mergeDone}</Notice> : null}
+			{done === 'split' ? (
+				<Notice kind="ok">
+					{t.tasks.splitDone} {newTaskId ? <Link to={`/tasks/${newTaskId}/edit`}>{t.tasks.editNewTask}</Link> : null}
+				</Notice>
+			) : null}
+			<section className="card" aria-labelledby="current-heading">
+				<h2 id="current-heading" style={{ marginTop: 0 }}>
+					{t.tasks.current}
+				</h2>
+				<p>{task.text}</p>
+				<dl className="task-meta">
+					<dt>{t.tasks.lead}</dt>
+					<dd>{task.leads.length ? task.leads.map((a) => <AgencyBadge key={a.id} agency={a} />) : <span className="muted">{t.tasks.unassigned}</span>}</dd>
+					<dt>{t.tasks.co}</dt>
+					<dd>{task.cos.length ? task.cos.map((a) => <AgencyBadge key={a.id} agency={a} />) : <span className="muted">{t.common.none}</span>}</dd>
+					<dt>{t.tasks.deadline}</dt>
+					<dd>{task.deadline ?? t.common.longTerm}</dd>
+				</dl>
+			</section>
+			{/* Keyed by version: after a save the forms start again from what is now stored. */}
+			<UpdateForm key={`update-${task.version}`} task={task} lastResult={lastResult('update')} />
+			<AgenciesForm key={`agencies-${task.version}`} task={task} agencies={agencies} lastResult={lastResult('agencies')} />
+			<SplitForm key={`split-${task.version}-${split.proposal.at}`} task={task} split={split} lastResult={lastResult('split')} />
+			<MergeForm key={`merge-${task.version}`} task={task} siblings={siblings} lastResult={lastResult('merge')} />
+			<p>
+				<Link to={`/tasks?clause=${task.clauseId}`}>‹ {t.tasks.backToTable}</Link>
+			</p>
+		</>
+	)
+}
