@@ -63,6 +63,11 @@ const server = app.listen(port, host, () => {
 	)
 })
 
+// A closed stdout (the process that read our logs went away) must not crash the shutdown
+// before the database is closed and the lock released.
+process.stdout.on('error', () => {})
+process.stderr.on('error', () => {})
+
 let stopping = false
 async function shutdown(signal: string) {
 	if (stopping) return

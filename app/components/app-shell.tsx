@@ -48,7 +48,7 @@ export function AppShell({ user, demo, children }: { user: ShellUser; demo: bool
 						<NavLink to="/tasks">{t.nav.tasks}</NavLink>
 						<NavLink to="/agencies">{t.nav.agencies}</NavLink>
 						{can(user.role, 'audit:read') ? <NavLink to="/audit">{t.nav.audit}</NavLink> : null}
-						{user.role === 'admin' ? <NavLink to="/admin">{t.nav.admin}</NavLink> : null}
+						{can(user.role, 'agencies:edit') ? <NavLink to="/admin">{t.nav.admin}</NavLink> : null}
 						<span className="main-nav__spacer" />
 						<span className="main-nav__user">
 							{user.realName} · {t.roles[user.role]}

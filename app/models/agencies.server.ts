@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, taskAgencies } from '#db/schema'
 
@@ -32,4 +32,23 @@ export function listAgencyOptions(db: Database) {
 export async function getAgency(db: Database, agencyId: number) {
 	const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId))
 	return agency ?? null
+}
+
+// ── Agency administration (admin.agencies routes) ──
+
+// Agency names are unique (a unique index); the form checks first to answer with a field error.
+export async function isAgencyNameTaken(db: Database, name: string, exceptId?: number) {
+	const rows = await db
+		.select({ id: agencies.id })
+		.from(agencies)
+		.where(and(eq(agencies.name, name.trim()), exceptId ? ne(agencies.id, exceptId) : undefined))
+	return rows.length > 0
+}
+
+export function listActiveAgencyOptions(db: Database) {
+	return db
+		.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName })
+		.from(agencies)
+		.where(eq(agencies.active, true))
+		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
 }

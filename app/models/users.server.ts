@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, or, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, users, type Role } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
@@ -67,4 +67,65 @@ export function listUsers(db: Database) {
 		.from(users)
 		.leftJoin(agencies, eq(agencies.id, users.agencyId))
 		.orderBy(asc(users.id))
+}
+
+// ── Account administration (admin.users routes) ──
+
+export type UserFilters = { role?: Role; q?: string; status?: 'active' | 'disabled' }
+
+export function listUsersFiltered(db: Database, filters: UserFilters) {
+	const q = filters.q?.trim().toLowerCase()
+	const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+	return db
+		.select({
+			id: users.id,
+			username: users.username,
+			realName: users.realName,
+			position: users.position,
+			phone: users.phone,
+			role: users.role,
+			agencyId: users.agencyId,
+			agencyName: agencies.shortName,
+			disabled: users.disabled,
+			mustChangePassword: users.mustChangePassword,
+		})
+		.from(users)
+		.leftJoin(agencies, eq(agencies.id, users.agencyId))
+		.where(
+			and(
+				filters.role ? eq(users.role, filters.role) : undefined,
+				filters.status ? eq(users.disabled, filters.status === 'disabled') : undefined,
+				pattern
+					? or(sql`lower(${users.username}) like ${pattern}`, sql`lower(${users.realName}) like ${pattern}`)
+					: undefined,
+			),
+		)
+		.orderBy(asc(users.id))
+}
+
+// No 0/O, 1/l/I: the password is read out over the phone. 12 characters from 55 symbols is
+// about 69 bits, more than enough for a password that must be changed at first login.
+const temporaryAlphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+export function generateTemporaryPassword(length = 12): string {
+	const bytes = new Uint8Array(length * 2)
+	for (;;) {
+		crypto.getRandomValues(bytes)
+		// 256 is not a multiple of the alphabet's size: rejecting the top bytes keeps it uniform.
+		const limit = 256 - (256 % temporaryAlphabet.length)
+		const usable = [...bytes].filter((byte) => byte < limit)
+		if (usable.length < length) continue
+		const password = usable.slice(0, length).map((byte) => temporaryAlphabet[byte % temporaryAlphabet.length]).join('')
+		// All letters or all digits is allowed by the rules but needlessly weak: draw again.
+		if (/\d/.test(password) && /[a-z]/i.test(password)) return password
+	}
+}
+
+// A unique index refused the row (PostgreSQL 23505), whether the driver error arrives bare or
+// wrapped by drizzle. The callers check first; this catches the race between check and insert.
+export function isUniqueViolation(error: unknown): boolean {
+	for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+		if ((current as { code?: unknown }).code === '23505') return true
+	}
+	return false
 }

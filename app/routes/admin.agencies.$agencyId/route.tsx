@@ -1,0 +1,161 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { Field, Notice, SubmitButton } from '~/components/forms'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { isAgencyNameTaken } from '~/models/agencies.server'
+import { isUniqueViolation } from '~/models/users.server'
+import { isStaleRecord } from '~/models/write.server'
+import { agencyKinds, agencyLevels } from '../admin.agencies._index/schema'
+import { loadAgencyDetails, updateAgency } from './queries.server'
+import { updateAgencySchema } from './schema'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 责任单位管理 · 监督追踪` }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	await requirePermission(args, 'agencies:edit')
+	const details = await loadAgencyDetails(getDb(), parseId(args.params.agencyId))
+	invariantFound(details)
+	return details
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const user = await requirePermission(args, 'agencies:edit')
+	const t = messagesFor(args.request)
+	const db = getDb()
+	const details = await loadAgencyDetails(db, parseId(args.params.agencyId))
+	invariantFound(details)
+	const { agency } = details
+	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.nameTaken }
+	const submission = await parseWithZod(await args.request.formData(), {
+		async: true,
+		schema: updateAgencySchema(t).superRefine(async (value, ctx) => {
+			if (await isAgencyNameTaken(db, value.name, agency.id)) ctx.addIssue(nameTaken)
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply(), saved: false }, { status: 400 })
+	}
+	const { intent: _intent, version, district, displayOrder, active, ...values } = submission.value
+	try {
+		await updateAgency(db, user.actor, agency.id, version, {
+			...values,
+			district: district ?? null,
+			displayOrder: displayOrder ?? agency.displayOrder,
+			active: active ?? false,
+		})
+	} catch (error) {
+		if (isStaleRecord(error)) {
+			return data({ result: submission.reply({ formErrors: [t.common.stale] }), saved: false }, { status: 409 })
+		}
+		if (isUniqueViolation(error)) {
+			return data({ result: submission.reply({ fieldErrors: { name: [nameTaken.message] } }), saved: false }, { status: 400 })
+		}
+		throw error
+	}
+	return { result: submission.reply(), saved: true }
+}
+
+export default function AdminAgencyPage() {
+	const { agency, subjects, liaisons } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const schema = updateAgencySchema(t)
+	const [form, fields] = useForm({
+		id: `agency-${agency.id}`,
+		lastResult: actionData?.result,
+		defaultValue: {
+			name: agency.name,
+			shortName: agency.shortName,
+			kind: agency.kind,
+			level: agency.level,
+			district: agency.district ?? '',
+			displayOrder: String(agency.displayOrder),
+			active: agency.active ? 'on' : undefined,
+		},
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<>
+			<p className="breadcrumbs">
+				<Link to="/admin">{t.admin.title}</Link> › <Link to="/admin/agencies">{t.adminAgencies.title}</Link>
+			</p>
+			<div className="page-head">
+				<h1>{fill(t.adminAgencies.editTitle, { name: agency.name })}</h1>
+				<Link to={`/agencies/${agency.id}`}>{t.adminAgencies.viewPage}</Link>
+			</div>
+			{actionData?.saved ? <Notice kind="ok">{t.common.saved}</Notice> : null}
+			{form.errors?.length ? <Notice kind="error">{form.errors.join(' ')}</Notice> : null}
+			<section className="card">
+				<Form method="post" className="form form--wide" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="update" />
+					{/* The loader's version, not conform's: see admin.users.$userId/forms.tsx. */}
+					<input type="hidden" name="version" value={agency.version} />
+					<div className="grid-2">
+						<Field label={t.adminAgencies.name} htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId}>
+							<input {...getInputProps(fields.name, { type: 'text' })} />
+						</Field>
+						<Field label={t.adminAgencies.shortName} htmlFor={fields.shortName.id} errors={fields.shortName.errors} errorId={fields.shortName.errorId}>
+							<input {...getInputProps(fields.shortName, { type: 'text' })} />
+						</Field>
+						<Field label={t.adminAgencies.kind} htmlFor={fields.kind.id} errors={fields.kind.errors} errorId={fields.kind.errorId}>
+							<select {...getSelectProps(fields.kind)}>
+								{agencyKinds.map((kind) => (
+									<option key={kind} value={kind}>
+										{t.agencyKinds[kind]}
+									</option>
+								))}
+							</select>
+						</Field>
+						<Field label={t.adminAgencies.level} htmlFor={fields.level.id} errors={fields.level.errors} errorId={fields.level.errorId}>
+							<select {...getSelectProps(fields.level)}>
+								{agencyLevels.map((level) => (
+									<option key={level} value={level}>
+										{t.adminAgencies.levels[level]}
+									</option>
+								))}
+							</select>
+						</Field>
+						<Field label={t.adminAgencies.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId} hint={t.adminAgencies.districtHint}>
+							<input {...getInputProps(fields.district, { type: 'text' })} />
+						</Field>
+						<Field label={t.adminAgencies.displayOrder} htmlFor={fields.displayOrder.id} errors={fields.displayOrder.errors} errorId={fields.displayOrder.errorId} hint={t.adminAgencies.displayOrderHint}>
+							<input {...getInputProps(fields.displayOrder, { type: 'number' })} inputMode="numeric" />
+						</Field>
+					</div>
+					<div className="field">
+						<label className="checkbox" htmlFor={fields.active.id}>
+							<input {...getInputProps(fields.active, { type: 'checkbox' })} />
+							{t.adminAgencies.active}
+						</label>
+						<div className="hint">{t.adminAgencies.activeHint}</div>
+					</div>
+					<div>
+						<SubmitButton>{t.common.save}</SubmitButton>
+					</div>
+				</Form>
+			</section>
+			<section className="card">
+				<h2>{t.adminAgencies.mappedFrom}</h2>
+				{subjects.length ? (
+					<ul>
+						{subjects.map((subject) => (
+							<li key={subject}>
+								<Link to={`/admin/subjects?edit=${encodeURIComponent(subject)}`}>{subject}</Link>
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="muted">{t.adminAgencies.noMappings}</p>
+				)}
+				<p className="small muted">{fill(t.adminAgencies.liaisons, { count: liaisons })}</p>
+			</section>
+		</>
+	)
+}

@@ -1,0 +1,207 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { requirePermission, type CurrentUser } from '~/auth/guards.server'
+import { Field, Notice, SubmitButton } from '~/components/forms'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import type { Messages } from '~/i18n/zh'
+import { isAgencyNameTaken } from '~/models/agencies.server'
+import { isUniqueViolation } from '~/models/users.server'
+import { isStaleRecord } from '~/models/write.server'
+import { createAgency, listAgenciesForAdmin, moveAgency } from './queries.server'
+import { agencyKinds, agencyLevels, createAgencySchema, moveAgencySchema } from './schema'
+
+export const meta: MetaFunction = () => [{ title: '责任单位管理 · 监督追踪' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+	await requirePermission(args, 'agencies:edit')
+	return { agencies: await listAgenciesForAdmin(getDb()) }
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const user = await requirePermission(args, 'agencies:edit')
+	const t = messagesFor(args.request)
+	const formData = await args.request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'create') return create(user, formData, t)
+	if (intent === 'move') return move(user, formData, t)
+	throw data({ message: 'Unknown intent' }, { status: 400 })
+}
+
+async function create(user: CurrentUser, formData: FormData, t: Messages) {
+	const db = getDb()
+	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.nameTaken }
+	const submission = await parseWithZod(formData, {
+		async: true,
+		schema: createAgencySchema(t).superRefine(async (value, ctx) => {
+			if (await isAgencyNameTaken(db, value.name)) ctx.addIssue(nameTaken)
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data({ intent: 'create' as const, result: submission.reply(), notice: null }, { status: 400 })
+	}
+	const { intent: _intent, district, ...values } = submission.value
+	try {
+		const agency = await createAgency(db, user.actor, { ...values, district: district ?? null })
+		return { intent: 'create' as const, result: submission.reply({ resetForm: true }), notice: fill(t.adminAgencies.created, { name: agency.name }) }
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error
+		return data({ intent: 'create' as const, result: submission.reply({ fieldErrors: { name: [nameTaken.message] } }), notice: null }, { status: 400 })
+	}
+}
+
+async function move(user: CurrentUser, formData: FormData, t: Messages) {
+	const submission = parseWithZod(formData, { schema: moveAgencySchema })
+	if (submission.status !== 'success') throw data({ message: 'Bad request' }, { status: 400 })
+	const { agencyId, version, direction } = submission.value
+	try {
+		const outcome = await moveAgency(getDb(), user.actor, agencyId, version, direction)
+		if (outcome === 'missing') throw data({ message: 'Not found' }, { status: 404 })
+	} catch (error) {
+		if (!isStaleRecord(error)) throw error
+		return data({ intent: 'move' as const, result: submission.reply({ formErrors: [t.common.stale] }), notice: null }, { status: 409 })
+	}
+	return { intent: 'move' as const, result: submission.reply(), notice: t.adminAgencies.moved }
+}
+
+export default function AdminAgenciesPage() {
+	const { agencies } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const moveError = actionData?.intent === 'move' ? actionData.result.error?.['']?.join(' ') : null
+	return (
+		<>
+			<p className="breadcrumbs">
+				<Link to="/admin">{t.admin.title}</Link>
+			</p>
+			<div className="page-head">
+				<h1>{t.adminAgencies.title}</h1>
+				<span className="muted">{fill(t.common.total, { count: agencies.length })}</span>
+			</div>
+			<p className="muted">{t.adminAgencies.intro}</p>
+			{actionData?.notice ? <Notice kind="ok">{actionData.notice}</Notice> : null}
+			{moveError ? <Notice kind="error">{moveError}</Notice> : null}
+			<NewAgencyForm lastResult={actionData?.intent === 'create' ? actionData.result : undefined} open={agencies.length === 0} />
+			{agencies.length === 0 ? (
+				<p className="empty">{t.adminAgencies.empty}</p>
+			) : (
+				<div className="table-wrap">
+					<table className="admin-table">
+						<thead>
+							<tr>
+								<th>{t.adminAgencies.order}</th>
+								<th>{t.adminAgencies.name}</th>
+								<th>{t.adminAgencies.shortName}</th>
+								<th>{t.adminAgencies.kind}</th>
+								<th>{t.adminAgencies.level}</th>
+								<th>{t.adminUsers.status}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{agencies.map((agency, index) => (
+								<tr key={agency.id} className={agency.active ? undefined : 'row--muted'}>
+									<td className="order-cell">
+										<MoveButton agency={agency} direction="up" disabled={index === 0} />
+										<MoveButton agency={agency} direction="down" disabled={index === agencies.length - 1} />
+										<span className="muted small">{agency.displayOrder}</span>
+									</td>
+									<td>
+										<Link to={`/admin/agencies/${agency.id}`}>{agency.name}</Link>
+									</td>
+									<td>{agency.shortName}</td>
+									<td>{t.agencyKinds[agency.kind]}</td>
+									<td>
+										{t.adminAgencies.levels[agency.level]}
+										{agency.district ? ` · ${agency.district}` : null}
+									</td>
+									<td>
+										{agency.active ? t.adminAgencies.active : <span className="badge badge--off">{t.adminAgencies.inactive}</span>}
+										{agency.liaisons > 0 ? <div className="small muted">{fill(t.adminAgencies.liaisons, { count: agency.liaisons })}</div> : null}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</>
+	)
+}
+
+function MoveButton({ agency, direction, disabled }: { agency: { id: number; name: string; version: number }; direction: 'up' | 'down'; disabled: boolean }) {
+	const t = useT()
+	const label = fill(direction === 'up' ? t.adminAgencies.moveUpLabel : t.adminAgencies.moveDownLabel, { name: agency.name })
+	return (
+		<Form method="post" preventScrollReset className="inline-form">
+			<input type="hidden" name="intent" value="move" />
+			<input type="hidden" name="agencyId" value={agency.id} />
+			<input type="hidden" name="version" value={agency.version} />
+			<input type="hidden" name="direction" value={direction} />
+			<button type="submit" className="button button--secondary button--small" disabled={disabled} aria-label={label} title={label}>
+				{direction === 'up' ? '↑' : '↓'}
+			</button>
+		</Form>
+	)
+}
+
+function NewAgencyForm({ lastResult, open }: { lastResult: SubmissionResult<Array<string>> | undefined; open: boolean }) {
+	const t = useT()
+	const schema = createAgencySchema(t)
+	const [form, fields] = useForm({
+		id: 'new-agency',
+		lastResult,
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<details className="card" open={open || lastResult?.status === 'error'}>
+			<summary>
+				<strong>{t.adminAgencies.newAgency}</strong>
+			</summary>
+			<Form method="post" className="form form--wide" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="create" />
+				<div className="grid-2">
+					<Field label={t.adminAgencies.name} htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId}>
+						<input {...getInputProps(fields.name, { type: 'text' })} />
+					</Field>
+					<Field label={t.adminAgencies.shortName} htmlFor={fields.shortName.id} errors={fields.shortName.errors} errorId={fields.shortName.errorId}>
+						<input {...getInputProps(fields.shortName, { type: 'text' })} />
+					</Field>
+					<Field label={t.adminAgencies.kind} htmlFor={fields.kind.id} errors={fields.kind.errors} errorId={fields.kind.errorId}>
+						<select {...getSelectProps(fields.kind)}>
+							<option value="" />
+							{agencyKinds.map((kind) => (
+								<option key={kind} value={kind}>
+									{t.agencyKinds[kind]}
+								</option>
+							))}
+						</select>
+					</Field>
+					<Field label={t.adminAgencies.level} htmlFor={fields.level.id} errors={fields.level.errors} errorId={fields.level.errorId}>
+						<select {...getSelectProps(fields.level)}>
+							<option value="" />
+							{agencyLevels.map((level) => (
+								<option key={level} value={level}>
+									{t.adminAgencies.levels[level]}
+								</option>
+							))}
+						</select>
+					</Field>
+					<Field label={t.adminAgencies.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId} hint={t.adminAgencies.districtHint}>
+						<input {...getInputProps(fields.district, { type: 'text' })} />
+					</Field>
+					<Field label={t.adminAgencies.displayOrder} htmlFor={fields.displayOrder.id} errors={fields.displayOrder.errors} errorId={fields.displayOrder.errorId} hint={t.adminAgencies.displayOrderHint}>
+						<input {...getInputProps(fields.displayOrder, { type: 'number' })} inputMode="numeric" />
+					</Field>
+				</div>
+				<div>
+					<SubmitButton>{t.adminAgencies.newAgency}</SubmitButton>
+				</div>
+			</Form>
+		</details>
+	)
+}

@@ -1,0 +1,177 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link } from '@remix-run/react'
+import type { Role } from '#db/schema'
+import { Field, Notice, SubmitButton } from '~/components/forms'
+import { fill, useT } from '~/i18n/i18n'
+import { roleOptions as roles } from '../admin.users._index/schema'
+import { resetPasswordSchema, updateUserSchema } from './schema'
+
+type User = {
+	id: number
+	username: string
+	realName: string
+	position: string
+	phone: string
+	role: Role
+	agencyId: number | null
+	disabled: boolean
+	version: number
+}
+
+type LastResult = SubmissionResult<Array<string>> | undefined
+
+// The version travels as a plain hidden input with the value the loader just read, not
+// through conform: after a refused stale edit the form keeps the user's input, and a second
+// submission, made knowingly, carries the current version.
+function VersionInput({ version }: { version: number }) {
+	return <input type="hidden" name="version" value={version} />
+}
+
+function FormErrors({ errors }: { errors: Array<string> | undefined }) {
+	return errors?.length ? <Notice kind="error">{errors.join(' ')}</Notice> : null
+}
+
+export function ProfileForm({
+	user,
+	agencies,
+	isSelf,
+	lastResult,
+}: {
+	user: User
+	agencies: Array<{ id: number; name: string }>
+	isSelf: boolean
+	lastResult: LastResult
+}) {
+	const t = useT()
+	const schema = updateUserSchema(t, agencies.map((a) => a.id))
+	const [form, fields] = useForm({
+		id: `user-${user.id}-profile`,
+		lastResult,
+		defaultValue: {
+			realName: user.realName,
+			position: user.position,
+			phone: user.phone,
+			role: user.role,
+			agencyId: user.agencyId === null ? '' : String(user.agencyId),
+		},
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<section className="card">
+			<h2>{t.adminUsers.profile}</h2>
+			<Form method="post" className="form form--wide" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="update" />
+				<VersionInput version={user.version} />
+				<FormErrors errors={form.errors} />
+				<div className="grid-2">
+					<Field label={t.adminUsers.realName} htmlFor={fields.realName.id} errors={fields.realName.errors} errorId={fields.realName.errorId}>
+						<input {...getInputProps(fields.realName, { type: 'text' })} />
+					</Field>
+					<Field label={t.adminUsers.position} htmlFor={fields.position.id} errors={fields.position.errors} errorId={fields.position.errorId}>
+						<input {...getInputProps(fields.position, { type: 'text' })} />
+					</Field>
+					<Field label={t.adminUsers.phone} htmlFor={fields.phone.id} errors={fields.phone.errors} errorId={fields.phone.errorId}>
+						<input {...getInputProps(fields.phone, { type: 'tel' })} />
+					</Field>
+					<Field
+						label={t.adminUsers.role}
+						htmlFor={fields.role.id}
+						errors={fields.role.errors}
+						errorId={fields.role.errorId}
+						hint={isSelf ? t.adminUsers.cannotChangeOwnRole : undefined}
+					>
+						<select {...getSelectProps(fields.role)}>
+							{roles.map((role) => (
+								<option key={role} value={role}>
+									{t.roles[role]}
+								</option>
+							))}
+						</select>
+					</Field>
+					<Field label={t.adminUsers.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId} hint={t.adminUsers.agencyHint}>
+						<select {...getSelectProps(fields.agencyId)}>
+							<option value="">{t.adminUsers.noAgency}</option>
+							{agencies.map((agency) => (
+								<option key={agency.id} value={agency.id}>
+									{agency.name}
+								</option>
+							))}
+						</select>
+					</Field>
+				</div>
+				<div>
+					<SubmitButton>
+						{t.common.save}
+					</SubmitButton>
+				</div>
+			</Form>
+		</section>
+	)
+}
+
+export function StatusForm({ user, isSelf, sessions, lastResult }: { user: User; isSelf: boolean; sessions: number; lastResult: LastResult }) {
+	const t = useT()
+	const [form] = useForm({ id: `user-${user.id}-status`, lastResult })
+	const intent = user.disabled ? 'enable' : 'disable'
+	return (
+		<section className="card">
+			<h2>{user.disabled ? t.adminUsers.enableTitle : t.adminUsers.disableTitle}</h2>
+			<p className="muted small">{user.disabled ? t.adminUsers.enableHint : t.adminUsers.disableHint}</p>
+			<p className="small">{fill(t.adminUsers.sessions, { count: sessions })}</p>
+			<FormErrors errors={form.errors} />
+			{isSelf && !user.disabled ? (
+				<p className="muted">{t.adminUsers.cannotDisableSelf}</p>
+			) : (
+				<Form method="post" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value={intent} />
+					<VersionInput version={user.version} />
+					<SubmitButton className={user.disabled ? 'button' : 'button button--secondary'}>
+						{user.disabled ? t.adminUsers.enable : t.adminUsers.disable}
+					</SubmitButton>
+				</Form>
+			)}
+		</section>
+	)
+}
+
+export function ResetPasswordForm({ user, isSelf, lastResult }: { user: User; isSelf: boolean; lastResult: LastResult }) {
+	const t = useT()
+	const schema = resetPasswordSchema(t, user.username)
+	const [form, fields] = useForm({
+		id: `user-${user.id}-reset`,
+		lastResult,
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<section className="card">
+			<h2>{t.adminUsers.resetTitle}</h2>
+			<p className="muted small">{t.adminUsers.resetHint}</p>
+			{isSelf ? (
+				<p>
+					<Link to="/account/password">{t.adminUsers.cannotResetSelf}</Link>
+				</p>
+			) : (
+				<Form method="post" className="form" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="resetPassword" />
+					<VersionInput version={user.version} />
+					<FormErrors errors={form.errors} />
+					<Field label={t.adminUsers.tempPassword} htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId} hint={t.adminUsers.tempPasswordHint}>
+						<input {...getInputProps(fields.password, { type: 'text' })} autoComplete="off" spellCheck={false} />
+					</Field>
+					<div>
+						<SubmitButton className="button button--secondary">
+							{t.adminUsers.reset}
+						</SubmitButton>
+					</div>
+				</Form>
+			)}
+		</section>
+	)
+}

@@ -1,0 +1,242 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import type { Role } from '#db/schema'
+import { requirePermission } from '~/auth/guards.server'
+import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { listActiveAgencyOptions } from '~/models/agencies.server'
+import {
+	findUserByUsername,
+	generateTemporaryPassword,
+	insertUser,
+	isUniqueViolation,
+	listUsersFiltered,
+	type UserFilters,
+} from '~/models/users.server'
+import { write } from '~/models/write.server'
+import { createUserSchema, roleOptions as roles } from './schema'
+
+export const meta: MetaFunction = () => [{ title: '用户账号 · 监督追踪' }]
+
+function readFilters(url: URL): UserFilters {
+	const role = url.searchParams.get('role')
+	const status = url.searchParams.get('status')
+	return {
+		role: roles.includes(role as Role) ? (role as Role) : undefined,
+		status: status === 'active' || status === 'disabled' ? status : undefined,
+		q: url.searchParams.get('q')?.trim().slice(0, 64) || undefined,
+	}
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+	await requirePermission(args, 'users:manage')
+	const db = getDb()
+	const filters = readFilters(new URL(args.request.url))
+	const [users, agencies] = await Promise.all([listUsersFiltered(db, filters), listActiveAgencyOptions(db)])
+	return { users, agencies, filters }
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const admin = await requirePermission(args, 'users:manage')
+	const t = messagesFor(args.request)
+	const db = getDb()
+	const agencyIds = (await listActiveAgencyOptions(db)).map((a) => a.id)
+	const usernameTaken = { code: 'custom' as const, path: ['username'], message: t.adminUsers.usernameTaken }
+	const submission = await parseWithZod(await args.request.formData(), {
+		async: true,
+		schema: createUserSchema(t, agencyIds).superRefine(async (value, ctx) => {
+			if (await findUserByUsername(db, value.username)) ctx.addIssue(usernameTaken)
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }), created: null }, { status: 400 })
+	}
+	const { password: typed, intent: _intent, ...profile } = submission.value
+	const password = typed ?? generateTemporaryPassword()
+	try {
+		const user = await write(db, admin.actor, (tx, audit) =>
+			insertUser(tx, audit, { ...profile, password, mustChangePassword: true }),
+		)
+		return {
+			result: submission.reply({ resetForm: true }),
+			// The generated password leaves the server this once and is stored nowhere in clear.
+			created: { id: user.id, username: user.username, realName: user.realName, password: typed ? null : password },
+		}
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error
+		return data(
+			{ result: submission.reply({ fieldErrors: { username: [usernameTaken.message] }, hideFields: ['password'] }), created: null },
+			{ status: 400 },
+		)
+	}
+}
+
+export default function UsersPage() {
+	const { users, agencies, filters } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const schema = createUserSchema(t, agencies.map((a) => a.id))
+	const [form, fields] = useForm({
+		id: 'new-user',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const created = actionData?.created
+	return (
+		<>
+			<p className="breadcrumbs">
+				<Link to="/admin">{t.admin.title}</Link>
+			</p>
+			<div className="page-head">
+				<h1>{t.adminUsers.title}</h1>
+				<span className="muted">{fill(t.common.total, { count: users.length })}</span>
+			</div>
+			{created ? (
+				<Notice kind="ok">
+					<p>{fill(t.adminUsers.created, { username: created.username, realName: created.realName })}</p>
+					{created.password ? (
+						<p>
+							{t.adminUsers.generatedOnce} <code className="secret">{created.password}</code>
+							<br />
+							{t.adminUsers.generatedOnceHint}
+						</p>
+					) : (
+						<p>{t.adminUsers.typedPassword}</p>
+					)}
+					<Link to={`/admin/users/${created.id}`}>{t.adminUsers.edit}</Link>
+				</Notice>
+			) : null}
+			<details className="card" open={Boolean(form.errors?.length || actionData?.result.status === 'error' || users.length === 0)}>
+				<summary>
+					<strong>{t.adminUsers.newUser}</strong>
+				</summary>
+				<p className="muted small">{t.adminUsers.newUserHint}</p>
+				<Form method="post" className="form" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="create" />
+					<ErrorList errors={form.errors} />
+					<div className="grid-2">
+						<Field label={t.adminUsers.username} htmlFor={fields.username.id} errors={fields.username.errors} errorId={fields.username.errorId} hint={t.adminUsers.usernameHint}>
+							<input {...getInputProps(fields.username, { type: 'text' })} autoComplete="off" />
+						</Field>
+						<Field label={t.adminUsers.realName} htmlFor={fields.realName.id} errors={fields.realName.errors} errorId={fields.realName.errorId}>
+							<input {...getInputProps(fields.realName, { type: 'text' })} autoComplete="off" />
+						</Field>
+						<Field label={t.adminUsers.position} htmlFor={fields.position.id} errors={fields.position.errors} errorId={fields.position.errorId}>
+							<input {...getInputProps(fields.position, { type: 'text' })} />
+						</Field>
+						<Field label={t.adminUsers.phone} htmlFor={fields.phone.id} errors={fields.phone.errors} errorId={fields.phone.errorId}>
+							<input {...getInputProps(fields.phone, { type: 'tel' })} />
+						</Field>
+						<Field label={t.adminUsers.role} htmlFor={fields.role.id} errors={fields.role.errors} errorId={fields.role.errorId}>
+							<select {...getSelectProps(fields.role)}>
+								<option value="" />
+								{roles.map((role) => (
+									<option key={role} value={role}>
+										{t.roles[role]}
+									</option>
+								))}
+							</select>
+						</Field>
+						<Field label={t.adminUsers.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId} hint={t.adminUsers.agencyHint}>
+							<select {...getSelectProps(fields.agencyId)}>
+								<option value="">{t.adminUsers.noAgency}</option>
+								{agencies.map((agency) => (
+									<option key={agency.id} value={agency.id}>
+										{agency.name}
+									</option>
+								))}
+							</select>
+						</Field>
+						<Field label={t.adminUsers.tempPassword} htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId} hint={t.adminUsers.tempPasswordHint}>
+							<input {...getInputProps(fields.password, { type: 'text' })} autoComplete="off" spellCheck={false} />
+						</Field>
+					</div>
+					<div>
+						<SubmitButton>
+							{t.adminUsers.newUser}
+						</SubmitButton>
+					</div>
+				</Form>
+			</details>
+			<UserFilterForm filters={filters} />
+			{users.length === 0 ? (
+				<p className="empty">{t.adminUsers.empty}</p>
+			) : (
+				<div className="table-wrap">
+					<table className="admin-table">
+						<thead>
+							<tr>
+								<th>{t.adminUsers.username}</th>
+								<th>{t.adminUsers.realName}</th>
+								<th>{t.adminUsers.position}</th>
+								<th>{t.adminUsers.phone}</th>
+								<th>{t.adminUsers.role}</th>
+								<th>{t.adminUsers.agency}</th>
+								<th>{t.adminUsers.status}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{users.map((user) => (
+								<tr key={user.id} className={user.disabled ? 'row--muted' : undefined}>
+									<td>
+										<Link to={`/admin/users/${user.id}`}>{user.username}</Link>
+									</td>
+									<td>{user.realName}</td>
+									<td>{user.position}</td>
+									<td>{user.phone}</td>
+									<td>{t.roles[user.role]}</td>
+									<td>{user.agencyName ?? ''}</td>
+									<td>
+										{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : t.adminUsers.active}
+										{user.mustChangePassword ? <span className="badge"> {t.adminUsers.mustChange}</span> : null}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</>
+	)
+}
+
+function UserFilterForm({ filters }: { filters: UserFilters }) {
+	const t = useT()
+	return (
+		<Form method="get" className="filters" role="search">
+			<div className="field">
+				<label htmlFor="filter-q">{t.adminUsers.filterQuery}</label>
+				<input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} />
+			</div>
+			<div className="field">
+				<label htmlFor="filter-role">{t.adminUsers.role}</label>
+				<select id="filter-role" name="role" defaultValue={filters.role ?? ''}>
+					<option value="">{t.adminUsers.anyRole}</option>
+					{roles.map((role) => (
+						<option key={role} value={role}>
+							{t.roles[role]}
+						</option>
+					))}
+				</select>
+			</div>
+			<div className="field">
+				<label htmlFor="filter-status">{t.adminUsers.status}</label>
+				<select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
+					<option value="">{t.adminUsers.anyStatus}</option>
+					<option value="active">{t.adminUsers.active}</option>
+					<option value="disabled">{t.adminUsers.disabled}</option>
+				</select>
+			</div>
+			<button type="submit" className="button button--secondary">
+				{t.common.search}
+			</button>
+			<Link to="/admin/users">{t.common.reset}</Link>
+		</Form>
+	)
+}
