@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
 	boolean,
+	customType,
 	date,
 	index,
 	integer,
@@ -12,6 +13,10 @@ import {
 	timestamp,
 	uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import type { Choice, DeliberationState, DeliberationSubjectType, Tally } from '../app/domain/deliberation'
+import type { GroupRole, InspectionForm, InspectionState, Severity } from '../app/domain/inspections'
+import type { RectificationState } from '../app/domain/rectification'
+import type { ReportState, SelfAssessment } from '../app/domain/reports'
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
 // (see app/models/write.server.ts). Timestamps are stored with time zone; calendar dates
@@ -253,3 +258,449 @@ export const subjectMappings = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.subject, t.agencyId] })],
 )
+
+// ---------------------------------------------------------------------------------------------
+// The annual oversight plan and standing committee meetings (Supervision Law Art. 63)
+// ---------------------------------------------------------------------------------------------
+
+export const planItemKinds = ['report_hearing', 'inspection', 'inquiry'] as const
+export type PlanItemKind = (typeof planItemKinds)[number]
+
+export const planItems = pgTable(
+	'plan_items',
+	{
+		id: serial('id').primaryKey(),
+		year: integer('year').notNull(),
+		kind: text('kind').$type<PlanItemKind>().notNull(),
+		title: text('title').notNull(),
+		// The organ the item is aimed at (市人民政府, 市监察委员会, 市中级人民法院, 市人民检察院).
+		organId: integer('organ_id').references(() => agencies.id),
+		// The month it is planned for, 1–12, or null when not yet fixed.
+		plannedMonth: integer('planned_month'),
+		notes: text('notes').notNull().default(''),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [index('plan_items_year_idx').on(t.year)],
+)
+
+export const planItemClauses = pgTable(
+	'plan_item_clauses',
+	{
+		planItemId: integer('plan_item_id')
+			.notNull()
+			.references(() => planItems.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.planItemId, t.clauseId] })],
+)
+
+export const meetings = pgTable(
+	'meetings',
+	{
+		id: serial('id').primaryKey(),
+		// 第N届 (term) and 第N次会议 (session number within the term).
+		term: integer('term').notNull(),
+		session: integer('session').notNull(),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on').notNull(),
+		place: text('place').notNull().default(''),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [uniqueIndex('meetings_term_session_idx').on(t.term, t.session), index('meetings_starts_idx').on(t.startsOn)],
+)
+
+// The agenda is general: each item names the kind of business and, where the app holds it, the
+// record it concerns (a report, an inspection report, an inquiry, an interpellation answer, a
+// resolution), so later kinds of record join without a schema change.
+export const agendaItemKinds = ['report', 'inspection_report', 'inquiry', 'interpellation', 'resolution', 'other'] as const
+export type AgendaItemKind = (typeof agendaItemKinds)[number]
+
+export const agendaItems = pgTable(
+	'agenda_items',
+	{
+		id: serial('id').primaryKey(),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind').$type<AgendaItemKind>().notNull(),
+		title: text('title').notNull(),
+		subjectType: text('subject_type'),
+		subjectId: integer('subject_id'),
+	},
+	(t) => [index('agenda_meeting_idx').on(t.meetingId, t.position)],
+)
+
+export const attendanceStatuses = ['present', 'leave', 'absent'] as const
+export type AttendanceStatus = (typeof attendanceStatuses)[number]
+
+export const meetingAttendance = pgTable(
+	'meeting_attendance',
+	{
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		status: text('status').$type<AttendanceStatus>().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Special work reports (专项工作报告, Art. 11–17)
+// ---------------------------------------------------------------------------------------------
+
+export const reports = pgTable(
+	'reports',
+	{
+		id: serial('id').primaryKey(),
+		planItemId: integer('plan_item_id').references(() => planItems.id),
+		// The reporting organ (市人民政府 / 市监察委员会 / 市中级人民法院 / 市人民检察院) and the
+		// department that prepares the report (for the government, one of its departments).
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => agencies.id),
+		preparingAgencyId: integer('preparing_agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		topic: text('topic').notNull(),
+		state: text('state').$type<ReportState>().notNull().default('scheduled'),
+		title: text('title').notNull().default(''),
+		period: text('period').notNull().default(''),
+		body: text('body').notNull().default(''),
+		// Art. 14: the opinions the office collected, for the organ to answer in the report.
+		collectedOpinions: text('collected_opinions').notNull().default(''),
+		draftSubmittedOn: date('draft_submitted_on'),
+		opinionsSentOn: date('opinions_sent_on'),
+		revisedSubmittedOn: date('revised_submitted_on'),
+		distributedOn: date('distributed_on'),
+		// 签发: the responsible official of the organ who signed the report off.
+		signedOffBy: text('signed_off_by'),
+		signedOffOn: date('signed_off_on'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('reports_meeting_idx').on(t.meetingId),
+		index('reports_preparing_idx').on(t.preparingAgencyId),
+		index('reports_organ_idx').on(t.organId),
+	],
+)
+
+export const reportClauses = pgTable(
+	'report_clauses',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.reportId, t.clauseId] }), index('report_clauses_clause_idx').on(t.clauseId)],
+)
+
+// Per task the report covers: the agency's progress narrative and self-assessed status.
+export const reportTaskProgress = pgTable(
+	'report_task_progress',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => tasks.id, { onDelete: 'cascade' }),
+		narrative: text('narrative').notNull().default(''),
+		selfAssessment: text('self_assessment').$type<SelfAssessment>(),
+	},
+	(t) => [primaryKey({ columns: [t.reportId, t.taskId] }), index('report_progress_task_idx').on(t.taskId)],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Attachments: stored in the database, served only to those who may read their owner
+// ---------------------------------------------------------------------------------------------
+
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+})
+
+export const attachments = pgTable(
+	'attachments',
+	{
+		id: serial('id').primaryKey(),
+		// What it belongs to: 'report', 'handling_report', and later kinds.
+		ownerType: text('owner_type').notNull(),
+		ownerId: integer('owner_id').notNull(),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		sha256: text('sha256').notNull(),
+		data: bytea('data').notNull(),
+		uploadedBy: integer('uploaded_by').references(() => users.id),
+		createdAt: created(),
+	},
+	(t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Deliberation: opinions, secret ballot, opinion letter, handling report (Art. 17, 37)
+// ---------------------------------------------------------------------------------------------
+
+export const deliberations = pgTable(
+	'deliberations',
+	{
+		id: serial('id').primaryKey(),
+		// What is deliberated: 'report' (a special work report), later 'inspection', 'inquiry'.
+		subjectType: text('subject_type').$type<DeliberationSubjectType>().notNull(),
+		subjectId: integer('subject_id').notNull(),
+		// The deliberated document's title, as the letter and lists name it.
+		title: text('title').notNull(),
+		meetingId: integer('meeting_id').references(() => meetings.id),
+		// The organ the opinions go to (主送), and the agency whose liaison drafts the organ's
+		// handling report (for a government report, the department that prepared it).
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => agencies.id),
+		respondingAgencyId: integer('responding_agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		state: text('state').$type<DeliberationState>().notNull().default('open'),
+		// While the vote is open, ballots are keyed by sha256(salt ‖ member id) so a member can change
+		// theirs; closing the vote deletes the salt, and no one can link a ballot to a member again.
+		ballotSalt: text('ballot_salt'),
+		// A tally entered from the meeting's voting system replaces the app's ballots.
+		tally: jsonb('tally').$type<Tally>(),
+		tallySource: text('tally_source').$type<'ballots' | 'meeting_system'>(),
+		voteClosedAt: timestamp('vote_closed_at', { withTimezone: true }),
+		// The consolidated opinion letter (审议意见).
+		letterNumber: text('letter_number').notNull().default(''),
+		letterTo: text('letter_to').notNull().default(''),
+		letterCc: text('letter_cc').notNull().default(''),
+		letterBody: text('letter_body').notNull().default(''),
+		letterSentOn: date('letter_sent_on'),
+		handlingDueOn: date('handling_due_on'),
+		// The organ's written handling report (研究处理情况报告).
+		handlingText: text('handling_text').notNull().default(''),
+		handlingSubmittedOn: date('handling_submitted_on'),
+		handlingReturnReason: text('handling_return_reason'),
+		handlingAcceptedOn: date('handling_accepted_on'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		uniqueIndex('deliberations_subject_idx').on(t.subjectType, t.subjectId),
+		index('deliberations_responding_idx').on(t.respondingAgencyId),
+	],
+)
+
+export const deliberationOpinions = pgTable(
+	'deliberation_opinions',
+	{
+		id: serial('id').primaryKey(),
+		deliberationId: integer('deliberation_id')
+			.notNull()
+			.references(() => deliberations.id, { onDelete: 'cascade' }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => users.id),
+		clauseId: integer('clause_id').references(() => clauses.id),
+		text: text('text').notNull(),
+		// Set when the secretariat entered the opinion from group deliberation on the member's behalf.
+		enteredBy: integer('entered_by').references(() => users.id),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [index('opinions_deliberation_idx').on(t.deliberationId)],
+)
+
+// Who voted (shown as a count and to the member themself), never how.
+export const ballotParticipation = pgTable(
+	'ballot_participation',
+	{
+		deliberationId: integer('deliberation_id')
+			.notNull()
+			.references(() => deliberations.id, { onDelete: 'cascade' }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => users.id),
+		votedAt: timestamp('voted_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [primaryKey({ columns: [t.deliberationId, t.memberId] })],
+)
+
+export const ballots = pgTable(
+	'ballots',
+	{
+		deliberationId: integer('deliberation_id')
+			.notNull()
+			.references(() => deliberations.id, { onDelete: 'cascade' }),
+		voterKey: text('voter_key').notNull(),
+		choice: text('choice').$type<Choice>().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.deliberationId, t.voterKey] })],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Law-enforcement inspections (执法检查, Supervision Law Art. 31–37)
+// ---------------------------------------------------------------------------------------------
+
+export const inspections = pgTable(
+	'inspections',
+	{
+		id: serial('id').primaryKey(),
+		planItemId: integer('plan_item_id').references(() => planItems.id),
+		title: text('title').notNull(),
+		year: integer('year').notNull(),
+		// 座谈会, 实地检查, 第三方评估, 问卷调查, 抽查 (Art. 35)
+		forms: jsonb('forms').$type<Array<InspectionForm>>().notNull().default([]),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on').notNull(),
+		// The organ the report and its deliberation opinions go to (usually 市人民政府).
+		organId: integer('organ_id').references(() => agencies.id),
+		state: text('state').$type<InspectionState>().notNull().default('planned'),
+		// The inspection report (Art. 36): its four parts.
+		reportEvaluation: text('report_evaluation').notNull().default(''),
+		reportProblems: text('report_problems').notNull().default(''),
+		reportEnforcementSuggestions: text('report_enforcement_suggestions').notNull().default(''),
+		reportAmendmentSuggestions: text('report_amendment_suggestions').notNull().default(''),
+		reportMeetingId: integer('report_meeting_id').references(() => meetings.id),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [index('inspections_year_idx').on(t.year)],
+)
+
+export const inspectionClauses = pgTable(
+	'inspection_clauses',
+	{
+		inspectionId: integer('inspection_id')
+			.notNull()
+			.references(() => inspections.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.inspectionId, t.clauseId] })],
+)
+
+// The inspection group (Art. 33): a leader, members, invited deputies.
+export const inspectionGroup = pgTable(
+	'inspection_group',
+	{
+		inspectionId: integer('inspection_id')
+			.notNull()
+			.references(() => inspections.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		role: text('role').$type<GroupRole>().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.inspectionId, t.userId] }), index('inspection_group_user_idx').on(t.userId)],
+)
+
+export const visits = pgTable(
+	'visits',
+	{
+		id: serial('id').primaryKey(),
+		inspectionId: integer('inspection_id')
+			.notNull()
+			.references(() => inspections.id, { onDelete: 'cascade' }),
+		on: date('on').notNull(),
+		startTime: text('start_time').notNull(), // 'HH:MM' Asia/Shanghai
+		endTime: text('end_time').notNull(),
+		place: text('place').notNull(),
+		district: text('district'),
+		form: text('form').$type<InspectionForm>(),
+		// 暗访: hidden from the visited agencies everywhere (schedule, calendar, feeds).
+		unannounced: boolean('unannounced').notNull().default(false),
+		// Why the secretariat saved despite the conflicts it was warned about.
+		conflictReason: text('conflict_reason'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [index('visits_inspection_idx').on(t.inspectionId), index('visits_on_idx').on(t.on)],
+)
+
+export const visitAgencies = pgTable(
+	'visit_agencies',
+	{
+		visitId: integer('visit_id')
+			.notNull()
+			.references(() => visits.id, { onDelete: 'cascade' }),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+	},
+	(t) => [primaryKey({ columns: [t.visitId, t.agencyId] }), index('visit_agencies_agency_idx').on(t.agencyId)],
+)
+
+export const visitParticipants = pgTable(
+	'visit_participants',
+	{
+		visitId: integer('visit_id')
+			.notNull()
+			.references(() => visits.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+	},
+	(t) => [primaryKey({ columns: [t.visitId, t.userId] }), index('visit_participants_user_idx').on(t.userId)],
+)
+
+// A finding (问题) against a clause and an agency, with its rectification (整改).
+export const findings = pgTable(
+	'findings',
+	{
+		id: serial('id').primaryKey(),
+		inspectionId: integer('inspection_id')
+			.notNull()
+			.references(() => inspections.id),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		taskId: integer('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+		visitId: integer('visit_id').references(() => visits.id, { onDelete: 'set null' }),
+		severity: text('severity').$type<Severity>().notNull(),
+		description: text('description').notNull(),
+		evidence: text('evidence').notNull().default(''),
+		recordedBy: integer('recorded_by')
+			.notNull()
+			.references(() => users.id),
+		rectificationDueOn: date('rectification_due_on').notNull(),
+		rectificationState: text('rectification_state').$type<RectificationState>().notNull().default('open'),
+		response: text('response').notNull().default(''),
+		respondedOn: date('responded_on'),
+		verifiedOn: date('verified_on'),
+		reopenReason: text('reopen_reason'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('findings_inspection_idx').on(t.inspectionId),
+		index('findings_agency_idx').on(t.agencyId),
+		index('findings_clause_idx').on(t.clauseId),
+	],
+)
+
+// Each user's secret calendar feed address: only the SHA-256 of its token is stored; a new
+// token replaces the old, which then stops working.
+export const calendarFeeds = pgTable('calendar_feeds', {
+	userId: integer('user_id')
+		.primaryKey()
+		.references(() => users.id),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdAt: created(),
+})

@@ -11,6 +11,12 @@ const grants = {
 	'settings:edit': ['admin'],
 	'instruments:import': ['admin'],
 	'audit:read': ['admin', 'secretariat'],
+	// Oversight work (issue 3 on): the secretariat runs it; members deliberate and vote; an
+	// agency liaison drafts and answers for their own agency only (scope checked per record).
+	'plan:read': ['admin', 'secretariat', 'member'],
+	'oversight:manage': ['secretariat'],
+	'deliberation:participate': ['member'],
+	'reports:draft': ['agency'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

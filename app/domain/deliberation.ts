@@ -1,3 +1,5 @@
+import { sha256 } from '@oslojs/crypto/sha2'
+import { encodeHexLowerCase } from '@oslojs/encoding'
 import { addDays, daysOverdue, type IsoDate } from './dates'
 import type { Settings } from './settings'
 
@@ -14,6 +16,14 @@ export const deliberationStates = [
 	'closed', // the secretariat accepted the handling report
 ] as const
 export type DeliberationState = (typeof deliberationStates)[number]
+
+// What can be deliberated; each kind's page lives at its own path.
+export const deliberationSubjectTypes = ['report', 'inspection', 'inquiry'] as const
+export type DeliberationSubjectType = (typeof deliberationSubjectTypes)[number]
+
+export function subjectPath(type: DeliberationSubjectType, id: number): string {
+	return { report: `/reports/${id}`, inspection: `/inspections/${id}`, inquiry: `/inquiries/${id}` }[type]
+}
 
 export const choices = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
 export type Choice = (typeof choices)[number]
@@ -46,12 +56,34 @@ export function tallyOf(votes: ReadonlyArray<Choice>): Tally {
 	return tally
 }
 
-export type Refusal = { ok: false; reason: string }
+// A refused step: `reason` in Chinese (the canonical wording, used in tests and logs), `code`
+// for the interface to say it in the user's language (i18n deliberation.refusals).
+export type RefusalCode =
+	| 'voteClosed'
+	| 'tallyEntered'
+	| 'noBallots'
+	| 'tallyAfterClose'
+	| 'ballotsExist'
+	| 'letterSent'
+	| 'voteStillOpen'
+	| 'letterAlreadySent'
+	| 'letterIncomplete'
+	| 'dueNotAfterSend'
+	| 'handlingAlreadySubmitted'
+	| 'handlingClosed'
+	| 'letterNotSent'
+	| 'handlingAccepted'
+	| 'nothingToReview'
+export type Refusal = { ok: false; reason: string; code: RefusalCode; count?: number }
 export type Allowed = { ok: true }
 
+function refuse(code: RefusalCode, reason: string, count?: number): Refusal {
+	return count === undefined ? { ok: false, reason, code } : { ok: false, reason, code, count }
+}
+
 export function mayVote(state: DeliberationState, tallyEntered: boolean): Allowed | Refusal {
-	if (state !== 'open') return { ok: false, reason: '表决已结束，不能再投票或更改。' }
-	if (tallyEntered) return { ok: false, reason: '本次测评以会议表决系统的结果为准，不在本系统投票。' }
+	if (state !== 'open') return refuse('voteClosed', '表决已结束，不能再投票或更改。')
+	if (tallyEntered) return refuse('tallyEntered', '本次测评以会议表决系统的结果为准，不在本系统投票。')
 	return { ok: true }
 }
 
@@ -67,4 +99,215 @@ export function handlingOverdueDays(
 ): number {
 	if (state !== 'letter_sent' || dueOn === null) return 0
 	return daysOverdue(dueOn, today)
+}
+
+// ── Who may read a deliberation ──────────────────────────────────────────────────────────────
+
+// The opinion letter goes out with the state letter_sent; from then on the deliberation's
+// result and letter are published (Art. 17 para. 3) and the responding agency answers it.
+export function letterIsSent(state: DeliberationState): boolean {
+	return state === 'letter_sent' || state === 'handling_submitted' || state === 'closed'
+}
+
+type Reader = { role: 'admin' | 'secretariat' | 'member' | 'deputy' | 'agency'; agencyId: number | null }
+type ReadScope = { state: DeliberationState; respondingAgencyId: number; organId: number }
+
+// secretariat, admin and members always; the responding agency's liaisons and deputies once the
+// letter is sent; anyone else: not found.
+export function mayReadDeliberation(user: Reader, d: ReadScope): boolean {
+	if (user.role === 'admin' || user.role === 'secretariat' || user.role === 'member') return true
+	if (!letterIsSent(d.state)) return false
+	if (user.role === 'deputy') return true
+	return user.role === 'agency' && user.agencyId !== null && user.agencyId === d.respondingAgencyId
+}
+
+// Individual opinions are the committee's internal record: members, secretariat and admin.
+// The organ and deputies get them consolidated, in the letter.
+export function mayReadOpinions(role: Reader['role']): boolean {
+	return role === 'admin' || role === 'secretariat' || role === 'member'
+}
+
+// The responding agency reads its own handling report throughout; members, secretariat and
+// admin read it once submitted; deputies once the secretariat accepted it (it is then reported
+// to the deputies, Art. 17 para. 3).
+export function mayReadHandlingReport(user: Reader, d: ReadScope): boolean {
+	if (!mayReadDeliberation(user, d)) return false
+	if (user.role === 'agency') return true
+	if (user.role === 'deputy') return d.state === 'closed'
+	return d.state === 'handling_submitted' || d.state === 'closed'
+}
+
+// The responding agency's liaisons, and only they, answer the letter.
+export function isRespondingLiaison(user: Reader, d: { respondingAgencyId: number }): boolean {
+	return user.role === 'agency' && user.agencyId !== null && user.agencyId === d.respondingAgencyId
+}
+
+// ── Opinions ────────────────────────────────────────────────────────────────────────────────
+
+// Opinions are taken until the letter that consolidates them goes out.
+export function mayWriteOpinion(state: DeliberationState): Allowed | Refusal {
+	if (state === 'open' || state === 'vote_closed') return { ok: true }
+	return refuse('letterSent', '审议意见书已发出，不能再提出、修改或删除审议意见。')
+}
+
+// A member edits the opinions recorded in their name; the secretariat edits those it entered on
+// a member's behalf from group deliberation (to correct the record).
+export function mayEditOpinion(
+	user: { id: number; role: Reader['role'] },
+	opinion: { memberId: number; enteredBy: number | null },
+): boolean {
+	if (user.role === 'member') return opinion.memberId === user.id
+	if (user.role === 'secretariat') return opinion.enteredBy !== null
+	return false
+}
+
+export type OpinionForLetter = { clauseLabel: string | null; clauseOrdinal: number | null; text: string }
+
+// The letter's body, prefilled from the opinions: general opinions first, then clause by clause
+// in the decision's order, each opinion its own paragraph. The secretariat edits it from there.
+export function composeLetterBody(opinions: ReadonlyArray<OpinionForLetter>): string {
+	const general = opinions.filter((o) => o.clauseLabel === null)
+	const byClause = new Map<string, { ordinal: number; texts: Array<string> }>()
+	for (const o of opinions) {
+		if (o.clauseLabel === null) continue
+		const group = byClause.get(o.clauseLabel) ?? { ordinal: o.clauseOrdinal ?? 0, texts: [] }
+		group.texts.push(o.text.trim())
+		byClause.set(o.clauseLabel, group)
+	}
+	const paragraphs: Array<string> = []
+	if (general.length) {
+		paragraphs.push('一、总体意见')
+		paragraphs.push(...general.map((o) => o.text.trim()))
+	}
+	const clauses = [...byClause.entries()].sort((a, b) => a[1].ordinal - b[1].ordinal)
+	clauses.forEach(([label, group], index) => {
+		paragraphs.push(`${sectionNumber(index + (general.length ? 2 : 1))}、关于决定第${label}项`)
+		paragraphs.push(...group.texts)
+	})
+	return paragraphs.filter(Boolean).join('\n\n')
+}
+
+const sectionNumerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+function sectionNumber(n: number): string {
+	if (n <= 10) return sectionNumerals[n - 1]
+	if (n < 20) return `十${sectionNumerals[n - 11]}`
+	const tens = Math.floor(n / 10)
+	const ones = n % 10
+	return `${sectionNumerals[tens - 1]}十${ones ? sectionNumerals[ones - 1] : ''}`
+}
+
+// The body's paragraphs as the print view sets them (blank lines separate paragraphs; single
+// line breaks too: an official letter has no soft breaks).
+export function letterParagraphs(body: string): Array<string> {
+	return body
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter(Boolean)
+}
+
+// 关于《市人民政府关于……的报告》的审议意见. A title already in book-title marks keeps one pair.
+export function letterTitle(subjectTitle: string): string {
+	const bare = subjectTitle.trim().replace(/^《(.*)》$/, '$1')
+	return `关于《${bare}》的审议意见`
+}
+
+// The same title quoted inside running text or a list: 《关于〈…〉的审议意见》.
+export function letterTitleQuoted(subjectTitle: string): string {
+	const bare = subjectTitle.trim().replace(/^《(.*)》$/, '$1')
+	return `《关于〈${bare}〉的审议意见》`
+}
+
+// 主送 defaults to the organ, 抄送 to the responding agency when it is another body (the
+// department that prepared a government report).
+export function letterDefaults(organ: { id: number; name: string }, responding: { id: number; name: string }) {
+	return { to: organ.name, cc: responding.id === organ.id ? '' : responding.name }
+}
+
+// ── The vote ────────────────────────────────────────────────────────────────────────────────
+
+// The secretariat closes the vote on the app's ballots; with none cast there is nothing to
+// count (a vote held on the meeting's system is entered as a tally instead).
+export function mayCloseVote(state: DeliberationState, ballotsCast: number): Allowed | Refusal {
+	if (state !== 'open') return refuse('voteClosed', '表决已结束。')
+	if (ballotsCast === 0) {
+		return refuse('noBallots', '尚无委员在本系统投票，不能结束表决。如在会议表决系统表决，请录入其表决结果。')
+	}
+	return { ok: true }
+}
+
+// A tally from the meeting's voting system settles the vote. Ballots already cast in the app
+// are not discarded silently: the secretariat must confirm that the meeting's result replaces
+// them.
+export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean): Allowed | Refusal {
+	if (state !== 'open') return refuse('tallyAfterClose', '表决已结束，不能再录入表决结果。')
+	if (ballotsCast > 0 && !replace) {
+		return refuse(
+			'ballotsExist',
+			`已有 ${ballotsCast} 名委员在本系统投票。录入会议表决系统的结果将作废这些选票；如确以会议表决系统的结果为准，请勾选“作废本系统选票”后再提交。`,
+			ballotsCast,
+		)
+	}
+	return { ok: true }
+}
+
+// A ballot's key while the vote is open: the same member always gets the same key (so a changed
+// vote replaces the earlier one), and without the salt — deleted when the vote closes — no one
+// can compute which key is whose.
+export function voterKey(ballotSalt: string, memberId: number): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(`${ballotSalt}:${memberId}`)))
+}
+
+export function tallyTotal(tally: Tally): number {
+	return tally.satisfied + tally.basically_satisfied + tally.unsatisfied
+}
+
+// Counts and shares (whole percent, rounded; they may not add up to exactly 100).
+export function distribution(tally: Tally): Array<{ choice: Choice; count: number; percent: number }> {
+	const total = tallyTotal(tally)
+	return choices.map((choice) => ({
+		choice,
+		count: tally[choice],
+		percent: total === 0 ? 0 : Math.round((tally[choice] * 1000) / total) / 10,
+	}))
+}
+
+export function isChoice(value: unknown): value is Choice {
+	return typeof value === 'string' && (choices as ReadonlyArray<string>).includes(value)
+}
+
+// ── The letter and the handling report ──────────────────────────────────────────────────────
+
+export function mayComposeLetter(state: DeliberationState): Allowed | Refusal {
+	if (state === 'open') return refuse('voteStillOpen', '请先结束表决，再撰写审议意见书。')
+	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
+	return { ok: true }
+}
+
+export function maySendLetter(
+	state: DeliberationState,
+	letter: { number: string; to: string; body: string; dueOn: IsoDate | null },
+	today: IsoDate,
+): Allowed | Refusal {
+	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能发出审议意见书。')
+	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出。')
+	if (!letter.number.trim() || !letter.to.trim() || !letter.body.trim()) {
+		return refuse('letterIncomplete', '请先填写并保存审议意见书的文号、主送机关和正文。')
+	}
+	if (letter.dueOn !== null && letter.dueOn <= today) {
+		return refuse('dueNotAfterSend', '研究处理情况报告的期限应晚于发出之日，请修改后再发出。')
+	}
+	return { ok: true }
+}
+
+export function maySubmitHandling(state: DeliberationState): Allowed | Refusal {
+	if (state === 'letter_sent') return { ok: true }
+	if (state === 'handling_submitted') return refuse('handlingAlreadySubmitted', '研究处理情况报告已提交，正在审核。')
+	if (state === 'closed') return refuse('handlingClosed', '研究处理情况报告已通过审核，本项已办结。')
+	return refuse('letterNotSent', '审议意见书尚未发出，还不能提交研究处理情况报告。')
+}
+
+export function mayReviewHandling(state: DeliberationState): Allowed | Refusal {
+	if (state === 'handling_submitted') return { ok: true }
+	if (state === 'closed') return refuse('handlingAccepted', '研究处理情况报告已通过审核。')
+	return refuse('nothingToReview', '尚未收到研究处理情况报告，无可审核的内容。')
 }

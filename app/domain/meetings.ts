@@ -1,0 +1,135 @@
+import { numberToChinese } from './chinese-numerals'
+import type { AgendaItemKind, AttendanceStatus, PlanItemKind, Role } from '#db/schema'
+import { formatChineseDate, isIsoDate, type IsoDate } from './dates'
+
+// 第十五届 第二十三次会议 — how a standing committee meeting is named.
+export function meetingLabel(meeting: { term: number; session: number }): string {
+	return `第${numberToChinese(meeting.term)}届人大常委会第${numberToChinese(meeting.session)}次会议`
+}
+
+export function meetingLabelEn(meeting: { term: number; session: number }): string {
+	return `Term ${meeting.term}, session ${meeting.session}`
+}
+
+// Client-safe copies of the schema's lists (importing values from db/schema would bring
+// drizzle into the browser bundle); the types below fail to compile if the lists drift apart.
+export const planKinds = ['report_hearing', 'inspection', 'inquiry'] as const satisfies ReadonlyArray<PlanItemKind>
+export const agendaKinds = [
+	'report',
+	'inspection_report',
+	'inquiry',
+	'interpellation',
+	'resolution',
+	'other',
+] as const satisfies ReadonlyArray<AgendaItemKind>
+export const attendanceOptions = ['present', 'leave', 'absent'] as const satisfies ReadonlyArray<AttendanceStatus>
+const _everyPlanKind: [Exclude<PlanItemKind, (typeof planKinds)[number]>] extends [never] ? true : never = true
+const _everyAgendaKind: [Exclude<AgendaItemKind, (typeof agendaKinds)[number]>] extends [never] ? true : never = true
+const _everyAttendance: [Exclude<AttendanceStatus, (typeof attendanceOptions)[number]>] extends [never] ? true : never = true
+
+// ── Dates ──
+
+export type DateProblem = 'required' | 'invalid' | 'outOfRange'
+
+export function dateProblem(value: string | undefined): DateProblem | null {
+	if (!value) return 'required'
+	if (!isIsoDate(value)) return 'invalid'
+	if (value < '2000-01-01' || value > '2099-12-31') return 'outOfRange'
+	return null
+}
+
+// 2025年6月24日至26日 in Chinese; a one-day meeting is one date.
+export function formatMeetingDates(meeting: { startsOn: IsoDate; endsOn: IsoDate }, lang: 'zh' | 'en'): string {
+	const { startsOn, endsOn } = meeting
+	if (lang === 'en') return startsOn === endsOn ? startsOn : `${startsOn} – ${endsOn}`
+	if (startsOn === endsOn) return formatChineseDate(startsOn)
+	const [sy, sm] = startsOn.split('-')
+	const [ey, em, ed] = endsOn.split('-').map(Number)
+	if (sy !== String(ey)) return `${formatChineseDate(startsOn)}至${formatChineseDate(endsOn)}`
+	if (sm !== String(em).padStart(2, '0')) return `${formatChineseDate(startsOn)}至${em}月${ed}日`
+	return `${formatChineseDate(startsOn)}至${ed}日`
+}
+
+// A meeting runs from its first to its last day; it cannot end before it starts.
+export function meetingDatesProblem(startsOn: IsoDate, endsOn: IsoDate): 'endBeforeStart' | null {
+	return endsOn < startsOn ? 'endBeforeStart' : null
+}
+
+export type MeetingPhase = 'upcoming' | 'in_session' | 'past'
+
+export function meetingPhase(meeting: { startsOn: IsoDate; endsOn: IsoDate }, today: IsoDate): MeetingPhase {
+	if (today < meeting.startsOn) return 'upcoming'
+	if (today <= meeting.endsOn) return 'in_session'
+	return 'past'
+}
+
+// ── The agenda ──
+
+export type MoveDirection = 'up' | 'down'
+
+// The order after moving one item a place up or down; at either end nothing moves.
+export function moveInOrder(ids: ReadonlyArray<number>, id: number, direction: MoveDirection): Array<number> {
+	const order = [...ids]
+	const from = order.indexOf(id)
+	if (from < 0) return order
+	const to = direction === 'up' ? from - 1 : from + 1
+	if (to < 0 || to >= order.length) return order
+	order[from] = order[to]
+	order[to] = id
+	return order
+}
+
+// Where an agenda item's record is shown, for the kinds of record that have a page yet.
+export function agendaSubjectPath(subjectType: string | null, subjectId: number | null): string | null {
+	if (subjectType === null || subjectId === null) return null
+	if (subjectType === 'report') return `/reports/${subjectId}`
+	return null
+}
+
+// What a reader gets of one agenda item: a link to its paper, a note that the paper is not yet
+// distributed, or the title alone. `paperReadable` says whether this reader may open the record
+// now (for a report and a member: memberMayRead of its state).
+export type AgendaEntryAccess = 'link' | 'not_distributed' | 'title'
+
+// The secretariat and admin see every paper; members see the papers distributed to them;
+// agency liaisons and deputies see the meeting and its agenda titles only.
+export type AgendaView = 'full' | 'member' | 'titles'
+
+export function agendaView(role: Role): AgendaView {
+	if (role === 'secretariat' || role === 'admin') return 'full'
+	if (role === 'member') return 'member'
+	return 'titles'
+}
+
+export function agendaEntryAccess(
+	view: AgendaView,
+	item: { subjectType: string | null; subjectId: number | null },
+	paperReadable: boolean,
+): AgendaEntryAccess {
+	if (view === 'titles') return 'title'
+	if (agendaSubjectPath(item.subjectType, item.subjectId) === null) return 'title'
+	if (view === 'full') return 'link'
+	return paperReadable ? 'link' : 'not_distributed'
+}
+
+// ── Attendance ──
+
+export type AttendanceCounts = { present: number; leave: number; absent: number; unrecorded: number }
+
+export function attendanceCounts(statuses: ReadonlyArray<'present' | 'leave' | 'absent' | null>): AttendanceCounts {
+	const counts: AttendanceCounts = { present: 0, leave: 0, absent: 0, unrecorded: 0 }
+	for (const status of statuses) counts[status ?? 'unrecorded']++
+	return counts
+}
+
+// ── The annual oversight plan ──
+
+export function currentYear(today: IsoDate): number {
+	return Number(today.slice(0, 4))
+}
+
+// The years the plan's selector offers: those with items, and the year around today.
+export function planYears(withItems: ReadonlyArray<number>, today: IsoDate): Array<number> {
+	const year = currentYear(today)
+	return [...new Set([...withItems, year - 1, year, year + 1])].sort((a, b) => b - a)
+}
