@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config'
 import { fileURLToPath } from 'node:url'
 
+// Two projects: pure unit tests (domain rules, no database) start instantly; everything else
+// gets its own copy of the seeded test database per file (test/setup/setup-each-file.ts).
+const unit = ['app/domain/**/*.test.ts', 'app/auth/**/*.test.ts', 'app/http/**/*.test.ts', 'db/seed/seed-data.test.ts']
+
 export default defineConfig({
 	resolve: {
 		alias: {
@@ -9,13 +13,25 @@ export default defineConfig({
 		},
 	},
 	test: {
-		include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'test/**/*.test.ts'],
-		exclude: ['test/e2e/**', 'node_modules/**'],
 		globalSetup: ['test/setup/global-setup.ts'],
-		setupFiles: ['test/setup/setup-each-file.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
 		pool: 'forks',
 		maxWorkers: 2,
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: unit, setupFiles: ['test/setup/console-guard.ts'] },
+			},
+			{
+				extends: true,
+				test: {
+					name: 'db',
+					include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'test/**/*.test.ts'],
+					exclude: [...unit, 'test/e2e/**', 'node_modules/**'],
+					setupFiles: ['test/setup/console-guard.ts', 'test/setup/setup-each-file.ts'],
+				},
+			},
+		],
 	},
 })

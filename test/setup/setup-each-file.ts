@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { setDatabase, type DatabaseHandle } from '#db/client.server'
 import { openTestDatabase } from './test-database'
 
@@ -13,15 +13,4 @@ beforeAll(async () => {
 afterAll(async () => {
 	setDatabase(undefined)
 	await handle?.close()
-})
-
-// A console.error during a test fails it: errors must be handled, not logged and forgotten.
-beforeEach(() => {
-	vi.spyOn(console, 'error').mockImplementation((...args: Array<unknown>) => {
-		throw new Error(`console.error was called: ${args.map(String).join(' ')}`)
-	})
-})
-
-afterEach(() => {
-	vi.restoreAllMocks()
 })
