@@ -37,6 +37,16 @@ export function TaskCard({ task, showClause, canEdit }: { task: TaskCardData; sh
 					) : null}
 				</span>
 			</div>
+			<TaskSummary task={task} />
+		</li>
+	)
+}
+
+// A task's text, agencies and deadline: in every card, and atop the task's edit page.
+export function TaskSummary({ task }: { task: Pick<TaskCardData, 'text' | 'leads' | 'cos' | 'deadline'> }) {
+	const t = useT()
+	return (
+		<>
 			<p>{task.text}</p>
 			<dl className="task-meta">
 				<dt>{t.tasks.lead}</dt>
@@ -46,6 +56,6 @@ export function TaskCard({ task, showClause, canEdit }: { task: TaskCardData; sh
 				<dt>{t.tasks.deadline}</dt>
 				<dd>{task.deadline ?? t.common.longTerm}</dd>
 			</dl>
-		</li>
+		</>
 	)
 }

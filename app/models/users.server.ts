@@ -49,21 +49,24 @@ export function publicUser(user: typeof users.$inferSelect) {
 	return rest
 }
 
+// The columns the account pages show: everything but the password hash. The list shows the
+// agency's short name; the account's own page puts the full name in `agencyName` instead.
+export const accountColumns = {
+	id: users.id,
+	username: users.username,
+	realName: users.realName,
+	position: users.position,
+	phone: users.phone,
+	role: users.role,
+	agencyId: users.agencyId,
+	agencyName: agencies.shortName,
+	disabled: users.disabled,
+	mustChangePassword: users.mustChangePassword,
+}
+
 export function listUsers(db: Database) {
 	return db
-		.select({
-			id: users.id,
-			username: users.username,
-			realName: users.realName,
-			position: users.position,
-			phone: users.phone,
-			role: users.role,
-			agencyId: users.agencyId,
-			agencyName: agencies.shortName,
-			disabled: users.disabled,
-			mustChangePassword: users.mustChangePassword,
-			version: users.version,
-		})
+		.select({ ...accountColumns, version: users.version })
 		.from(users)
 		.leftJoin(agencies, eq(agencies.id, users.agencyId))
 		.orderBy(asc(users.id))
@@ -77,18 +80,7 @@ export function listUsersFiltered(db: Database, filters: UserFilters) {
 	const q = filters.q?.trim().toLowerCase()
 	const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
 	return db
-		.select({
-			id: users.id,
-			username: users.username,
-			realName: users.realName,
-			position: users.position,
-			phone: users.phone,
-			role: users.role,
-			agencyId: users.agencyId,
-			agencyName: agencies.shortName,
-			disabled: users.disabled,
-			mustChangePassword: users.mustChangePassword,
-		})
+		.select(accountColumns)
 		.from(users)
 		.leftJoin(agencies, eq(agencies.id, users.agencyId))
 		.where(

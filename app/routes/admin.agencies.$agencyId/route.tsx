@@ -1,15 +1,15 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { Field, Notice, SubmitButton } from '~/components/forms'
+import { Notice, SubmitButton } from '~/components/forms'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { isAgencyNameTaken } from '~/models/agencies.server'
 import { isUniqueViolation } from '~/models/users.server'
 import { isStaleRecord } from '~/models/write.server'
-import { agencyKinds, agencyLevels } from '../admin.agencies._index/schema'
+import { AgencyFields } from '../admin.agencies._index/agency-fields'
 import { loadAgencyDetails, updateAgency } from './queries.server'
 import { updateAgencySchema } from './schema'
 
@@ -97,38 +97,7 @@ export default function AdminAgencyPage() {
 					<input type="hidden" name="intent" value="update" />
 					{/* The loader's version, not conform's: see admin.users.$userId/forms.tsx. */}
 					<input type="hidden" name="version" value={agency.version} />
-					<div className="grid-2">
-						<Field label={t.adminAgencies.name} htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId}>
-							<input {...getInputProps(fields.name, { type: 'text' })} />
-						</Field>
-						<Field label={t.adminAgencies.shortName} htmlFor={fields.shortName.id} errors={fields.shortName.errors} errorId={fields.shortName.errorId}>
-							<input {...getInputProps(fields.shortName, { type: 'text' })} />
-						</Field>
-						<Field label={t.adminAgencies.kind} htmlFor={fields.kind.id} errors={fields.kind.errors} errorId={fields.kind.errorId}>
-							<select {...getSelectProps(fields.kind)}>
-								{agencyKinds.map((kind) => (
-									<option key={kind} value={kind}>
-										{t.agencyKinds[kind]}
-									</option>
-								))}
-							</select>
-						</Field>
-						<Field label={t.adminAgencies.level} htmlFor={fields.level.id} errors={fields.level.errors} errorId={fields.level.errorId}>
-							<select {...getSelectProps(fields.level)}>
-								{agencyLevels.map((level) => (
-									<option key={level} value={level}>
-										{t.adminAgencies.levels[level]}
-									</option>
-								))}
-							</select>
-						</Field>
-						<Field label={t.adminAgencies.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId} hint={t.adminAgencies.districtHint}>
-							<input {...getInputProps(fields.district, { type: 'text' })} />
-						</Field>
-						<Field label={t.adminAgencies.displayOrder} htmlFor={fields.displayOrder.id} errors={fields.displayOrder.errors} errorId={fields.displayOrder.errorId} hint={t.adminAgencies.displayOrderHint}>
-							<input {...getInputProps(fields.displayOrder, { type: 'number' })} inputMode="numeric" />
-						</Field>
-					</div>
+					<AgencyFields fields={fields} isNew={false} />
 					<div className="field">
 						<label className="checkbox" htmlFor={fields.active.id}>
 							<input {...getInputProps(fields.active, { type: 'checkbox' })} />

@@ -1,17 +1,18 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission, type CurrentUser } from '~/auth/guards.server'
-import { Field, Notice, SubmitButton } from '~/components/forms'
+import { Notice, SubmitButton } from '~/components/forms'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { isAgencyNameTaken } from '~/models/agencies.server'
 import { isUniqueViolation } from '~/models/users.server'
 import { isStaleRecord } from '~/models/write.server'
+import { AgencyFields } from './agency-fields'
 import { createAgency, listAgenciesForAdmin, moveAgency } from './queries.server'
-import { agencyKinds, agencyLevels, createAgencySchema, moveAgencySchema } from './schema'
+import { createAgencySchema, moveAgencySchema } from './schema'
 
 export const meta: MetaFunction = () => [{ title: '责任单位管理 · 监督追踪' }]
 
@@ -164,40 +165,7 @@ function NewAgencyForm({ lastResult, open }: { lastResult: SubmissionResult<Arra
 			</summary>
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="create" />
-				<div className="grid-2">
-					<Field label={t.adminAgencies.name} htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId}>
-						<input {...getInputProps(fields.name, { type: 'text' })} />
-					</Field>
-					<Field label={t.adminAgencies.shortName} htmlFor={fields.shortName.id} errors={fields.shortName.errors} errorId={fields.shortName.errorId}>
-						<input {...getInputProps(fields.shortName, { type: 'text' })} />
-					</Field>
-					<Field label={t.adminAgencies.kind} htmlFor={fields.kind.id} errors={fields.kind.errors} errorId={fields.kind.errorId}>
-						<select {...getSelectProps(fields.kind)}>
-							<option value="" />
-							{agencyKinds.map((kind) => (
-								<option key={kind} value={kind}>
-									{t.agencyKinds[kind]}
-								</option>
-							))}
-						</select>
-					</Field>
-					<Field label={t.adminAgencies.level} htmlFor={fields.level.id} errors={fields.level.errors} errorId={fields.level.errorId}>
-						<select {...getSelectProps(fields.level)}>
-							<option value="" />
-							{agencyLevels.map((level) => (
-								<option key={level} value={level}>
-									{t.adminAgencies.levels[level]}
-								</option>
-							))}
-						</select>
-					</Field>
-					<Field label={t.adminAgencies.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId} hint={t.adminAgencies.districtHint}>
-						<input {...getInputProps(fields.district, { type: 'text' })} />
-					</Field>
-					<Field label={t.adminAgencies.displayOrder} htmlFor={fields.displayOrder.id} errors={fields.displayOrder.errors} errorId={fields.displayOrder.errorId} hint={t.adminAgencies.displayOrderHint}>
-						<input {...getInputProps(fields.displayOrder, { type: 'number' })} inputMode="numeric" />
-					</Field>
-				</div>
+				<AgencyFields fields={fields} isNew />
 				<div>
 					<SubmitButton>{t.adminAgencies.newAgency}</SubmitButton>
 				</div>

@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import type { AgencyKind } from '#db/schema'
+import type { agencyKinds as storedKinds } from '#db/schema'
 import type { Messages } from '~/i18n/zh'
 
 export const agencyLevels = ['市', '区'] as const
 
-// The kinds as a client-safe list (see roleOptions in admin.users._index/schema.ts); official
-// order of the kinds as db/schema lists them.
+// The kinds as a client-safe list: importing values from db/schema would bring drizzle into
+// the browser bundle (see roleOptions in admin.users._index/schema.ts). The type below fails to
+// compile unless this is db/schema's list, kind for kind and in the same (official) order.
 export const agencyKinds = [
 	'government',
 	'department',
@@ -16,8 +17,8 @@ export const agencyKinds = [
 	'party_body',
 	'congress',
 	'other',
-] as const satisfies ReadonlyArray<AgencyKind>
-const _everyKind: [Exclude<AgencyKind, (typeof agencyKinds)[number]>] extends [never] ? true : never = true
+] as const
+const _sameKinds: [typeof agencyKinds, typeof storedKinds] extends [typeof storedKinds, typeof agencyKinds] ? true : never = true
 
 // The fields of an agency, shared by the create form (here) and the edit page
 // (admin.agencies.$agencyId).

@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import type { Role } from '#db/schema'
-import { Field, Notice, SubmitButton } from '~/components/forms'
+import { Notice, SubmitButton } from '~/components/forms'
 import { fill, useT } from '~/i18n/i18n'
-import { roleOptions as roles } from '../admin.users._index/schema'
+import { TemporaryPasswordField, UserProfileFields } from '../admin.users._index/user-fields'
 import { resetPasswordSchema, updateUserSchema } from './schema'
 
 type User = {
@@ -68,40 +68,7 @@ export function ProfileForm({
 				<VersionInput version={user.version} />
 				<FormErrors errors={form.errors} />
 				<div className="grid-2">
-					<Field label={t.adminUsers.realName} htmlFor={fields.realName.id} errors={fields.realName.errors} errorId={fields.realName.errorId}>
-						<input {...getInputProps(fields.realName, { type: 'text' })} />
-					</Field>
-					<Field label={t.adminUsers.position} htmlFor={fields.position.id} errors={fields.position.errors} errorId={fields.position.errorId}>
-						<input {...getInputProps(fields.position, { type: 'text' })} />
-					</Field>
-					<Field label={t.adminUsers.phone} htmlFor={fields.phone.id} errors={fields.phone.errors} errorId={fields.phone.errorId}>
-						<input {...getInputProps(fields.phone, { type: 'tel' })} />
-					</Field>
-					<Field
-						label={t.adminUsers.role}
-						htmlFor={fields.role.id}
-						errors={fields.role.errors}
-						errorId={fields.role.errorId}
-						hint={isSelf ? t.adminUsers.cannotChangeOwnRole : undefined}
-					>
-						<select {...getSelectProps(fields.role)}>
-							{roles.map((role) => (
-								<option key={role} value={role}>
-									{t.roles[role]}
-								</option>
-							))}
-						</select>
-					</Field>
-					<Field label={t.adminUsers.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId} hint={t.adminUsers.agencyHint}>
-						<select {...getSelectProps(fields.agencyId)}>
-							<option value="">{t.adminUsers.noAgency}</option>
-							{agencies.map((agency) => (
-								<option key={agency.id} value={agency.id}>
-									{agency.name}
-								</option>
-							))}
-						</select>
-					</Field>
+					<UserProfileFields fields={fields} agencies={agencies} isNew={false} roleHint={isSelf ? t.adminUsers.cannotChangeOwnRole : undefined} />
 				</div>
 				<div>
 					<SubmitButton>
@@ -162,9 +129,7 @@ export function ResetPasswordForm({ user, isSelf, lastResult }: { user: User; is
 					<input type="hidden" name="intent" value="resetPassword" />
 					<VersionInput version={user.version} />
 					<FormErrors errors={form.errors} />
-					<Field label={t.adminUsers.tempPassword} htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId} hint={t.adminUsers.tempPasswordHint}>
-						<input {...getInputProps(fields.password, { type: 'text' })} autoComplete="off" spellCheck={false} />
-					</Field>
+					<TemporaryPasswordField field={fields.password} />
 					<div>
 						<SubmitButton className="button button--secondary">
 							{t.adminUsers.reset}

@@ -2,23 +2,12 @@ import { and, count, eq, gt } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, sessions, users, type Role } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
+import { accountColumns } from '~/models/users.server'
 import { updateVersioned, write, type Actor } from '~/models/write.server'
 
 export async function getManagedUser(db: Database, userId: number) {
 	const [user] = await db
-		.select({
-			id: users.id,
-			username: users.username,
-			realName: users.realName,
-			position: users.position,
-			phone: users.phone,
-			role: users.role,
-			agencyId: users.agencyId,
-			agencyName: agencies.name,
-			disabled: users.disabled,
-			mustChangePassword: users.mustChangePassword,
-			version: users.version,
-		})
+		.select({ ...accountColumns, agencyName: agencies.name, version: users.version })
 		.from(users)
 		.leftJoin(agencies, eq(agencies.id, users.agencyId))
 		.where(eq(users.id, userId))

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -6,6 +6,7 @@ import { getDb } from '#db/client.server'
 import type { Role } from '#db/schema'
 import { requirePermission } from '~/auth/guards.server'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
+import { SelectFilter } from '~/components/select-filter'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { listActiveAgencyOptions } from '~/models/agencies.server'
 import {
@@ -18,6 +19,7 @@ import {
 } from '~/models/users.server'
 import { write } from '~/models/write.server'
 import { createUserSchema, roleOptions as roles } from './schema'
+import { TemporaryPasswordField, UserProfileFields } from './user-fields'
 
 export const meta: MetaFunction = () => [{ title: '用户账号 · 监督追踪' }]
 
@@ -124,38 +126,8 @@ export default function UsersPage() {
 						<Field label={t.adminUsers.username} htmlFor={fields.username.id} errors={fields.username.errors} errorId={fields.username.errorId} hint={t.adminUsers.usernameHint}>
 							<input {...getInputProps(fields.username, { type: 'text' })} autoComplete="off" />
 						</Field>
-						<Field label={t.adminUsers.realName} htmlFor={fields.realName.id} errors={fields.realName.errors} errorId={fields.realName.errorId}>
-							<input {...getInputProps(fields.realName, { type: 'text' })} autoComplete="off" />
-						</Field>
-						<Field label={t.adminUsers.position} htmlFor={fields.position.id} errors={fields.position.errors} errorId={fields.position.errorId}>
-							<input {...getInputProps(fields.position, { type: 'text' })} />
-						</Field>
-						<Field label={t.adminUsers.phone} htmlFor={fields.phone.id} errors={fields.phone.errors} errorId={fields.phone.errorId}>
-							<input {...getInputProps(fields.phone, { type: 'tel' })} />
-						</Field>
-						<Field label={t.adminUsers.role} htmlFor={fields.role.id} errors={fields.role.errors} errorId={fields.role.errorId}>
-							<select {...getSelectProps(fields.role)}>
-								<option value="" />
-								{roles.map((role) => (
-									<option key={role} value={role}>
-										{t.roles[role]}
-									</option>
-								))}
-							</select>
-						</Field>
-						<Field label={t.adminUsers.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId} hint={t.adminUsers.agencyHint}>
-							<select {...getSelectProps(fields.agencyId)}>
-								<option value="">{t.adminUsers.noAgency}</option>
-								{agencies.map((agency) => (
-									<option key={agency.id} value={agency.id}>
-										{agency.name}
-									</option>
-								))}
-							</select>
-						</Field>
-						<Field label={t.adminUsers.tempPassword} htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId} hint={t.adminUsers.tempPasswordHint}>
-							<input {...getInputProps(fields.password, { type: 'text' })} autoComplete="off" spellCheck={false} />
-						</Field>
+						<UserProfileFields fields={fields} agencies={agencies} isNew />
+						<TemporaryPasswordField field={fields.password} />
 					</div>
 					<div>
 						<SubmitButton>
@@ -208,31 +180,19 @@ export default function UsersPage() {
 
 function UserFilterForm({ filters }: { filters: UserFilters }) {
 	const t = useT()
+	const roleChoices = roles.map((role) => ({ value: role, label: t.roles[role] }))
+	const statusChoices = [
+		{ value: 'active', label: t.adminUsers.active },
+		{ value: 'disabled', label: t.adminUsers.disabled },
+	]
 	return (
 		<Form method="get" className="filters" role="search">
 			<div className="field">
 				<label htmlFor="filter-q">{t.adminUsers.filterQuery}</label>
 				<input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} />
 			</div>
-			<div className="field">
-				<label htmlFor="filter-role">{t.adminUsers.role}</label>
-				<select id="filter-role" name="role" defaultValue={filters.role ?? ''}>
-					<option value="">{t.adminUsers.anyRole}</option>
-					{roles.map((role) => (
-						<option key={role} value={role}>
-							{t.roles[role]}
-						</option>
-					))}
-				</select>
-			</div>
-			<div className="field">
-				<label htmlFor="filter-status">{t.adminUsers.status}</label>
-				<select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-					<option value="">{t.adminUsers.anyStatus}</option>
-					<option value="active">{t.adminUsers.active}</option>
-					<option value="disabled">{t.adminUsers.disabled}</option>
-				</select>
-			</div>
+			<SelectFilter id="filter-role" name="role" label={t.adminUsers.role} value={filters.role ?? ''} any={t.adminUsers.anyRole} choices={roleChoices} />
+			<SelectFilter id="filter-status" name="status" label={t.adminUsers.status} value={filters.status ?? ''} any={t.adminUsers.anyStatus} choices={statusChoices} />
 			<button type="submit" className="button button--secondary">
 				{t.common.search}
 			</button>

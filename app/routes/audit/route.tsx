@@ -4,6 +4,7 @@ import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { Notice } from '~/components/forms'
+import { SelectFilter } from '~/components/select-filter'
 import { isIsoDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
 import { auditDiff, auditHref, formatShanghaiTime, type DiffRow } from './present'
@@ -76,6 +77,14 @@ export default function AuditPage() {
 	const actionLabel = (action: string) => (t.audit.actions as Record<string, string>)[action] ?? action
 	const entityLabel = (type: string) => (t.audit.entities as Record<string, string>)[type] ?? type
 	const filtered = Object.values(filters).some((value) => value !== undefined)
+	const choices = {
+		actor: [
+			{ value: 'system', label: t.audit.system },
+			...data.actors.map((actor) => ({ value: actor.id, label: <>{actor.realName}（{actor.username}）</> })),
+		],
+		action: data.actions.map((action) => ({ value: action, label: actionLabel(action) })),
+		entityType: data.entityTypes.map((type) => ({ value: type, label: entityLabel(type) })),
+	}
 	return (
 		<>
 			<div className="page-head">
@@ -85,40 +94,9 @@ export default function AuditPage() {
 			<p className="muted">{t.audit.intro}</p>
 			{data.rangeInvalid ? <Notice kind="error">{t.audit.dateRangeInvalid}</Notice> : null}
 			<Form method="get" className="filters" role="search">
-				<div className="field">
-					<label htmlFor="audit-actor">{t.audit.actor}</label>
-					<select id="audit-actor" name="actor" defaultValue={filters.actor === undefined ? '' : String(filters.actor)}>
-						<option value="">{t.audit.anyActor}</option>
-						<option value="system">{t.audit.system}</option>
-						{data.actors.map((actor) => (
-							<option key={actor.id} value={actor.id}>
-								{actor.realName}（{actor.username}）
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="audit-action">{t.audit.action}</label>
-					<select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
-						<option value="">{t.audit.anyAction}</option>
-						{data.actions.map((action) => (
-							<option key={action} value={action}>
-								{actionLabel(action)}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="audit-entity-type">{t.audit.entityType}</label>
-					<select id="audit-entity-type" name="entityType" defaultValue={filters.entityType ?? ''}>
-						<option value="">{t.audit.anyEntity}</option>
-						{data.entityTypes.map((type) => (
-							<option key={type} value={type}>
-								{entityLabel(type)}
-							</option>
-						))}
-					</select>
-				</div>
+				<SelectFilter id="audit-actor" name="actor" label={t.audit.actor} value={filters.actor === undefined ? '' : String(filters.actor)} any={t.audit.anyActor} choices={choices.actor} />
+				<SelectFilter id="audit-action" name="action" label={t.audit.action} value={filters.action ?? ''} any={t.audit.anyAction} choices={choices.action} />
+				<SelectFilter id="audit-entity-type" name="entityType" label={t.audit.entityType} value={filters.entityType ?? ''} any={t.audit.anyEntity} choices={choices.entityType} />
 				<div className="field">
 					<label htmlFor="audit-entity-id">{t.audit.entityId}</label>
 					<input id="audit-entity-id" type="text" name="entityId" defaultValue={filters.entityId ?? ''} />

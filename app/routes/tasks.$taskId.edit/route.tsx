@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { AgencyBadge } from '~/components/agency-badge'
 import { Notice } from '~/components/forms'
+import { TaskSummary } from '~/components/task-card'
 import { sentenceBoundaries, splitProposal, toAssignments } from '~/domain/tasks'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
@@ -177,15 +177,7 @@ export default function EditTaskPage() {
 				<h2 id="current-heading" style={{ marginTop: 0 }}>
 					{t.tasks.current}
 				</h2>
-				<p>{task.text}</p>
-				<dl className="task-meta">
-					<dt>{t.tasks.lead}</dt>
-					<dd>{task.leads.length ? task.leads.map((a) => <AgencyBadge key={a.id} agency={a} />) : <span className="muted">{t.tasks.unassigned}</span>}</dd>
-					<dt>{t.tasks.co}</dt>
-					<dd>{task.cos.length ? task.cos.map((a) => <AgencyBadge key={a.id} agency={a} />) : <span className="muted">{t.common.none}</span>}</dd>
-					<dt>{t.tasks.deadline}</dt>
-					<dd>{task.deadline ?? t.common.longTerm}</dd>
-				</dl>
+				<TaskSummary task={task} />
 			</section>
 			{/* Keyed by version: after a save the forms start again from what is now stored. */}
 			<UpdateForm key={`update-${task.version}`} task={task} lastResult={lastResult('update')} />

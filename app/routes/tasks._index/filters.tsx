@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { SelectFilter } from '~/components/select-filter'
 import type { TaskTableQuery } from '~/domain/tasks'
 import { useT } from '~/i18n/i18n'
 
@@ -13,67 +14,27 @@ type Options = {
 // printed and exported, and the form works without JavaScript.
 export function TaskTableFilters({ query, options }: { query: TaskTableQuery; options: Options }) {
 	const t = useT()
+	const choices = {
+		instrument: options.instruments.map((instrument) => ({ value: instrument.id, label: instrument.title })),
+		part: options.parts.map((part) => ({ value: part.id, label: <>{part.label}{part.title}</> })),
+		clause: options.clauses.map((clause) => ({ value: clause.id, label: clause.label })),
+		agency: options.agencies.map((agency) => ({ value: agency.id, label: agency.name })),
+		role: [
+			{ value: 'lead', label: t.tasks.roleLead },
+			{ value: 'co', label: t.tasks.roleCo },
+		],
+	}
 	return (
 		<Form method="get" className="filters no-print" aria-label={t.tasks.filters}>
 			{options.instruments.length > 1 ? (
-				<div className="field">
-					<label htmlFor="filter-instrument">{t.tasks.instrument}</label>
-					<select id="filter-instrument" name="instrument" defaultValue={query.instrumentId ?? ''}>
-						{options.instruments.map((instrument) => (
-							<option key={instrument.id} value={instrument.id}>
-								{instrument.title}
-							</option>
-						))}
-					</select>
-				</div>
+				<SelectFilter id="filter-instrument" name="instrument" label={t.tasks.instrument} value={query.instrumentId ?? ''} choices={choices.instrument} />
 			) : null}
 			{options.parts.length ? (
-				<div className="field">
-					<label htmlFor="filter-part">{t.tasks.part}</label>
-					<select id="filter-part" name="part" defaultValue={query.partId ?? ''}>
-						<option value="">{t.common.all}</option>
-						{options.parts.map((part) => (
-							<option key={part.id} value={part.id}>
-								{part.label}
-								{part.title}
-							</option>
-						))}
-					</select>
-				</div>
+				<SelectFilter id="filter-part" name="part" label={t.tasks.part} value={query.partId ?? ''} any={t.common.all} choices={choices.part} />
 			) : null}
-			<div className="field">
-				<label htmlFor="filter-clause">{t.tasks.clause}</label>
-				<select id="filter-clause" name="clause" defaultValue={query.clauseId ?? ''}>
-					<option value="">{t.common.all}</option>
-					{options.clauses.map((clause) => (
-						<option key={clause.id} value={clause.id}>
-							{clause.label}
-						</option>
-					))}
-				</select>
-			</div>
-			<div className="field">
-				<label htmlFor="filter-agency">{t.tasks.agency}</label>
-				<select id="filter-agency" name="agency" defaultValue={query.agencyId ?? ''}>
-					<option value="">{t.common.all}</option>
-					{options.agencies.map((agency) => (
-						<option key={agency.id} value={agency.id}>
-							{agency.name}
-						</option>
-					))}
-				</select>
-			</div>
-			<div className="field">
-				<label htmlFor="filter-role">{t.tasks.role}</label>
-				<select id="filter-role" name="role" defaultValue={query.role ?? ''} aria-describedby="filter-role-hint">
-					<option value="">{t.tasks.roleAny}</option>
-					<option value="lead">{t.tasks.roleLead}</option>
-					<option value="co">{t.tasks.roleCo}</option>
-				</select>
-				<span id="filter-role-hint" className="hint">
-					{t.tasks.roleHint}
-				</span>
-			</div>
+			<SelectFilter id="filter-clause" name="clause" label={t.tasks.clause} value={query.clauseId ?? ''} any={t.common.all} choices={choices.clause} />
+			<SelectFilter id="filter-agency" name="agency" label={t.tasks.agency} value={query.agencyId ?? ''} any={t.common.all} choices={choices.agency} />
+			<SelectFilter id="filter-role" name="role" label={t.tasks.role} value={query.role ?? ''} any={t.tasks.roleAny} choices={choices.role} hint={t.tasks.roleHint} />
 			<div className="toolbar">
 				<button type="submit" className="button">
 					{t.common.search}
@@ -85,3 +46,4 @@ export function TaskTableFilters({ query, options }: { query: TaskTableQuery; op
 		</Form>
 	)
 }
+

@@ -10,6 +10,7 @@ import { parseTaskTableQuery, taskTableSearch } from '~/domain/tasks'
 import { fill, useT } from '~/i18n/i18n'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks.server'
 import { TaskTableFilters } from './filters'
+import { TaskTableHead } from './table-head'
 
 export const meta: MetaFunction = () => [{ title: '责任分解表 · 监督追踪' }]
 
@@ -77,18 +78,7 @@ export default function TaskTablePage() {
 			) : (
 				<div className="table-wrap">
 					<table className="task-table">
-						<thead>
-							<tr>
-								<th scope="col">{t.tasks.serial}</th>
-								<th scope="col">{t.tasks.clause}</th>
-								<th scope="col">{t.tasks.text}</th>
-								<th scope="col">{t.tasks.lead}</th>
-								<th scope="col">{t.tasks.co}</th>
-								<th scope="col">{t.tasks.deadline}</th>
-								<th scope="col">{t.tasks.status}</th>
-								{canEdit ? <th scope="col" className="no-print">{t.common.actions}</th> : null}
-							</tr>
-						</thead>
+						<TaskTableHead actions={canEdit} />
 						<tbody>
 							{rows.map((row) => (
 								<tr key={row.id} id={`task-${row.id}`}>

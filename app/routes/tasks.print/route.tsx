@@ -10,6 +10,7 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import type { RouteHandle } from '~/root'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks.server'
+import { TaskTableHead } from '../tasks._index/table-head'
 
 export const handle: RouteHandle = { bare: true }
 
@@ -79,17 +80,7 @@ export default function TaskTablePrint() {
 			) : (
 				<div className="table-wrap">
 					<table className="task-table task-table--print">
-						<thead>
-							<tr>
-								<th scope="col">{t.tasks.serial}</th>
-								<th scope="col">{t.tasks.clause}</th>
-								<th scope="col">{t.tasks.text}</th>
-								<th scope="col">{t.tasks.lead}</th>
-								<th scope="col">{t.tasks.co}</th>
-								<th scope="col">{t.tasks.deadline}</th>
-								<th scope="col">{t.tasks.status}</th>
-							</tr>
-						</thead>
+						<TaskTableHead actions={false} />
 						<tbody>
 							{rows.map((row) => (
 								<tr key={row.id}>

@@ -1,0 +1,56 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import { Field } from '~/components/forms'
+import { useT } from '~/i18n/i18n'
+import { agencyKinds, agencyLevels } from './schema'
+
+type AgencyFieldset = {
+	name: FieldMetadata<string>
+	shortName: FieldMetadata<string>
+	kind: FieldMetadata<(typeof agencyKinds)[number]>
+	level: FieldMetadata<(typeof agencyLevels)[number]>
+	district: FieldMetadata<string | undefined>
+	displayOrder: FieldMetadata<number | undefined>
+}
+
+// The fields of agencyShape (./schema), shared by the create form (./route.tsx) and the edit
+// page (admin.agencies.$agencyId). A new agency has no kind or level yet: an empty first option
+// makes the admin choose one rather than take the first in the list unawares.
+export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew: boolean }) {
+	const t = useT()
+	return (
+		<div className="grid-2">
+			<Field label={t.adminAgencies.name} htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId}>
+				<input {...getInputProps(fields.name, { type: 'text' })} />
+			</Field>
+			<Field label={t.adminAgencies.shortName} htmlFor={fields.shortName.id} errors={fields.shortName.errors} errorId={fields.shortName.errorId}>
+				<input {...getInputProps(fields.shortName, { type: 'text' })} />
+			</Field>
+			<Field label={t.adminAgencies.kind} htmlFor={fields.kind.id} errors={fields.kind.errors} errorId={fields.kind.errorId}>
+				<select {...getSelectProps(fields.kind)}>
+					{isNew ? <option value="" /> : null}
+					{agencyKinds.map((kind) => (
+						<option key={kind} value={kind}>
+							{t.agencyKinds[kind]}
+						</option>
+					))}
+				</select>
+			</Field>
+			<Field label={t.adminAgencies.level} htmlFor={fields.level.id} errors={fields.level.errors} errorId={fields.level.errorId}>
+				<select {...getSelectProps(fields.level)}>
+					{isNew ? <option value="" /> : null}
+					{agencyLevels.map((level) => (
+						<option key={level} value={level}>
+							{t.adminAgencies.levels[level]}
+						</option>
+					))}
+				</select>
+			</Field>
+			<Field label={t.adminAgencies.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId} hint={t.adminAgencies.districtHint}>
+				<input {...getInputProps(fields.district, { type: 'text' })} />
+			</Field>
+			<Field label={t.adminAgencies.displayOrder} htmlFor={fields.displayOrder.id} errors={fields.displayOrder.errors} errorId={fields.displayOrder.errorId} hint={t.adminAgencies.displayOrderHint}>
+				<input {...getInputProps(fields.displayOrder, { type: 'number' })} inputMode="numeric" />
+			</Field>
+		</div>
+	)
+}

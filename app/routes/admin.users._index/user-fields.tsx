@@ -1,0 +1,75 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
+import type { Role } from '#db/schema'
+import { Field } from '~/components/forms'
+import { useT } from '~/i18n/i18n'
+import { roleOptions as roles } from './schema'
+
+type ProfileFieldset = {
+	realName: FieldMetadata<string>
+	position: FieldMetadata<string | undefined>
+	phone: FieldMetadata<string | undefined>
+	role: FieldMetadata<Role>
+	agencyId: FieldMetadata<number | undefined>
+}
+
+// The fields of userProfileShape (./schema), shared by the create form (./route.tsx) and the
+// edit page (admin.users.$userId), inside the caller's grid. A new account has no role yet: an
+// empty first option makes the admin choose one, and the browser offers no remembered name.
+export function UserProfileFields({
+	fields,
+	agencies,
+	isNew,
+	roleHint,
+}: {
+	fields: ProfileFieldset
+	agencies: Array<{ id: number; name: string }>
+	isNew: boolean
+	roleHint?: ReactNode
+}) {
+	const t = useT()
+	return (
+		<>
+			<Field label={t.adminUsers.realName} htmlFor={fields.realName.id} errors={fields.realName.errors} errorId={fields.realName.errorId}>
+				<input {...getInputProps(fields.realName, { type: 'text' })} autoComplete={isNew ? 'off' : undefined} />
+			</Field>
+			<Field label={t.adminUsers.position} htmlFor={fields.position.id} errors={fields.position.errors} errorId={fields.position.errorId}>
+				<input {...getInputProps(fields.position, { type: 'text' })} />
+			</Field>
+			<Field label={t.adminUsers.phone} htmlFor={fields.phone.id} errors={fields.phone.errors} errorId={fields.phone.errorId}>
+				<input {...getInputProps(fields.phone, { type: 'tel' })} />
+			</Field>
+			<Field label={t.adminUsers.role} htmlFor={fields.role.id} errors={fields.role.errors} errorId={fields.role.errorId} hint={roleHint}>
+				<select {...getSelectProps(fields.role)}>
+					{isNew ? <option value="" /> : null}
+					{roles.map((role) => (
+						<option key={role} value={role}>
+							{t.roles[role]}
+						</option>
+					))}
+				</select>
+			</Field>
+			<Field label={t.adminUsers.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId} hint={t.adminUsers.agencyHint}>
+				<select {...getSelectProps(fields.agencyId)}>
+					<option value="">{t.adminUsers.noAgency}</option>
+					{agencies.map((agency) => (
+						<option key={agency.id} value={agency.id}>
+							{agency.name}
+						</option>
+					))}
+				</select>
+			</Field>
+		</>
+	)
+}
+
+// Left empty, the server generates the password and shows it once: the create form and the
+// reset form on the edit page (admin.users.$userId) both take one this way.
+export function TemporaryPasswordField({ field }: { field: FieldMetadata<string | undefined> }) {
+	const t = useT()
+	return (
+		<Field label={t.adminUsers.tempPassword} htmlFor={field.id} errors={field.errors} errorId={field.errorId} hint={t.adminUsers.tempPasswordHint}>
+			<input {...getInputProps(field, { type: 'text' })} autoComplete="off" spellCheck={false} />
+		</Field>
+	)
+}
