@@ -17,6 +17,10 @@ export default defineConfig({
 	},
 	server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
 	build: { target: 'es2022' },
+	// Vite's dependency scan walks the route modules, server code included, and trips over the
+	// optional WebAssembly build of argon2. Server-only packages are never bundled for the
+	// browser, so keep them out of the scan.
+	optimizeDeps: { exclude: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres'] },
 	plugins: [
 		remix({
 			future: {

@@ -4,7 +4,7 @@ import type { ActionFunction, LoaderFunction } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencies, clauses, instruments, tasks, users, type Role } from '#db/schema'
+import { agencies, attachments, clauses, deliberations, findings, inspectionGroup, inspections, instruments, meetings, planItems, reports, tasks, users, visitAgencies, visitParticipants, visits, type Role } from '#db/schema'
 import { runAction, runLoader } from './helpers'
 
 // The permission matrix: every route × every role (and no session) with its expected answer.
@@ -30,7 +30,23 @@ type Row = {
 	action?: Expectations
 }
 
-type Ids = { instrument: number; clause: number; task: number; agency: number; user: number }
+type Ids = {
+	instrument: number
+	clause: number
+	task: number
+	agency: number
+	user: number
+	meeting: number
+	planItem: number
+	deliberation: number
+	report: number
+	draftReport: number
+	attachment: number
+	findingInspection: number
+	finding: number
+	inspection: number
+	visit: number
+}
 
 // Signed-in roles get `status`; without a session the answer is a redirect to /login.
 function signedIn(status: number, except: Partial<Record<Role, number>> = {}): Expectations {
@@ -109,10 +125,129 @@ export const matrix: Record<string, Row> = {
 		action: only(['admin', 'secretariat'], 400),
 	},
 	'agencies._index': { path: () => '/agencies', loader: signedIn(200) },
+	'plan._index': { path: () => '/plan', loader: only(['admin', 'secretariat', 'member'], 200) },
+	'plan.new': { path: () => '/plan/new', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'plan.$itemId.edit': {
+		path: (ids) => `/plan/${ids.planItem}/edit`,
+		params: (ids) => ({ itemId: String(ids.planItem) }),
+		loader: only(['secretariat'], 200),
+		action: only(['secretariat'], 400),
+	},
+	'meetings._index': { path: () => '/meetings', loader: signedIn(200) },
+	'meetings.new': { path: () => '/meetings/new', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'meetings.$meetingId': {
+		path: (ids) => `/meetings/${ids.meeting}`,
+		params: (ids) => ({ meetingId: String(ids.meeting) }),
+		loader: signedIn(200),
+		action: only(['secretariat'], 400),
+	},
+	'meetings.$meetingId_.edit': {
+		path: (ids) => `/meetings/${ids.meeting}/edit`,
+		params: (ids) => ({ meetingId: String(ids.meeting) }),
+		loader: only(['secretariat'], 200),
+		action: only(['secretariat'], 400),
+	},
 	'agencies.$agencyId': {
 		path: (ids) => `/agencies/${ids.agency}`,
 		params: (ids) => ({ agencyId: String(ids.agency) }),
 		loader: signedIn(200),
+	},
+	// Deliberation (a vote_closed deliberation with a saved draft letter, responding agency psb,
+	// made by loadIds): deputies and agencies cannot see it before the letter is sent (404); the
+	// draft letter is the secretariat's and admin's only; an empty form is 400 for those who may read.
+	'deliberations._index': { path: () => '/deliberations', loader: signedIn(200) },
+	'deliberations.$deliberationId': {
+		path: (ids) => `/deliberations/${ids.deliberation}`,
+		params: (ids) => ({ deliberationId: String(ids.deliberation) }),
+		loader: signedIn(200, { deputy: 404, agency: 404 }),
+		action: signedIn(400, { deputy: 404, agency: 404 }),
+	},
+	'deliberations.$deliberationId_.letter': {
+		path: (ids) => `/deliberations/${ids.deliberation}/letter`,
+		params: (ids) => ({ deliberationId: String(ids.deliberation) }),
+		loader: signedIn(200, { member: 404, deputy: 404, agency: 404 }),
+	},
+	// Special work reports (made by loadIds: one distributed and one scheduled report prepared by
+	// psb, gongan's agency, and a PDF on the distributed one). Deputies read a report only once it
+	// is deliberated (404 before); only the preparing agency drafts; only the agency and the
+	// secretariat take steps.
+	'reports._index': { path: () => '/reports', loader: signedIn(200) },
+	'reports.export[.]csv': { path: () => '/reports/export.csv', loader: signedIn(200) },
+	'reports.new': { path: () => '/reports/new', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'reports.$reportId._index': {
+		path: (ids) => `/reports/${ids.report}`,
+		params: (ids) => ({ reportId: String(ids.report) }),
+		loader: signedIn(200, { deputy: 404 }),
+		action: only(['secretariat', 'agency'], 400),
+	},
+	'reports.$reportId.edit': {
+		path: (ids) => `/reports/${ids.draftReport}/edit`,
+		params: (ids) => ({ reportId: String(ids.draftReport) }),
+		loader: only(['agency'], 200),
+		action: only(['agency'], 400),
+	},
+	'attachments.$attachmentId': {
+		path: (ids) => `/attachments/${ids.attachment}`,
+		params: (ids) => ({ attachmentId: String(ids.attachment) }),
+		loader: signedIn(200, { deputy: 404 }),
+	},
+	// Calendar (issue 4): everyone signed in has their own; the secret feed needs no session, so
+	// an unknown token is 404 for everyone (a valid token without a session: feeds route test).
+	calendar: { path: () => '/calendar', loader: signedIn(200), action: signedIn(400) },
+	'calendar[.]ics': { path: () => '/calendar.ics', loader: signedIn(200) },
+	'feeds.$token[.]ics': {
+		path: () => `/feeds/${'a'.repeat(52)}.ics`,
+		params: () => ({ token: 'a'.repeat(52) }),
+		loader: same(404),
+	},
+	// Findings (made by loadIds: an inspection led by weiyuan2 with daibiao1 as invited deputy —
+	// weiyuan1 is outside its group — and a finding about psb, gongan's agency). The group and the
+	// secretariat record (a member outside the group 403, agencies and admin 403); everyone reads
+	// a psb finding; only psb's liaison and the secretariat take a rectification step.
+	'findings._index': { path: () => '/findings', loader: signedIn(200) },
+	'findings.export[.]csv': { path: () => '/findings/export.csv', loader: signedIn(200) },
+	'findings.$findingId': {
+		path: (ids) => `/findings/${ids.finding}`,
+		params: (ids) => ({ findingId: String(ids.finding) }),
+		loader: signedIn(200),
+		action: only(['secretariat', 'agency'], 400),
+	},
+	'inspections.$inspectionId.findings.new': {
+		path: (ids) => `/inspections/${ids.findingInspection}/findings/new`,
+		params: (ids) => ({ inspectionId: String(ids.findingInspection) }),
+		loader: only(['secretariat', 'deputy'], 200),
+		action: only(['secretariat', 'deputy'], 400),
+	},
+	// Inspections (made by loadIds: a planned inspection led by weiyuan1 — daibiao1 outside its
+	// group — with an open visit to psb, gongan's agency). Admin, members and the secretariat
+	// read every inspection; a deputy outside the group gets 404; the visited agency reads it.
+	// Only the secretariat plans, edits, starts and schedules.
+	'inspections._index': { path: () => '/inspections', loader: signedIn(200) },
+	'inspections.export[.]csv': { path: () => '/inspections/export.csv', loader: signedIn(200) },
+	'inspections.new': { path: () => '/inspections/new', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'inspections.$inspectionId._index': {
+		path: (ids) => `/inspections/${ids.inspection}`,
+		params: (ids) => ({ inspectionId: String(ids.inspection) }),
+		loader: signedIn(200, { deputy: 404 }),
+		action: only(['secretariat'], 400),
+	},
+	'inspections.$inspectionId.edit': {
+		path: (ids) => `/inspections/${ids.inspection}/edit`,
+		params: (ids) => ({ inspectionId: String(ids.inspection) }),
+		loader: only(['secretariat'], 200),
+		action: only(['secretariat'], 400),
+	},
+	'inspections.$inspectionId.visits.new': {
+		path: (ids) => `/inspections/${ids.inspection}/visits/new`,
+		params: (ids) => ({ inspectionId: String(ids.inspection) }),
+		loader: only(['secretariat'], 200),
+		action: only(['secretariat'], 400),
+	},
+	'inspections.$inspectionId.visits.$visitId.edit': {
+		path: (ids) => `/inspections/${ids.inspection}/visits/${ids.visit}/edit`,
+		params: (ids) => ({ inspectionId: String(ids.inspection), visitId: String(ids.visit) }),
+		loader: only(['secretariat'], 200),
+		action: only(['secretariat'], 400),
 	},
 }
 
@@ -129,7 +264,154 @@ async function loadIds(): Promise<Ids> {
 	const [task] = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.clauseId, clause.id)).limit(1)
 	const [agency] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, 'psb'))
 	const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'weiyuan1'))
-	return { instrument: instrument.id, clause: clause.id, task: task.id, agency: agency.id, user: user.id }
+	// A meeting and a plan item for the routes that take one.
+	const meeting = await firstOr(
+		() => db.select({ id: meetings.id }).from(meetings).orderBy(asc(meetings.id)).limit(1),
+		() =>
+			db
+				.insert(meetings)
+				.values({ term: 15, session: 99, startsOn: '2099-06-01', endsOn: '2099-06-02', place: '测试' })
+				.returning({ id: meetings.id }),
+	)
+	const planItem = await firstOr(
+		() => db.select({ id: planItems.id }).from(planItems).orderBy(asc(planItems.id)).limit(1),
+		() => db.insert(planItems).values({ year: 2099, kind: 'report_hearing', title: '测试计划项目' }).returning({ id: planItems.id }),
+	)
+	// A deliberation whose vote is closed and whose letter is drafted, not sent (its own, so that
+	// the demo data's states do not matter).
+	const [organ] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, 'gov'))
+	const deliberation = await firstOr(
+		() => db.select({ id: deliberations.id }).from(deliberations).where(eq(deliberations.title, '权限矩阵测试审议（示例）')),
+		() =>
+			db
+				.insert(deliberations)
+				.values({
+					subjectType: 'report',
+					subjectId: 999_999,
+					title: '权限矩阵测试审议（示例）',
+					organId: organ.id,
+					respondingAgencyId: agency.id,
+					state: 'vote_closed',
+					tally: { satisfied: 1, basically_satisfied: 0, unsatisfied: 0 },
+					tallySource: 'meeting_system',
+					letterNumber: '武人常办〔2099〕1号',
+					letterTo: '武汉市人民政府',
+					letterBody: '意见。',
+				})
+				.returning({ id: deliberations.id }),
+	)
+	// Reports prepared by psb (gongan's agency) for the government: one distributed, with a PDF,
+	// and one still scheduled (the draft).
+	const reportOf = (topic: string, state: 'distributed' | 'scheduled') =>
+		firstOr(
+			() => db.select({ id: reports.id }).from(reports).where(eq(reports.topic, topic)),
+			() =>
+				db
+					.insert(reports)
+					.values({ organId: organ.id, preparingAgencyId: agency.id, meetingId: meeting, topic, state })
+					.returning({ id: reports.id }),
+		)
+	const report = await reportOf('权限矩阵测试报告（示例）', 'distributed')
+	const draftReport = await reportOf('权限矩阵测试草稿（示例）', 'scheduled')
+	const attachment = await firstOr(
+		() => db.select({ id: attachments.id }).from(attachments).where(eq(attachments.fileName, '权限矩阵测试附件（示例）.pdf')),
+		() =>
+			db
+				.insert(attachments)
+				.values({
+					ownerType: 'report',
+					ownerId: report,
+					fileName: '权限矩阵测试附件（示例）.pdf',
+					contentType: 'application/pdf',
+					size: 9,
+					sha256: '0'.repeat(64),
+					data: Buffer.from('%PDF-1.7\n'),
+				})
+				.returning({ id: attachments.id }),
+	)
+	// An inspection of its own for the findings routes (led by weiyuan2, daibiao1 invited,
+	// weiyuan1 outside the group) with a finding about psb.
+	const findingInspection = await firstOr(
+		() => db.select({ id: inspections.id }).from(inspections).where(eq(inspections.title, '权限矩阵测试执法检查（问题）')),
+		async () => {
+			const created = await db
+				.insert(inspections)
+				.values({ title: '权限矩阵测试执法检查（问题）', year: 2099, startsOn: '2099-03-01', endsOn: '2099-05-31', state: 'in_progress' })
+				.returning({ id: inspections.id })
+			const member = async (username: string) => (await db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0].id
+			await db.insert(inspectionGroup).values([
+				{ inspectionId: created[0].id, userId: await member('weiyuan2'), role: 'leader' },
+				{ inspectionId: created[0].id, userId: await member('daibiao1'), role: 'deputy' },
+			])
+			return created
+		},
+	)
+	const finding = await firstOr(
+		() => db.select({ id: findings.id }).from(findings).where(eq(findings.inspectionId, findingInspection)),
+		() =>
+			db
+				.insert(findings)
+				.values({
+					inspectionId: findingInspection,
+					clauseId: clause.id,
+					agencyId: agency.id,
+					severity: 'general',
+					description: '权限矩阵测试问题（示例）',
+					recordedBy: user.id,
+					rectificationDueOn: '2099-08-31',
+				})
+				.returning({ id: findings.id }),
+	)
+	// A planned inspection for the inspection routes (led by weiyuan1, daibiao1 outside the
+	// group) with an open visit to psb.
+	const inspection = await firstOr(
+		() => db.select({ id: inspections.id }).from(inspections).where(eq(inspections.title, '权限矩阵测试执法检查（行程）')),
+		async () => {
+			const created = await db
+				.insert(inspections)
+				.values({ title: '权限矩阵测试执法检查（行程）', year: 2099, forms: ['field'], startsOn: '2099-06-01', endsOn: '2099-06-30', organId: organ.id })
+				.returning({ id: inspections.id })
+			await db.insert(inspectionGroup).values({ inspectionId: created[0].id, userId: user.id, role: 'leader' })
+			return created
+		},
+	)
+	const visit = await firstOr(
+		() => db.select({ id: visits.id }).from(visits).where(eq(visits.inspectionId, inspection)),
+		async () => {
+			const created = await db
+				.insert(visits)
+				.values({ inspectionId: inspection, on: '2099-06-10', startTime: '09:00', endTime: '11:00', place: '权限矩阵测试地点' })
+				.returning({ id: visits.id })
+			await db.insert(visitAgencies).values({ visitId: created[0].id, agencyId: agency.id })
+			await db.insert(visitParticipants).values({ visitId: created[0].id, userId: user.id })
+			return created
+		},
+	)
+	return {
+		instrument: instrument.id,
+		clause: clause.id,
+		task: task.id,
+		agency: agency.id,
+		user: user.id,
+		meeting,
+		planItem,
+		deliberation,
+		report,
+		draftReport,
+		attachment,
+		findingInspection,
+		finding,
+		inspection,
+		visit,
+	}
+}
+
+// The first row there is, or one made by `create` while the demo data holds none.
+async function firstOr(find: () => Promise<Array<{ id: number }>>, create: () => Promise<Array<{ id: number }>>) {
+	const [found] = await find()
+	if (found) return found.id
+	const [created] = await create()
+	return created.id
 }
 
 async function routeModule(folder: string) {

@@ -47,6 +47,13 @@ export function AppShell({ user, demo, children }: { user: ShellUser; demo: bool
 						<NavLink to="/decision">{t.nav.decision}</NavLink>
 						<NavLink to="/tasks">{t.nav.tasks}</NavLink>
 						<NavLink to="/agencies">{t.nav.agencies}</NavLink>
+						<NavLink to="/reports">{t.nav.reports}</NavLink>
+						<NavLink to="/meetings">{t.nav.meetings}</NavLink>
+						<NavLink to="/deliberations">{t.nav.deliberations}</NavLink>
+						<NavLink to="/inspections">{t.nav.inspections}</NavLink>
+						<NavLink to="/findings">{t.nav.findings}</NavLink>
+						<NavLink to="/calendar">{t.nav.calendar}</NavLink>
+						{can(user.role, 'plan:read') ? <NavLink to="/plan">{t.nav.plan}</NavLink> : null}
 						{can(user.role, 'audit:read') ? <NavLink to="/audit">{t.nav.audit}</NavLink> : null}
 						{can(user.role, 'agencies:edit') ? <NavLink to="/admin">{t.nav.admin}</NavLink> : null}
 						<span className="main-nav__spacer" />

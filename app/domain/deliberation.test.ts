@@ -1,6 +1,32 @@
 import { expect, test } from 'vitest'
 import { settingDefaults } from './settings'
-import { handlingOverdueDays, handlingReportDue, mayVote, satisfactionResult, tallyOf } from './deliberation'
+import {
+	composeLetterBody,
+	distribution,
+	handlingOverdueDays,
+	handlingReportDue,
+	handlingRequestSentence,
+	letterDefaults,
+	letterParagraphs,
+	letterTitle,
+	letterTitleQuoted,
+	mayCloseVote,
+	mayComposeLetter,
+	mayEditOpinion,
+	mayEnterTally,
+	mayReadDeliberation,
+	mayReadHandlingReport,
+	mayReadOpinions,
+	mayReviewHandling,
+	maySendLetter,
+	maySubmitHandling,
+	mayVote,
+	mayWriteOpinion,
+	satisfactionResult,
+	tallyOf,
+	voterKey,
+	type DeliberationState,
+} from './deliberation'
 
 test('more than half 满意 is 满意; exactly half is not', () => {
 	expect(satisfactionResult({ satisfied: 6, basically_satisfied: 3, unsatisfied: 2 }, 50)).toBe('satisfied')
@@ -36,4 +62,163 @@ test('a handling report is overdue only while it is awaited', () => {
 	expect(handlingOverdueDays('letter_sent', '2026-11-01', '2026-11-27')).toBe(26)
 	expect(handlingOverdueDays('handling_submitted', '2026-11-01', '2026-11-27')).toBe(0)
 	expect(handlingOverdueDays('letter_sent', '2026-12-01', '2026-11-27')).toBe(0)
+})
+
+const psb = 5
+const edu = 6
+const gov = 1
+const scope = (state: DeliberationState) => ({ state, respondingAgencyId: psb, organId: gov })
+
+test('secretariat, admin and members read a deliberation in every state', () => {
+	for (const state of ['open', 'vote_closed', 'letter_sent', 'handling_submitted', 'closed'] as const) {
+		for (const role of ['secretariat', 'admin', 'member'] as const) {
+			expect(mayReadDeliberation({ role, agencyId: null }, scope(state))).toBe(true)
+		}
+	}
+})
+
+test('deputies and the responding agency read it only once the letter is sent; other agencies never', () => {
+	for (const state of ['open', 'vote_closed'] as const) {
+		expect(mayReadDeliberation({ role: 'deputy', agencyId: null }, scope(state))).toBe(false)
+		expect(mayReadDeliberation({ role: 'agency', agencyId: psb }, scope(state))).toBe(false)
+	}
+	for (const state of ['letter_sent', 'handling_submitted', 'closed'] as const) {
+		expect(mayReadDeliberation({ role: 'deputy', agencyId: null }, scope(state))).toBe(true)
+		expect(mayReadDeliberation({ role: 'agency', agencyId: psb }, scope(state))).toBe(true)
+		expect(mayReadDeliberation({ role: 'agency', agencyId: edu }, scope(state))).toBe(false)
+		expect(mayReadDeliberation({ role: 'agency', agencyId: null }, scope(state))).toBe(false)
+	}
+	// The organ itself (when another department answers) does not answer the letter.
+	expect(mayReadDeliberation({ role: 'agency', agencyId: gov }, scope('letter_sent'))).toBe(false)
+})
+
+test('individual opinions are read by members, secretariat and admin only', () => {
+	expect(['admin', 'secretariat', 'member', 'deputy', 'agency'].filter((role) => mayReadOpinions(role as never))).toEqual([
+		'admin',
+		'secretariat',
+		'member',
+	])
+})
+
+test('a handling report is read by its agency throughout, by members once submitted, by deputies once accepted', () => {
+	const agency = { role: 'agency' as const, agencyId: psb }
+	const deputy = { role: 'deputy' as const, agencyId: null }
+	const member = { role: 'member' as const, agencyId: null }
+	expect(mayReadHandlingReport(agency, scope('letter_sent'))).toBe(true)
+	expect(mayReadHandlingReport(member, scope('letter_sent'))).toBe(false)
+	expect(mayReadHandlingReport(member, scope('handling_submitted'))).toBe(true)
+	expect(mayReadHandlingReport(deputy, scope('handling_submitted'))).toBe(false)
+	expect(mayReadHandlingReport(deputy, scope('closed'))).toBe(true)
+	expect(mayReadHandlingReport({ role: 'agency', agencyId: edu }, scope('closed'))).toBe(false)
+})
+
+test('opinions are taken until the letter is sent', () => {
+	expect(mayWriteOpinion('open').ok).toBe(true)
+	expect(mayWriteOpinion('vote_closed').ok).toBe(true)
+	for (const state of ['letter_sent', 'handling_submitted', 'closed'] as const) {
+		expect(mayWriteOpinion(state)).toMatchObject({ ok: false, code: 'letterSent' })
+	}
+})
+
+test('a member edits their own opinions; the secretariat those it entered on a member\'s behalf', () => {
+	expect(mayEditOpinion({ id: 7, role: 'member' }, { memberId: 7, enteredBy: null })).toBe(true)
+	expect(mayEditOpinion({ id: 7, role: 'member' }, { memberId: 7, enteredBy: 2 })).toBe(true)
+	expect(mayEditOpinion({ id: 8, role: 'member' }, { memberId: 7, enteredBy: null })).toBe(false)
+	expect(mayEditOpinion({ id: 2, role: 'secretariat' }, { memberId: 7, enteredBy: 2 })).toBe(true)
+	expect(mayEditOpinion({ id: 2, role: 'secretariat' }, { memberId: 7, enteredBy: null })).toBe(false)
+	expect(mayEditOpinion({ id: 1, role: 'admin' }, { memberId: 7, enteredBy: 2 })).toBe(false)
+})
+
+test('the letter body groups the opinions: general ones first, then clause by clause in the decision\'s order', () => {
+	const body = composeLetterBody([
+		{ clauseLabel: '（十）', clauseOrdinal: 10, text: '建议加大涉诈资金查控力度。' },
+		{ clauseLabel: null, clauseOrdinal: null, text: '报告总体客观。' },
+		{ clauseLabel: '（三）', clauseOrdinal: 3, text: '宣传要进社区。' },
+		{ clauseLabel: '（十）', clauseOrdinal: 10, text: '  提高返还比例。 ' },
+	])
+	expect(letterParagraphs(body)).toEqual([
+		'一、总体意见',
+		'报告总体客观。',
+		'二、关于决定第（三）项',
+		'宣传要进社区。',
+		'三、关于决定第（十）项',
+		'建议加大涉诈资金查控力度。',
+		'提高返还比例。',
+	])
+	expect(letterParagraphs(composeLetterBody([{ clauseLabel: '（一）', clauseOrdinal: 1, text: '甲' }]))[0]).toBe('一、关于决定第（一）项')
+	expect(composeLetterBody([])).toBe('')
+})
+
+test('the letter title quotes the deliberated document once', () => {
+	expect(letterTitle('市人民政府关于反诈工作情况的报告')).toBe('关于《市人民政府关于反诈工作情况的报告》的审议意见')
+	expect(letterTitle('《市人民政府关于反诈工作情况的报告》')).toBe('关于《市人民政府关于反诈工作情况的报告》的审议意见')
+	expect(letterTitleQuoted('市人民政府关于反诈工作情况的报告')).toBe('《关于〈市人民政府关于反诈工作情况的报告〉的审议意见》')
+})
+
+test('主送 is the organ; 抄送 the responding agency only when it is another body', () => {
+	expect(letterDefaults({ id: gov, name: '武汉市人民政府' }, { id: psb, name: '武汉市公安局' })).toEqual({ to: '武汉市人民政府', cc: '武汉市公安局' })
+	expect(letterDefaults({ id: 9, name: '武汉市中级人民法院' }, { id: 9, name: '武汉市中级人民法院' })).toEqual({ to: '武汉市中级人民法院', cc: '' })
+})
+
+test('the letter asks for the handling report by its due date', () => {
+	expect(handlingRequestSentence('2027-01-26')).toBe('请于2027年1月26日前将研究处理情况书面报告市人大常委会。')
+})
+
+test('a ballot key is the same for one member and salt, different across members and salts, and hides both', () => {
+	const salt = 'a'.repeat(64)
+	expect(voterKey(salt, 12)).toBe(voterKey(salt, 12))
+	expect(voterKey(salt, 12)).toMatch(/^[0-9a-f]{64}$/)
+	expect(voterKey(salt, 12)).not.toBe(voterKey(salt, 13))
+	expect(voterKey(salt, 12)).not.toBe(voterKey('b'.repeat(64), 12))
+	expect(voterKey(salt, 12)).not.toContain('12')
+})
+
+test('the distribution gives counts and shares of the votes cast', () => {
+	expect(distribution({ satisfied: 6, basically_satisfied: 2, unsatisfied: 1 })).toEqual([
+		{ choice: 'satisfied', count: 6, percent: 66.7 },
+		{ choice: 'basically_satisfied', count: 2, percent: 22.2 },
+		{ choice: 'unsatisfied', count: 1, percent: 11.1 },
+	])
+	expect(distribution(tallyOf([])).map((d) => d.percent)).toEqual([0, 0, 0])
+})
+
+test('closing the vote needs an open vote with ballots; a tally over existing ballots needs the confirmation', () => {
+	expect(mayCloseVote('open', 3)).toEqual({ ok: true })
+	expect(mayCloseVote('open', 0)).toMatchObject({ ok: false, code: 'noBallots' })
+	expect(mayCloseVote('vote_closed', 3)).toMatchObject({ ok: false, code: 'voteClosed' })
+	expect(mayEnterTally('open', 0, false)).toEqual({ ok: true })
+	expect(mayEnterTally('open', 4, false)).toMatchObject({ ok: false, code: 'ballotsExist', count: 4 })
+	expect(mayEnterTally('open', 4, true)).toEqual({ ok: true })
+	expect(mayEnterTally('vote_closed', 0, true)).toMatchObject({ ok: false, code: 'tallyAfterClose' })
+})
+
+test('the letter is composed after the vote closes and sent once complete, with a due date after the sending day', () => {
+	const letter = { number: '武人常办〔2026〕12号', to: '武汉市人民政府', body: '意见', dueOn: null }
+	expect(mayComposeLetter('open')).toMatchObject({ ok: false, code: 'voteStillOpen' })
+	expect(mayComposeLetter('vote_closed')).toEqual({ ok: true })
+	expect(mayComposeLetter('letter_sent')).toMatchObject({ ok: false, code: 'letterAlreadySent' })
+	expect(maySendLetter('open', letter, '2026-11-27')).toMatchObject({ ok: false, code: 'voteStillOpen' })
+	expect(maySendLetter('vote_closed', letter, '2026-11-27')).toEqual({ ok: true })
+	expect(maySendLetter('vote_closed', { ...letter, number: ' ' }, '2026-11-27')).toMatchObject({ ok: false, code: 'letterIncomplete' })
+	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-27' }, '2026-11-27')).toMatchObject({ ok: false, code: 'dueNotAfterSend' })
+	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-28' }, '2026-11-27')).toEqual({ ok: true })
+	expect(maySendLetter('letter_sent', letter, '2026-11-27')).toMatchObject({ ok: false, code: 'letterAlreadySent' })
+})
+
+test('a handling report is submitted only while awaited, and checked only once submitted', () => {
+	expect(maySubmitHandling('vote_closed')).toMatchObject({ ok: false, code: 'letterNotSent' })
+	expect(maySubmitHandling('letter_sent')).toEqual({ ok: true })
+	expect(maySubmitHandling('handling_submitted')).toMatchObject({ ok: false, code: 'handlingAlreadySubmitted' })
+	expect(maySubmitHandling('closed')).toMatchObject({ ok: false, code: 'handlingClosed' })
+	expect(mayReviewHandling('letter_sent')).toMatchObject({ ok: false, code: 'nothingToReview' })
+	expect(mayReviewHandling('handling_submitted')).toEqual({ ok: true })
+	expect(mayReviewHandling('closed')).toMatchObject({ ok: false, code: 'handlingAccepted' })
+})
+
+test('a returned handling report is overdue again from the same due date', () => {
+	// Returned: the state is letter_sent again and the due date stays.
+	expect(handlingOverdueDays('letter_sent', '2026-11-01', '2026-11-02')).toBe(1)
+	expect(handlingOverdueDays('letter_sent', '2026-11-01', '2026-11-01')).toBe(0)
+	expect(handlingOverdueDays('closed', '2026-11-01', '2026-12-01')).toBe(0)
+	expect(handlingOverdueDays('letter_sent', null, '2026-12-01')).toBe(0)
 })

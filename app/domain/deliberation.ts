@@ -217,6 +217,15 @@ export function letterTitleQuoted(subjectTitle: string): string {
 	return `《关于〈${bare}〉的审议意见》`
 }
 
+// The office that issues the letter on the standing committee's behalf (落款).
+export const letterIssuer = '武汉市人大常委会办公厅'
+
+// The closing request of the letter, from the due date of the handling report (Art. 17).
+export function handlingRequestSentence(dueOn: IsoDate): string {
+	const [y, m, d] = dueOn.split('-').map(Number)
+	return `请于${y}年${m}月${d}日前将研究处理情况书面报告市人大常委会。`
+}
+
 // 主送 defaults to the organ, 抄送 to the responding agency when it is another body (the
 // department that prepared a government report).
 export function letterDefaults(organ: { id: number; name: string }, responding: { id: number; name: string }) {
@@ -228,7 +237,7 @@ export function letterDefaults(organ: { id: number; name: string }, responding: 
 // The secretariat closes the vote on the app's ballots; with none cast there is nothing to
 // count (a vote held on the meeting's system is entered as a tally instead).
 export function mayCloseVote(state: DeliberationState, ballotsCast: number): Allowed | Refusal {
-	if (state !== 'open') return refuse('voteClosed', '表决已结束。')
+	if (state !== 'open') return refuse('voteClosed', '表决已结束，不能再投票或更改。')
 	if (ballotsCast === 0) {
 		return refuse('noBallots', '尚无委员在本系统投票，不能结束表决。如在会议表决系统表决，请录入其表决结果。')
 	}
@@ -275,10 +284,14 @@ export function isChoice(value: unknown): value is Choice {
 	return typeof value === 'string' && (choices as ReadonlyArray<string>).includes(value)
 }
 
+// The tabs of the deliberation list: a state, everything, or the handling reports overdue today.
+export const listFilters = ['all', 'open', 'vote_closed', 'letter_sent', 'handling_submitted', 'closed', 'overdue'] as const
+export type ListFilter = (typeof listFilters)[number]
+
 // ── The letter and the handling report ──────────────────────────────────────────────────────
 
 export function mayComposeLetter(state: DeliberationState): Allowed | Refusal {
-	if (state === 'open') return refuse('voteStillOpen', '请先结束表决，再撰写审议意见书。')
+	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能撰写或发出审议意见书。')
 	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
 	return { ok: true }
 }
@@ -288,8 +301,8 @@ export function maySendLetter(
 	letter: { number: string; to: string; body: string; dueOn: IsoDate | null },
 	today: IsoDate,
 ): Allowed | Refusal {
-	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能发出审议意见书。')
-	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出。')
+	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能撰写或发出审议意见书。')
+	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
 	if (!letter.number.trim() || !letter.to.trim() || !letter.body.trim()) {
 		return refuse('letterIncomplete', '请先填写并保存审议意见书的文号、主送机关和正文。')
 	}

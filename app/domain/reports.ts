@@ -77,3 +77,289 @@ export function agencyMayEdit(state: ReportState): boolean {
 
 export const selfAssessments = ['not_started', 'in_progress', 'largely_done', 'done'] as const
 export type SelfAssessment = (typeof selfAssessments)[number]
+
+// ── Who may read a report ──────────────────────────────────────────────────────────────────
+//
+// One rule for every page, list, export and attachment download. It is written as a scope
+// (which reports a user may read at all) so that lists can apply it in their SQL WHERE clause
+// and stay correctly paginated; mayReadReport() decides for one report from the same scope.
+
+export type ReportReader = { role: 'admin' | 'secretariat' | 'member' | 'deputy' | 'agency'; agencyId: number | null }
+export type ReadableReport = { state: ReportState; preparingAgencyId: number; organId: number }
+
+export type ReportReadScope =
+	// The secretariat and admin: every report in every state.
+	| { kind: 'all' }
+	// Members and deputies: reports in these states, of any agency.
+	| { kind: 'states'; states: ReadonlyArray<ReportState> }
+	// A liaison: every report their agency prepares or that its organ makes, in any state.
+	| { kind: 'agency'; agencyId: number }
+	| { kind: 'none' }
+
+// Members read a report once it is distributed (memberMayRead); deputies once the committee
+// deliberates it (Art. 17: the report is then reported to deputies and published). A liaison
+// reads the reports of their own agency — as the department that prepares it or as the organ
+// that makes it (the government's office for a report its department prepares) — and no other
+// agency's, whatever its state.
+export function reportReadScope(user: ReportReader): ReportReadScope {
+	switch (user.role) {
+		case 'admin':
+		case 'secretariat':
+			return { kind: 'all' }
+		case 'member':
+			return { kind: 'states', states: reportStates.filter(memberMayRead) }
+		case 'deputy':
+			return { kind: 'states', states: ['deliberation'] }
+		case 'agency':
+			return user.agencyId === null ? { kind: 'none' } : { kind: 'agency', agencyId: user.agencyId }
+	}
+}
+
+export function mayReadReport(user: ReportReader, report: ReadableReport): boolean {
+	const scope = reportReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return true
+		case 'states':
+			return scope.states.includes(report.state)
+		case 'agency':
+			return report.preparingAgencyId === scope.agencyId || report.organId === scope.agencyId
+		case 'none':
+			return false
+	}
+}
+
+// Only the preparing department's liaisons draft (not the organ's office, not anyone else).
+export function mayDraftReport(user: ReportReader, report: Pick<ReadableReport, 'preparingAgencyId'>): boolean {
+	return user.role === 'agency' && user.agencyId !== null && user.agencyId === report.preparingAgencyId
+}
+
+// ── The lifecycle up to the meeting ──────────────────────────────────────────────────────────
+
+export const reportSteps = ['submit_draft', 'send_opinions', 'submit_revised', 'distribute', 'open_deliberation'] as const
+export type ReportStep = (typeof reportSteps)[number]
+
+// Each step: who takes it, from which state, into which state. The agency drafts and revises;
+// the committee's office collects opinions, distributes and puts the report to deliberation.
+export const reportStepRules: Record<ReportStep, { by: 'agency' | 'secretariat'; from: ReportState; to: ReportState }> = {
+	submit_draft: { by: 'agency', from: 'scheduled', to: 'draft_submitted' }, // Art. 15: 征求意见稿
+	send_opinions: { by: 'secretariat', from: 'draft_submitted', to: 'opinions_sent' }, // Art. 14
+	submit_revised: { by: 'agency', from: 'opinions_sent', to: 'revised_submitted' }, // Art. 15: signed off
+	distribute: { by: 'secretariat', from: 'revised_submitted', to: 'distributed' }, // Art. 15: 7 days before
+	open_deliberation: { by: 'secretariat', from: 'distributed', to: 'deliberation' },
+}
+
+export type StepRefusal =
+	// The user's role never takes this step (403).
+	| 'role'
+	// A liaison of an agency other than the preparing one (403: they may read, not draft).
+	| 'agency'
+	// The report is not in the state the step starts from (409).
+	| 'state'
+
+export function mayTakeStep(
+	user: ReportReader,
+	report: Pick<ReadableReport, 'state' | 'preparingAgencyId'>,
+	step: ReportStep,
+): { ok: true } | { ok: false; refusal: StepRefusal } {
+	const rule = reportStepRules[step]
+	if (rule.by === 'secretariat' && user.role !== 'secretariat') return { ok: false, refusal: 'role' }
+	if (rule.by === 'agency') {
+		if (user.role !== 'agency') return { ok: false, refusal: 'role' }
+		if (!mayDraftReport(user, report)) return { ok: false, refusal: 'agency' }
+	}
+	if (report.state !== rule.from) return { ok: false, refusal: 'state' }
+	return { ok: true }
+}
+
+// The steps a user can take now, for the buttons the report page shows.
+export function availableSteps(user: ReportReader, report: Pick<ReadableReport, 'state' | 'preparingAgencyId'>): Array<ReportStep> {
+	return reportSteps.filter((step) => mayTakeStep(user, report, step).ok)
+}
+
+// What a draft needs before it goes to the office for comments: a title, the period it
+// covers, the text, and a self-assessed status for every task it reports on.
+export type DraftGap = 'title' | 'period' | 'body' | 'assessment'
+
+export function draftGaps(
+	report: { title: string; period: string; body: string },
+	taskIds: ReadonlyArray<number>,
+	progress: ReadonlyArray<{ taskId: number; selfAssessment: SelfAssessment | null }>,
+): Array<DraftGap> {
+	const gaps: Array<DraftGap> = []
+	if (!report.title.trim()) gaps.push('title')
+	if (!report.period.trim()) gaps.push('period')
+	if (!report.body.trim()) gaps.push('body')
+	const assessed = new Set(progress.filter((p) => p.selfAssessment !== null).map((p) => p.taskId))
+	if (taskIds.some((id) => !assessed.has(id))) gaps.push('assessment')
+	return gaps
+}
+
+// ── Reporting organ and preparing department (Art. 11, 16) ───────────────────────────────────
+
+type OrganCandidate = { id: number; kind: string; level: string; active?: boolean }
+
+// The organs whose special work reports the city's standing committee hears: the city
+// government, the supervisory commission, the intermediate court and the procuratorate.
+export function isReportingOrgan(agency: OrganCandidate): boolean {
+	if (agency.kind === 'government') return agency.level === '市'
+	return (reportingOrgans as ReadonlyArray<string>).includes(agency.kind)
+}
+
+// For the government, one of its departments prepares the report (Art. 16: the government may
+// have a department's head report); the other organs prepare their own.
+export function mayPrepareFor(organ: OrganCandidate, agency: OrganCandidate): boolean {
+	if (organ.kind === 'government') return agency.kind === 'department' && agency.level === '市'
+	return agency.id === organ.id
+}
+
+// The agenda item the hearing puts on the meeting.
+export function hearingAgendaTitle(organName: string, topic: string): string {
+	return `听取和审议${organName}关于${topic}的报告`
+}
+
+// A report's working title until the agency gives it one.
+export function defaultReportTitle(organName: string, topic: string): string {
+	return `${organName}关于${topic}的报告`
+}
+
+// ── Art. 15 standing, summarised for lists ───────────────────────────────────────────────────
+
+export type StandingFlag = 'overdue' | 'late' | 'on_time'
+
+// 'overdue': a milestone is past its date and not met (today); 'late': every milestone due so
+// far was met, but one of them after its date; 'on_time' otherwise.
+export function standingFlag(standing: ReturnType<typeof reportStanding>): StandingFlag {
+	const milestones = Object.values(standing)
+	if (milestones.some((s) => s.kind === 'overdue')) return 'overdue'
+	if (milestones.some((s) => s.kind === 'done' && s.daysLate > 0)) return 'late'
+	return 'on_time'
+}
+
+export const reportMilestones: ReadonlyArray<ReportMilestone> = ['draft', 'revised', 'distribution']
+
+// ── Filters of the reports list and its CSV ──────────────────────────────────────────────────
+
+export type ReportListQuery = {
+	organId?: number
+	preparingAgencyId?: number
+	meetingId?: number
+	state?: ReportState
+	clauseId?: number
+	page: number
+}
+
+function positiveId(value: string | null): number | undefined {
+	if (!value || !/^\d{1,9}$/.test(value)) return undefined
+	const id = Number(value)
+	return id > 0 ? id : undefined
+}
+
+// Values that are not ids or states are ignored rather than refused.
+export function parseReportListQuery(params: URLSearchParams): ReportListQuery {
+	const query: ReportListQuery = { page: Math.min(Math.max(1, Math.trunc(Number(params.get('page'))) || 1), 100_000) }
+	const organId = positiveId(params.get('organ'))
+	const preparingAgencyId = positiveId(params.get('department'))
+	const meetingId = positiveId(params.get('meeting'))
+	const clauseId = positiveId(params.get('clause'))
+	const state = params.get('state')
+	if (organId) query.organId = organId
+	if (preparingAgencyId) query.preparingAgencyId = preparingAgencyId
+	if (meetingId) query.meetingId = meetingId
+	if (clauseId) query.clauseId = clauseId
+	if (state && (reportStates as ReadonlyArray<string>).includes(state)) query.state = state as ReportState
+	return query
+}
+
+// '' or '?organ=3&state=distributed' (and the page, when asked): for links, the pager and the CSV.
+export function reportListSearch(query: Omit<ReportListQuery, 'page'> & { page?: number }): string {
+	const params = new URLSearchParams()
+	if (query.organId) params.set('organ', String(query.organId))
+	if (query.preparingAgencyId) params.set('department', String(query.preparingAgencyId))
+	if (query.meetingId) params.set('meeting', String(query.meetingId))
+	if (query.state) params.set('state', query.state)
+	if (query.clauseId) params.set('clause', String(query.clauseId))
+	if (query.page && query.page > 1) params.set('page', String(query.page))
+	const search = params.toString()
+	return search ? `?${search}` : ''
+}
+
+export function isFiltered(query: ReportListQuery): boolean {
+	return Boolean(query.organId || query.preparingAgencyId || query.meetingId || query.state || query.clauseId)
+}
+
+// ── The CSV export (Chinese column names whatever the interface language) ───────────────────
+
+export const reportStateLabels: Record<ReportState, string> = {
+	scheduled: '已安排，待报送征求意见稿',
+	draft_submitted: '征求意见稿已报送',
+	opinions_sent: '意见已反馈，待修改签发',
+	revised_submitted: '修改稿已签发报送',
+	distributed: '已印发常委会组成人员',
+	deliberation: '审议中',
+}
+
+const milestoneLabels: Record<ReportMilestone, string> = {
+	draft: '征求意见稿',
+	revised: '修改稿',
+	distribution: '印发',
+}
+
+// "征求意见稿逾期3天；修改稿迟报2天" — each milestone that is or was late; '按时' otherwise.
+export function standingText(standing: ReturnType<typeof reportStanding>): string {
+	const parts = reportMilestones.flatMap((m) => {
+		const s = standing[m]
+		if (s.kind === 'overdue') return [`${milestoneLabels[m]}逾期${s.daysOverdue}天`]
+		if (s.kind === 'done' && s.daysLate > 0) return [`${milestoneLabels[m]}迟${s.daysLate}天`]
+		return []
+	})
+	return parts.length ? parts.join('；') : '按时'
+}
+
+export const reportCsvHeaders = [
+	'标题',
+	'议题',
+	'报告机关',
+	'承办部门',
+	'会议',
+	'会议日期',
+	'条款',
+	'状态',
+	'报送情况（监督法第十五条）',
+	'签发人',
+	'满意度测评结果',
+	'研究处理情况报告期限',
+]
+
+export type ReportCsvRow = {
+	title: string
+	topic: string
+	organName: string
+	preparingName: string
+	meetingLabel: string
+	meetingStartsOn: IsoDate
+	clauseLabels: ReadonlyArray<string>
+	state: ReportState
+	standing: ReturnType<typeof reportStanding>
+	signedOffBy: string | null
+	// 满意 / 基本满意 / 不满意, once the vote is closed.
+	satisfaction: string | null
+	handlingDueOn: IsoDate | null
+}
+
+export function reportCsvRecord(row: ReportCsvRow): Array<string> {
+	return [
+		row.title || row.topic,
+		row.topic,
+		row.organName,
+		row.preparingName,
+		row.meetingLabel,
+		row.meetingStartsOn,
+		row.clauseLabels.join('、'),
+		reportStateLabels[row.state],
+		standingText(row.standing),
+		row.signedOffBy ?? '',
+		row.satisfaction ?? '',
+		row.handlingDueOn ?? '',
+	]
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../client.server'
 import { agencies, appMeta, clauses, tasks } from '../schema'
 import { demoAccounts, demoPassword } from './demo-accounts'
+import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
 import { insertUser } from '~/models/users.server'
 import { write } from '~/models/write.server'
@@ -54,4 +55,6 @@ export async function seedDemo(db: Database, now: Date) {
 		await tx.insert(appMeta).values({ key: 'demoSeededOn', value: today }).onConflictDoNothing()
 		await audit({ action: 'demo.seed', entityType: 'instance', after: { seededOn: today } })
 	})
+	// Meetings, the plan, reports and their deliberation, written through the app's own functions.
+	await seedDemoOversight(db, today)
 }

@@ -6,17 +6,25 @@ import { agencies, clauses, tasks } from '#db/schema'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { TaskCard } from '~/components/task-card'
+import { TodoList } from '~/components/todo-list'
+import { shanghaiDate } from '~/domain/dates'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
+import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks.server'
+import { loadTodo } from '~/models/todo.server'
 
 export const meta: MetaFunction = () => [{ title: '首页 · 监督追踪' }]
 
 export async function loader(args: LoaderFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
+	const today = shanghaiDate(new Date())
+	const settings = await loadSettings(db)
+	// Every provider scopes its query by the user: a liaison's list holds their agency's records only.
+	const todo = await loadTodo(db, user, today, settings)
 	const instrumentId = await primaryInstrumentId(db)
 	const [clauseCount] = instrumentId
 		? await db.select({ value: count() }).from(clauses).where(eq(clauses.instrumentId, instrumentId))
@@ -44,6 +52,9 @@ export async function loader(args: LoaderFunctionArgs) {
 		agency: agency && { id: agency.id, name: agency.name },
 		agencyTasks,
 		canEdit: can(user.role, 'tasks:edit'),
+		today,
+		horizonDays: settings.todoHorizonDays,
+		todo,
 	}
 }
 
@@ -56,6 +67,20 @@ export default function HomePage() {
 				<h1>{fill(t.home.greeting, { name: data.user.realName })}</h1>
 				<span className="muted">{t.roles[data.user.role]}</span>
 			</div>
+			<div className="todo-columns">
+				<section aria-labelledby="todo-awaiting">
+					<h2 id="todo-awaiting">
+						{t.todo.awaiting}
+						{data.todo.awaiting.length ? <span className="muted small"> · {fill(t.todo.awaitingCount, { count: data.todo.awaiting.length })}</span> : null}
+					</h2>
+					<TodoList items={data.todo.awaiting} today={data.today} empty={t.todo.awaitingEmpty} />
+				</section>
+				<section aria-labelledby="todo-due-soon">
+					<h2 id="todo-due-soon">{fill(t.todo.dueSoon, { days: data.horizonDays })}</h2>
+					<TodoList items={data.todo.dueSoon} today={data.today} empty={fill(t.todo.dueSoonEmpty, { days: data.horizonDays })} />
+				</section>
+			</div>
+			<h2>{t.home.overview}</h2>
 			<section className="stat-row">
 				<Link className="stat" to={data.instrumentId ? `/instruments/${data.instrumentId}` : '/decision'}>
 					<strong>{data.counts.clauses}</strong>
@@ -70,8 +95,6 @@ export default function HomePage() {
 					<span>{t.home.agencies}</span>
 				</Link>
 			</section>
-			<h2>{t.home.todo}</h2>
-			<p className="empty">{t.home.noTodo}</p>
 			{data.agency ? (
 				<>
 					<h2>

@@ -3,12 +3,20 @@ import { useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
+import { OpenFindings } from '~/components/findings-list'
 import { TaskCard } from '~/components/task-card'
+import { ReportLinks } from '~/components/timeline'
+import { TodoList } from '~/components/todo-list'
+import { shanghaiDate } from '~/domain/dates'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies.server'
+import { listAgencyOpenFindings } from '~/models/findings.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
+import { listReportsForAgency } from '~/models/reports.server'
+import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks.server'
+import { listAgencyOpenItems } from '~/models/todo.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 
@@ -20,16 +28,28 @@ export async function loader(args: LoaderFunctionArgs) {
 	const instrumentId = await primaryInstrumentId(db)
 	const tasks = instrumentId ? await listTasks(db, { instrumentId, agencyId: agency.id }) : []
 	const withStatus = tasks.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status }))
+	const settings = await loadSettings(db)
+	const today = shanghaiDate(new Date())
+	// Reports and open items only where the viewer may read them: another agency's liaison sees
+	// this agency's tasks, not its reports.
+	const reports = await listReportsForAgency(db, agency.id, user)
+	const openItems = await listAgencyOpenItems(db, user, agency.id, today, settings)
+	// Its open rectifications, scoped like the findings list (another agency's liaison: none).
+	const openFindings = await listAgencyOpenFindings(db, user, agency.id, today)
 	return {
 		agency,
 		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
 		asCo: withStatus.filter((task) => task.cos.some((a) => a.id === agency.id)),
 		canEdit: can(user.role, 'tasks:edit'),
+		reports,
+		openItems,
+		openFindings,
+		today,
 	}
 }
 
 export default function AgencyPage() {
-	const { agency, asLead, asCo, canEdit } = useLoaderData<typeof loader>()
+	const { agency, asLead, asCo, canEdit, reports, openItems, openFindings, today } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
@@ -40,6 +60,15 @@ export default function AgencyPage() {
 					{agency.district ? ` · ${agency.district}` : null}
 				</span>
 			</div>
+			<h2>
+				{t.agencies.openItems}（{openItems.length}）
+			</h2>
+			<TodoList items={openItems} today={today} empty={t.agencies.noOpenItems} />
+			<OpenFindings findings={openFindings} />
+			<h2>
+				{t.agencies.reports}（{reports.length}）
+			</h2>
+			<ReportLinks reports={reports} empty={t.agencies.noReports} />
 			<h2>
 				{t.agencies.asLead}（{asLead.length}）
 			</h2>

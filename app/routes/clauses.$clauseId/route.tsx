@@ -4,11 +4,15 @@ import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { TaskCard } from '~/components/task-card'
+import { ReportLinks, Timeline } from '~/components/timeline'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
 import { clauseAnchor } from '~/domain/clauses'
 import { getClause } from '~/models/clauses.server'
+import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks.server'
+import { listReportsForClause } from '~/models/reports.server'
+import { loadClauseTimeline } from '~/models/timeline.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.label ?? ''} · 监督追踪` }]
 
@@ -18,15 +22,21 @@ export async function loader(args: LoaderFunctionArgs) {
 	const found = await getClause(db, parseId(args.params.clauseId))
 	invariantFound(found)
 	const taskRows = await listTasks(db, { instrumentId: found.instrument.id, clauseId: found.clause.id })
+	const settings = await loadSettings(db)
+	// Both scoped to what the user may read (an undistributed report is not a member's to see).
+	const reports = await listReportsForClause(db, found.clause.id, user)
+	const timeline = await loadClauseTimeline(db, user, found.clause.id, settings)
 	return {
 		...found,
 		tasks: taskRows.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status })),
 		canEdit: can(user.role, 'tasks:edit'),
+		reports,
+		timeline,
 	}
 }
 
 export default function ClausePage() {
-	const { clause, part, instrument, tasks, previous, next, canEdit } = useLoaderData<typeof loader>()
+	const { clause, part, instrument, tasks, previous, next, canEdit, reports, timeline } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
@@ -61,8 +71,10 @@ export default function ClausePage() {
 			) : (
 				<p className="empty">{t.clause.noTasks}</p>
 			)}
+			<h2>{t.timeline.reports}</h2>
+			<ReportLinks reports={reports} empty={t.timeline.noReports} />
 			<h2>{t.clause.timeline}</h2>
-			<p className="empty">{t.clause.noTimeline}</p>
+			<Timeline events={timeline} empty={t.timeline.empty} />
 		</>
 	)
 }

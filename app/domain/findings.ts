@@ -1,0 +1,217 @@
+import type { Role } from '#db/schema'
+import { addDays, isIsoDate, type IsoDate } from './dates'
+import { severities, type Severity } from './inspections'
+import { rectificationOverdueDays, type RectificationState } from './rectification'
+
+// Findings (问题) of law-enforcement inspections and who may do what with them. The state
+// machine of the rectification (整改) is app/domain/rectification.ts; this module holds the
+// rules around it: who reads, records, responds and verifies, the due date, the list's filters
+// and the CSV. Every query in app/models/findings.server.ts applies findingReadScope in its
+// WHERE clause; mayReadFinding is the same rule for one record.
+
+export type FindingReader = { id: number; role: Role; agencyId: number | null }
+
+export const rectificationStates = ['open', 'responded', 'reopened', 'accepted'] as const satisfies ReadonlyArray<RectificationState>
+
+// The secretariat and admin read every finding, and so do standing committee members; an
+// invited deputy reads the findings of the inspections whose group they belong to; an agency
+// liaison reads the findings about their own agency, never another's.
+export type FindingReadScope =
+	| { kind: 'all' }
+	| { kind: 'group'; userId: number }
+	| { kind: 'agency'; agencyId: number }
+	| { kind: 'none' }
+
+export function findingReadScope(user: FindingReader): FindingReadScope {
+	switch (user.role) {
+		case 'admin':
+		case 'secretariat':
+		case 'member':
+			return { kind: 'all' }
+		case 'deputy':
+			return { kind: 'group', userId: user.id }
+		case 'agency':
+			return user.agencyId ? { kind: 'agency', agencyId: user.agencyId } : { kind: 'none' }
+		default:
+			return { kind: 'none' }
+	}
+}
+
+// `inGroup`: whether the reader belongs to the group of the finding's inspection.
+export function mayReadFinding(user: FindingReader, finding: { agencyId: number; inGroup: boolean }): boolean {
+	const scope = findingReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return true
+		case 'group':
+			return finding.inGroup
+		case 'agency':
+			return finding.agencyId === scope.agencyId
+		case 'none':
+			return false
+	}
+}
+
+// Findings are recorded by the secretariat and by the inspection's group: its leader, members
+// and invited deputies (a member or deputy outside the group may not).
+export function mayRecordFinding(user: { role: Role }, inGroup: boolean): boolean {
+	if (user.role === 'secretariat') return true
+	return (user.role === 'member' || user.role === 'deputy') && inGroup
+}
+
+// The rectification is the agency's: only its own liaisons respond.
+export function mayRespondToFinding(user: { role: Role; agencyId: number | null }, finding: { agencyId: number }): boolean {
+	return user.role === 'agency' && user.agencyId === finding.agencyId
+}
+
+// The secretariat verifies a response: accepts it or reopens the rectification.
+export function mayVerifyFinding(user: { role: Role }): boolean {
+	return user.role === 'secretariat'
+}
+
+// ── The rectification's due date ─────────────────────────────────────────────────────────────
+
+export const defaultRectificationDays = 90
+
+export function defaultRectificationDue(today: IsoDate): IsoDate {
+	return addDays(today, defaultRectificationDays)
+}
+
+export type DueProblem = 'required' | 'invalid' | 'past'
+
+// A due date is required, a real calendar date, and not before today (it may be today).
+export function rectificationDueProblem(value: string | undefined, today: IsoDate): DueProblem | null {
+	if (!value) return 'required'
+	if (!isIsoDate(value)) return 'invalid'
+	if (value < today) return 'past'
+	return null
+}
+
+export function isOverdue(finding: { rectificationState: RectificationState; rectificationDueOn: IsoDate }, today: IsoDate): boolean {
+	return rectificationOverdueDays(finding, today) > 0
+}
+
+// ── The list's filters (in the URL, shared by the list and its CSV) ─────────────────────────
+
+export type FindingListQuery = {
+	inspectionId?: number
+	clauseId?: number
+	agencyId?: number
+	severity?: Severity
+	state?: RectificationState
+	overdue?: boolean
+	page: number
+}
+
+export const findingPageSize = 20
+
+function positiveId(value: string | null): number | undefined {
+	if (!value || !/^\d{1,9}$/.test(value)) return undefined
+	const id = Number(value)
+	return id > 0 ? id : undefined
+}
+
+// Values that are not ids, severities or states are ignored rather than refused.
+export function parseFindingListQuery(params: URLSearchParams): FindingListQuery {
+	const query: FindingListQuery = { page: Math.min(Math.max(1, Math.trunc(Number(params.get('page'))) || 1), 100_000) }
+	const inspectionId = positiveId(params.get('inspection'))
+	const clauseId = positiveId(params.get('clause'))
+	const agencyId = positiveId(params.get('agency'))
+	const severity = params.get('severity')
+	const state = params.get('state')
+	if (inspectionId) query.inspectionId = inspectionId
+	if (clauseId) query.clauseId = clauseId
+	if (agencyId) query.agencyId = agencyId
+	if (severity && (severities as ReadonlyArray<string>).includes(severity)) query.severity = severity as Severity
+	if (state && (rectificationStates as ReadonlyArray<string>).includes(state)) query.state = state as RectificationState
+	if (params.get('overdue') === '1') query.overdue = true
+	return query
+}
+
+// '' or '?inspection=3&overdue=1' (and the page, when asked): for links, the pager and the CSV.
+export function findingListSearch(query: Omit<FindingListQuery, 'page'> & { page?: number }): string {
+	const params = new URLSearchParams()
+	if (query.inspectionId) params.set('inspection', String(query.inspectionId))
+	if (query.clauseId) params.set('clause', String(query.clauseId))
+	if (query.agencyId) params.set('agency', String(query.agencyId))
+	if (query.severity) params.set('severity', query.severity)
+	if (query.state) params.set('state', query.state)
+	if (query.overdue) params.set('overdue', '1')
+	if (query.page && query.page > 1) params.set('page', String(query.page))
+	const search = params.toString()
+	return search ? `?${search}` : ''
+}
+
+export function isFindingListFiltered(query: FindingListQuery): boolean {
+	return Boolean(query.inspectionId || query.clauseId || query.agencyId || query.severity || query.state || query.overdue)
+}
+
+// ── The CSV (Chinese column names whatever the interface language) ──────────────────────────
+
+export const severityLabels: Record<Severity, string> = { general: '一般', serious: '较重', severe: '严重' }
+
+export const rectificationStateLabels: Record<RectificationState, string> = {
+	open: '待整改',
+	responded: '已报送整改情况，待核实',
+	reopened: '退回重新整改',
+	accepted: '整改已核实通过',
+}
+
+export const findingCsvHeaders = [
+	'检查',
+	'条款',
+	'责任事项',
+	'单位',
+	'严重程度',
+	'问题描述',
+	'记录日期',
+	'整改期限',
+	'整改状态',
+	'逾期天数',
+	'整改情况',
+	'报送日期',
+	'核实日期',
+	'退回原因',
+]
+
+export type FindingCsvRow = {
+	inspectionTitle: string
+	clauseLabel: string
+	taskLabel: string | null
+	agencyName: string
+	severity: Severity
+	description: string
+	recordedOn: IsoDate
+	rectificationDueOn: IsoDate
+	rectificationState: RectificationState
+	response: string
+	respondedOn: IsoDate | null
+	verifiedOn: IsoDate | null
+	reopenReason: string | null
+}
+
+export function findingCsvRecord(row: FindingCsvRow, today: IsoDate): Array<string> {
+	const overdue = rectificationOverdueDays(row, today)
+	return [
+		row.inspectionTitle,
+		row.clauseLabel,
+		row.taskLabel ?? '',
+		row.agencyName,
+		severityLabels[row.severity],
+		row.description,
+		row.recordedOn,
+		row.rectificationDueOn,
+		rectificationStateLabels[row.rectificationState],
+		overdue > 0 ? String(overdue) : '',
+		row.response,
+		row.respondedOn ?? '',
+		row.rectificationState === 'accepted' || row.rectificationState === 'reopened' ? (row.verifiedOn ?? '') : '',
+		row.rectificationState === 'reopened' ? (row.reopenReason ?? '') : '',
+	]
+}
+
+// A finding's title where a list shows one line of it: the start of its description.
+export function findingTitle(description: string, max = 40): string {
+	const line = description.replace(/\s+/g, ' ').trim()
+	return line.length > max ? `${line.slice(0, max)}…` : line
+}

@@ -1,0 +1,220 @@
+import { formatChineseDate, type IsoDate } from './dates'
+import { severityLabels } from './findings'
+import type { InspectionForm, InspectionState, Severity } from './inspections'
+import { rectificationOverdueDays, type RectificationState } from './rectification'
+
+// The inspection report (执法检查报告, Supervision Law Art. 36): its four parts, drafted from
+// the record — the evaluation of implementation, the problems found (the findings grouped by
+// clause), suggestions for improving enforcement, suggestions for amending the instrument. The
+// draft is a starting point the secretariat (or the group's leader) edits; nothing here is
+// stored until they save.
+
+export const reportParts = ['evaluation', 'problems', 'enforcementSuggestions', 'amendmentSuggestions'] as const
+export type ReportPart = (typeof reportParts)[number]
+export type ReportParts = Record<ReportPart, string>
+
+// The headings of the four parts, as the printed report carries them.
+export const reportPartHeadings: Record<ReportPart, string> = {
+	evaluation: '一、法律法规实施的总体评价',
+	problems: '二、存在的主要问题',
+	enforcementSuggestions: '三、改进执法工作的建议',
+	amendmentSuggestions: '四、修改完善法规的建议',
+}
+
+export const maxReportPartLength = 20_000
+
+export const reportIssuer = '武汉市人大常委会执法检查组'
+
+export const formNamesZh: Record<InspectionForm, string> = {
+	symposium: '座谈会',
+	field: '实地检查',
+	third_party: '第三方评估',
+	survey: '问卷调查',
+	spot_check: '抽查',
+}
+
+// The report can be written once the inspection has started, until it goes to deliberation.
+export function reportEditable(state: InspectionState): boolean {
+	return state === 'in_progress' || state === 'reporting'
+}
+
+export function emptyReport(): ReportParts {
+	return { evaluation: '', problems: '', enforcementSuggestions: '', amendmentSuggestions: '' }
+}
+
+export function reportIsEmpty(parts: ReportParts): boolean {
+	return reportParts.every((part) => parts[part].trim() === '')
+}
+
+// What must be written before the report goes to a meeting: the evaluation and the problems
+// (the suggestions may honestly be "none").
+export function reportMissingParts(parts: ReportParts): Array<ReportPart> {
+	return (['evaluation', 'problems'] as const).filter((part) => parts[part].trim() === '')
+}
+
+// 关于检查《…》实施情况的报告; without an instrument, from the inspection's own title. A demo
+// inspection's 示例 mark is carried over.
+export function inspectionReportTitle(instrumentTitle: string | null, inspectionTitle: string): string {
+	const sample = /（示例）\s*$/.test(inspectionTitle) ? '（示例）' : ''
+	if (instrumentTitle) return `关于检查《${instrumentTitle.trim()}》实施情况的报告${sample}`
+	const bare = inspectionTitle.replace(/（示例）\s*$/, '').trim()
+	return `关于${bare.replace(/^关于/, '')}情况的报告${sample}`
+}
+
+// 审议市人大常委会执法检查组关于检查《…》实施情况的报告
+export function inspectionAgendaTitle(reportTitle: string): string {
+	return `审议市人大常委会执法检查组${reportTitle}`
+}
+
+// （七） → 决定第（七）项; 第十条 stays; anything else as it is.
+export function clauseReference(label: string): string {
+	if (/^（[一二三四五六七八九十百]+）$/.test(label)) return `第${label}项`
+	return label
+}
+
+export type ReportFinding = {
+	clauseId: number
+	clauseLabel: string
+	clauseOrder: number
+	agencyId: number
+	agencyName: string
+	agencyOrder: number
+	severity: Severity
+	description: string
+	rectificationDueOn: IsoDate
+	rectificationState: RectificationState
+}
+
+export type ClauseGroup<T> = { clauseId: number; clauseLabel: string; findings: Array<T> }
+
+// Findings grouped by clause, the clauses in their order in the instrument; inside a clause the
+// order given (the caller's).
+export function groupFindingsByClause<T extends { clauseId: number; clauseLabel: string }>(
+	findings: ReadonlyArray<T>,
+	clauseOrder: (finding: T) => number,
+): Array<ClauseGroup<T>> {
+	const groups = new Map<number, ClauseGroup<T> & { order: number }>()
+	for (const finding of findings) {
+		const group = groups.get(finding.clauseId)
+		if (group) group.findings.push(finding)
+		else groups.set(finding.clauseId, { clauseId: finding.clauseId, clauseLabel: finding.clauseLabel, findings: [finding], order: clauseOrder(finding) })
+	}
+	return [...groups.values()].sort((a, b) => a.order - b.order || a.clauseId - b.clauseId).map(({ order: _order, ...group }) => group)
+}
+
+export type ReportRecord = {
+	inspection: { year: number; startsOn: IsoDate; endsOn: IsoDate; forms: ReadonlyArray<InspectionForm>; organName: string | null }
+	instrumentTitle: string | null
+	scope: ReadonlyArray<string> // clause labels
+	visits: ReadonlyArray<{ unannounced: boolean; form: InspectionForm | null; agencies: ReadonlyArray<{ id: number; name: string }> }>
+	findings: ReadonlyArray<ReportFinding>
+}
+
+function rectificationPhrase(finding: ReportFinding, today: IsoDate): string {
+	const overdue = rectificationOverdueDays(finding, today)
+	switch (finding.rectificationState) {
+		case 'open':
+			return overdue > 0 ? `尚未整改，已逾期${overdue}天` : '正在整改'
+		case 'responded':
+			return '已报送整改情况，待核实'
+		case 'reopened':
+			return overdue > 0 ? `整改未通过核实，已退回重新整改，已逾期${overdue}天` : '整改未通过核实，已退回重新整改'
+		case 'accepted':
+			return '已整改并通过核实'
+	}
+}
+
+function sentence(text: string): string {
+	const trimmed = text.trim()
+	return /[。！？；.!?]$/.test(trimmed) ? trimmed : `${trimmed}。`
+}
+
+// The four parts drafted from the record, as of `today`.
+export function draftReport(record: ReportRecord, today: IsoDate): ReportParts {
+	const { inspection, findings } = record
+	const instrument = record.instrumentTitle ? `《${record.instrumentTitle}》` : '有关法规'
+	const forms = [...new Set([...inspection.forms, ...record.visits.flatMap((v) => (v.form ? [v.form] : []))])]
+	const visited = new Map<number, string>()
+	for (const visit of record.visits) for (const agency of visit.agencies) visited.set(agency.id, agency.name)
+	const unannounced = record.visits.filter((v) => v.unannounced).length
+	const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length
+	const inState = (state: RectificationState) => findings.filter((f) => f.rectificationState === state).length
+	const overdue = findings.filter((f) => rectificationOverdueDays(f, today) > 0).length
+
+	const evaluation = [
+		`根据市人大常委会${inspection.year}年度监督工作计划，执法检查组于${formatChineseDate(inspection.startsOn)}至${formatChineseDate(inspection.endsOn)}对${instrument}的实施情况进行了执法检查${
+			record.scope.length ? `，检查范围涉及${record.scope.join('、')}` : ''
+		}。`,
+		`检查采取${forms.length ? forms.map((f) => formNamesZh[f]).join('、') : '多种'}等形式，共开展检查活动${record.visits.length}次${
+			unannounced ? `（其中暗访${unannounced}次）` : ''
+		}${visited.size ? `，检查了${[...visited.values()].join('、')}等${visited.size}个单位` : ''}。`,
+		findings.length
+			? `检查共发现问题${findings.length}个，其中严重${count('severe')}个、较重${count('serious')}个、一般${count('general')}个；截至${formatChineseDate(today)}，已整改并通过核实${inState('accepted')}个，已报送整改情况待核实${inState('responded')}个，正在整改${inState('open') + inState('reopened')}个（其中退回重新整改${inState('reopened')}个、逾期${overdue}个）。`
+			: '检查未发现需要整改的问题。',
+		'总体来看，……（请执法检查组根据检查情况补充对实施情况的总体评价。）',
+	].join('\n')
+
+	const groups = groupFindingsByClause(
+		[...findings].sort((a, b) => a.agencyOrder - b.agencyOrder || a.agencyId - b.agencyId),
+		(f) => f.clauseOrder,
+	)
+	const problems = groups.length
+		? [
+				'检查发现的问题按条款归类如下：',
+				...groups.flatMap((group) => [
+					`${clauseReference(group.clauseLabel)}落实方面：`,
+					...group.findings.map(
+						(f, index) =>
+							`${index + 1}. ${f.agencyName}（${severityLabels[f.severity]}）：${sentence(f.description)}整改期限为${formatChineseDate(f.rectificationDueOn)}，${rectificationPhrase(f, today)}。`,
+					),
+				]),
+			].join('\n')
+		: ''
+
+	// One line per agency with findings still to put right, in the agencies' official order.
+	const open = findings.filter((f) => f.rectificationState !== 'accepted')
+	const byAgency = new Map<number, Array<ReportFinding>>()
+	for (const f of [...open].sort((a, b) => a.agencyOrder - b.agencyOrder || a.agencyId - b.agencyId)) {
+		byAgency.set(f.agencyId, [...(byAgency.get(f.agencyId) ?? []), f])
+	}
+	const agencyLines = [...byAgency.values()].map((list, index) => {
+		const clausesOf = [...new Set(list.map((f) => f.clauseLabel))].join('、')
+		const earliest = list.map((f) => f.rectificationDueOn).sort()[0]
+		const late = list.filter((f) => rectificationOverdueDays(f, today) > 0).length
+		return `${index + 1}. 建议${list[0].agencyName}针对检查发现的${list.length}个问题（涉及${clausesOf}）逐项整改${
+			late ? `，其中${late}个已超过整改期限，应当立即整改到位` : `，于${formatChineseDate(earliest)}前报送整改情况`
+		}。`
+	})
+	const enforcementSuggestions = agencyLines.length
+		? [
+				...agencyLines,
+				`${agencyLines.length + 1}. 建议${inspection.organName ?? '有关机关'}加强统筹协调，建立问题整改跟踪督办机制，将整改情况纳入年度考核，并向市人大常委会报告整改进展。`,
+			].join('\n')
+		: findings.length
+			? `检查发现的问题均已整改并通过核实。建议${inspection.organName ?? '有关机关'}巩固整改成果，建立长效机制。`
+			: ''
+
+	return { evaluation, problems, enforcementSuggestions, amendmentSuggestions: '' }
+}
+
+// The draft into the parts the user has: only the empty ones, or every one when overwriting.
+export function fillReport(current: ReportParts, draft: ReportParts, overwrite: boolean): { parts: ReportParts; filled: Array<ReportPart> } {
+	const parts = { ...current }
+	const filled: Array<ReportPart> = []
+	for (const part of reportParts) {
+		if (!draft[part]) continue
+		if (overwrite || current[part].trim() === '') {
+			if (parts[part] !== draft[part]) filled.push(part)
+			parts[part] = draft[part]
+		}
+	}
+	return { parts, filled }
+}
+
+// Paragraphs of a part for the printed report.
+export function reportParagraphs(text: string): Array<string> {
+	return text
+		.split(/\n+/)
+		.map((line) => line.trim())
+		.filter(Boolean)
+}

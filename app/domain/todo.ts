@@ -1,0 +1,98 @@
+import { addDays, daysOverdue, type IsoDate } from './dates'
+
+// The home page's to-do list: every kind of record contributes items through its own provider
+// (app/models/todo.server.ts); the rule that orders them and splits them into "awaiting my
+// action" and "due in the next N days" lives here, once, for all of them.
+
+// What the user is asked to do. A later kind of record adds its verbs here and their labels
+// in the i18n `todo.actions` section.
+export const todoActions = [
+	'draft', // write a report's draft
+	'revise', // revise a report after the opinions and have it signed off
+	'collect', // collect opinions on a draft and send them back to the organ
+	'distribute', // distribute a revised report to the members
+	'open', // open the deliberation of a report heard at a meeting
+	'opinion', // write a deliberation opinion
+	'vote', // cast a satisfaction ballot
+	'close', // close a satisfaction vote
+	'send', // compose and send the consolidated opinion letter
+	'answer', // submit the written handling report
+	'resubmit', // submit again a handling report that was returned
+	'check', // accept or return a handling report
+	'attend', // attend a standing committee meeting
+	'rectify', // rectify an inspection finding and report what was done (issue 4, findings)
+	'rectify_again', // rectify again a finding whose response was reopened
+	'verify', // verify an agency's rectification: accept or reopen
+] as const
+export type TodoAction = (typeof todoActions)[number]
+
+export type TodoItem = {
+	// The kind of record ('report', 'deliberation', 'meeting', later 'inspection' …).
+	kind: string
+	action: TodoAction
+	// The record's own title, as written.
+	title: string
+	href: string
+	due: IsoDate | null
+	// Computed from `due` and today (never stored); 0 when not overdue.
+	overdueDays: number
+	// False for a date to keep in view that is not yet the user's move: a meeting to attend, a
+	// revised report due while the office still collects opinions on the draft.
+	actionable: boolean
+	// Context in data form: the meeting, the agency, a return reason.
+	detail?: string
+}
+
+export type TodoInput = Omit<TodoItem, 'overdueDays'>
+
+export function todoItem(input: TodoInput, today: IsoDate): TodoItem {
+	return { ...input, overdueDays: daysOverdue(input.due, today) }
+}
+
+export type TodoLists = {
+	awaiting: Array<TodoItem>
+	dueSoon: Array<TodoItem>
+}
+
+// Overdue first (the longest overdue on top), then by due date, undated last; ties by title so
+// the order is stable.
+export function compareTodo(a: TodoItem, b: TodoItem): number {
+	if (a.overdueDays !== b.overdueDays) return b.overdueDays - a.overdueDays
+	if (a.due !== b.due) {
+		if (a.due === null) return 1
+		if (b.due === null) return -1
+		return a.due < b.due ? -1 : 1
+	}
+	return a.title < b.title ? -1 : a.title > b.title ? 1 : 0
+}
+
+// "Awaiting my action": everything the user can act on now, whatever its date. "Due in the next
+// N days": the dates to keep in view that are not yet the user's move, from today to N days
+// ahead (and any already past, which are shown first, in red). A date beyond the horizon that
+// needs no action yet is left out. An item is in one list only.
+export function splitTodo(items: ReadonlyArray<TodoItem>, today: IsoDate, horizonDays: number): TodoLists {
+	const horizon = addDays(today, horizonDays)
+	const current = items.map((item) => ({ ...item, overdueDays: daysOverdue(item.due, today) }))
+	const unique = dedupe(current)
+	const awaiting = unique.filter((item) => item.actionable).sort(compareTodo)
+	const dueSoon = unique
+		.filter((item) => !item.actionable && item.due !== null && item.due <= horizon)
+		.sort(compareTodo)
+	return { awaiting, dueSoon }
+}
+
+// Two providers may name the same step of the same record (a secretariat user who is also
+// listed elsewhere): keep one.
+function dedupe(items: Array<TodoItem>): Array<TodoItem> {
+	const seen = new Set<string>()
+	return items.filter((item) => {
+		const key = todoKey(item)
+		if (seen.has(key)) return false
+		seen.add(key)
+		return true
+	})
+}
+
+export function todoKey(item: Pick<TodoItem, 'kind' | 'href' | 'action'>): string {
+	return `${item.kind}|${item.href}|${item.action}`
+}

@@ -1,0 +1,664 @@
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { QueryBuilder } from 'drizzle-orm/pg-core'
+import { getDb, type Database } from '#db/client.server'
+import {
+	agencies,
+	clauses,
+	deliberations,
+	findings,
+	meetings,
+	inspectionClauses,
+	inspectionGroup,
+	inspections,
+	instruments,
+	planItemClauses,
+	planItems,
+	users,
+	visitAgencies,
+	visits,
+	type Role,
+} from '#db/schema'
+import { shanghaiDate, type IsoDate } from '~/domain/dates'
+import { letterIsSent, type DeliberationState } from '~/domain/deliberation'
+import {
+	draftReport,
+	inspectionAgendaTitle,
+	inspectionReportTitle,
+	reportEditable,
+	type ReportFinding,
+	type ReportParts,
+} from '~/domain/inspection-report'
+import { meetingLabel } from '~/domain/meetings'
+import { inspectionStates, type GroupRole, type InspectionForm, type InspectionState } from '~/domain/inspections'
+import { openDeliberation } from './deliberation.server'
+import { addAgendaItem } from './meetings.server'
+import { staleRecord, updateVersioned, type Audit } from './write.server'
+
+// Law-enforcement inspections (执法检查, Supervision Law Art. 31–37): the plan, the group and
+// who may read which inspection. The read rule (DESIGN §1) is one WHERE condition,
+// inspectionReadableWhere, used by every list, count and single read here and in visits:
+// - admin, secretariat, members: every inspection;
+// - a deputy: only inspections whose group they belong to;
+// - an agency liaison: only inspections that visited their agency openly (not 暗访) or have
+//   findings about it.
+
+export type InspectionReader = { id: number; role: Role; agencyId: number | null }
+
+// Subqueries are built without a database: they run inside whatever query embeds them.
+const qb = new QueryBuilder()
+
+// An open (not unannounced) visit of the inspection to the agency.
+export function openVisitTo(agencyId: number, inspectionId: SQL | typeof inspections.id = inspections.id): SQL {
+	return exists(
+		qb
+			.select({ one: sql`1` })
+			.from(visits)
+			.innerJoin(visitAgencies, eq(visitAgencies.visitId, visits.id))
+			.where(and(eq(visits.inspectionId, inspectionId), eq(visits.unannounced, false), eq(visitAgencies.agencyId, agencyId))),
+	)
+}
+
+export function inspectionReadableWhere(user: InspectionReader): SQL | undefined {
+	switch (user.role) {
+		case 'admin':
+		case 'secretariat':
+		case 'member':
+			return undefined
+		case 'deputy':
+			return exists(
+				qb
+					.select({ one: sql`1` })
+					.from(inspectionGroup)
+					.where(and(eq(inspectionGroup.inspectionId, inspections.id), eq(inspectionGroup.userId, user.id))),
+			)
+		case 'agency': {
+			if (user.agencyId === null) return sql`false`
+			const agencyId = user.agencyId
+			return or(
+				openVisitTo(agencyId),
+				exists(
+					qb
+						.select({ one: sql`1` })
+						.from(findings)
+						.where(and(eq(findings.inspectionId, inspections.id), eq(findings.agencyId, agencyId))),
+				),
+			)
+		}
+	}
+}
+
+// Whether the user may read the inspection at all (the route answers 404 otherwise). The
+// signature fits registerAttachmentOwner's (user, ownerId, db).
+export async function mayReadInspection(user: InspectionReader, inspectionId: number, db: Database = getDb()): Promise<boolean> {
+	const [row] = await db
+		.select({ id: inspections.id })
+		.from(inspections)
+		.where(and(eq(inspections.id, inspectionId), inspectionReadableWhere(user)))
+	return Boolean(row)
+}
+
+// Members of the inspection group: the leader, members and invited deputies.
+export async function isGroupMember(db: Database, inspectionId: number, userId: number): Promise<boolean> {
+	return (await groupRoleOf(db, inspectionId, userId)) !== null
+}
+
+export async function groupRoleOf(db: Database, inspectionId: number, userId: number): Promise<GroupRole | null> {
+	const [row] = await db
+		.select({ role: inspectionGroup.role })
+		.from(inspectionGroup)
+		.where(and(eq(inspectionGroup.inspectionId, inspectionId), eq(inspectionGroup.userId, userId)))
+	return row?.role ?? null
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────────────────────
+
+export type InspectionRow = {
+	id: number
+	title: string
+	year: number
+	forms: Array<InspectionForm>
+	startsOn: IsoDate
+	endsOn: IsoDate
+	organId: number | null
+	organName: string | null
+	state: InspectionState
+	planItemId: number | null
+	planItemTitle: string | null
+	version: number
+}
+
+const inspectionColumns = {
+	id: inspections.id,
+	title: inspections.title,
+	year: inspections.year,
+	forms: inspections.forms,
+	startsOn: inspections.startsOn,
+	endsOn: inspections.endsOn,
+	organId: inspections.organId,
+	organName: agencies.name,
+	state: inspections.state,
+	planItemId: inspections.planItemId,
+	planItemTitle: planItems.title,
+	version: inspections.version,
+}
+
+// Null both when there is none and when the user may not read it: 404 either way.
+export async function getReadableInspection(db: Database, user: InspectionReader, inspectionId: number) {
+	const [row] = await db
+		.select(inspectionColumns)
+		.from(inspections)
+		.leftJoin(agencies, eq(agencies.id, inspections.organId))
+		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
+		.where(and(eq(inspections.id, inspectionId), inspectionReadableWhere(user)))
+	if (!row) return null
+	const [clauseMap, groupMap] = await Promise.all([clausesOf(db, [inspectionId]), groupsOf(db, [inspectionId])])
+	return {
+		...(row as InspectionRow),
+		clauses: clauseMap.get(inspectionId) ?? [],
+		group: groupMap.get(inspectionId) ?? [],
+	}
+}
+
+export type Inspection = NonNullable<Awaited<ReturnType<typeof getReadableInspection>>>
+
+export type ClauseRef = { id: number; label: string }
+export type GroupMember = { userId: number; realName: string; position: string; role: GroupRole; userRole: Role }
+
+async function clausesOf(db: Database, inspectionIds: Array<number>) {
+	const map = new Map<number, Array<ClauseRef>>()
+	if (inspectionIds.length === 0) return map
+	const rows = await db
+		.select({ inspectionId: inspectionClauses.inspectionId, id: clauses.id, label: clauses.label })
+		.from(inspectionClauses)
+		.innerJoin(clauses, eq(clauses.id, inspectionClauses.clauseId))
+		.where(inArray(inspectionClauses.inspectionId, inspectionIds))
+		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
+	for (const row of rows) {
+		const list = map.get(row.inspectionId) ?? []
+		list.push({ id: row.id, label: row.label })
+		map.set(row.inspectionId, list)
+	}
+	return map
+}
+
+const roleOrder = sql`case ${inspectionGroup.role} when 'leader' then 0 when 'member' then 1 else 2 end`
+
+export async function groupsOf(db: Database, inspectionIds: Array<number>) {
+	const map = new Map<number, Array<GroupMember>>()
+	if (inspectionIds.length === 0) return map
+	const rows = await db
+		.select({
+			inspectionId: inspectionGroup.inspectionId,
+			userId: users.id,
+			realName: users.realName,
+			position: users.position,
+			role: inspectionGroup.role,
+			userRole: users.role,
+		})
+		.from(inspectionGroup)
+		.innerJoin(users, eq(users.id, inspectionGroup.userId))
+		.where(inArray(inspectionGroup.inspectionId, inspectionIds))
+		.orderBy(roleOrder, asc(users.id))
+	for (const { inspectionId, ...member } of rows) {
+		const list = map.get(inspectionId) ?? []
+		list.push(member)
+		map.set(inspectionId, list)
+	}
+	return map
+}
+
+export type InspectionListQuery = { year: number | null; state: InspectionState | null }
+
+// The inspections the user may read, newest year first, then by period. Each with its leader,
+// the number of visits the user may see and the number of findings the user may see.
+export async function listInspections(db: Database, user: InspectionReader, query: InspectionListQuery) {
+	const visitCount =
+		user.role === 'agency'
+			? sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${inspections.id} and ${visits.unannounced} = false and exists (select 1 from ${visitAgencies} where ${visitAgencies.visitId} = ${visits.id} and ${visitAgencies.agencyId} = ${user.agencyId ?? -1}))`
+			: sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${inspections.id})`
+	const findingCount =
+		user.role === 'agency'
+			? sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${inspections.id} and ${findings.agencyId} = ${user.agencyId ?? -1})`
+			: sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${inspections.id})`
+	const leader = sql<string | null>`(select ${users.realName} from ${inspectionGroup} join ${users} on ${users.id} = ${inspectionGroup.userId} where ${inspectionGroup.inspectionId} = ${inspections.id} and ${inspectionGroup.role} = 'leader' order by ${users.id} limit 1)`
+	const rows = await db
+		.select({
+			...inspectionColumns,
+			leaderName: leader,
+			visitCount: visitCount.mapWith(Number),
+			findingCount: findingCount.mapWith(Number),
+		})
+		.from(inspections)
+		.leftJoin(agencies, eq(agencies.id, inspections.organId))
+		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
+		.where(
+			and(
+				inspectionReadableWhere(user),
+				query.year === null ? undefined : eq(inspections.year, query.year),
+				query.state === null ? undefined : eq(inspections.state, query.state),
+			),
+		)
+		.orderBy(desc(inspections.year), desc(inspections.startsOn), desc(inspections.id))
+	return rows as Array<InspectionRow & { leaderName: string | null; visitCount: number; findingCount: number }>
+}
+
+export async function listInspectionYears(db: Database, user: InspectionReader): Promise<Array<number>> {
+	const rows = await db
+		.selectDistinct({ year: inspections.year })
+		.from(inspections)
+		.where(inspectionReadableWhere(user))
+		.orderBy(desc(inspections.year))
+	return rows.map((r) => r.year)
+}
+
+// ── The form's options ──────────────────────────────────────────────────────────────────────
+
+export const targetOrganKinds = ['government', 'supervisory_commission', 'court', 'procuratorate'] as const
+
+export async function loadInspectionFormOptions(db: Database, keep: { organId?: number | null; userIds?: Array<number> } = {}) {
+	const keepUsers = keep.userIds ?? []
+	const [organs, clauseOptions, people, planOptions] = await Promise.all([
+		db
+			.select({ id: agencies.id, name: agencies.name, active: agencies.active })
+			.from(agencies)
+			.where(inArray(agencies.kind, [...targetOrganKinds]))
+			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
+		db
+			.select({ id: clauses.id, label: clauses.label, instrumentId: instruments.id, instrumentTitle: instruments.title })
+			.from(clauses)
+			.innerJoin(instruments, eq(instruments.id, clauses.instrumentId))
+			.orderBy(asc(instruments.id), asc(clauses.ordinal)),
+		db
+			.select({ id: users.id, realName: users.realName, position: users.position, role: users.role, disabled: users.disabled })
+			.from(users)
+			.where(inArray(users.role, ['member', 'deputy']))
+			.orderBy(asc(users.id)),
+		db
+			.select({ id: planItems.id, year: planItems.year, title: planItems.title, organId: planItems.organId })
+			.from(planItems)
+			.where(eq(planItems.kind, 'inspection'))
+			.orderBy(desc(planItems.year), sql`${planItems.plannedMonth} asc nulls last`, asc(planItems.id)),
+	])
+	const usable = people.filter((p) => !p.disabled || keepUsers.includes(p.id))
+	return {
+		organs: organs.filter((o) => o.active || o.id === keep.organId),
+		clauses: clauseOptions,
+		members: usable.filter((p) => p.role === 'member').map(({ id, realName, position }) => ({ id, realName, position })),
+		deputies: usable.filter((p) => p.role === 'deputy').map(({ id, realName, position }) => ({ id, realName, position })),
+		planItems: planOptions,
+	}
+}
+
+export type InspectionFormOptions = Awaited<ReturnType<typeof loadInspectionFormOptions>>
+
+export async function planItemClauseIds(db: Database, planItemId: number): Promise<Array<number>> {
+	const rows = await db
+		.select({ clauseId: planItemClauses.clauseId })
+		.from(planItemClauses)
+		.where(eq(planItemClauses.planItemId, planItemId))
+	return rows.map((r) => r.clauseId)
+}
+
+export async function getPlanItemForInspection(db: Database, planItemId: number) {
+	const [item] = await db
+		.select({ id: planItems.id, year: planItems.year, title: planItems.title, organId: planItems.organId })
+		.from(planItems)
+		.where(and(eq(planItems.id, planItemId), eq(planItems.kind, 'inspection')))
+	if (!item) return null
+	return { ...item, clauseIds: await planItemClauseIds(db, planItemId) }
+}
+
+// ── Writing ─────────────────────────────────────────────────────────────────────────────────
+
+export type InspectionInput = {
+	planItemId: number | null
+	title: string
+	year: number
+	clauseIds: Array<number>
+	forms: Array<InspectionForm>
+	startsOn: IsoDate
+	endsOn: IsoDate
+	organId: number
+	leaderId: number
+	memberIds: Array<number>
+	deputyIds: Array<number>
+}
+
+// The group as rows: a user appears once, the leader's role winning over member.
+export function groupRows(input: Pick<InspectionInput, 'leaderId' | 'memberIds' | 'deputyIds'>) {
+	const seen = new Set<number>()
+	const rows: Array<{ userId: number; role: GroupRole }> = []
+	for (const [userId, role] of [
+		[input.leaderId, 'leader'] as const,
+		...input.memberIds.map((id) => [id, 'member'] as const),
+		...input.deputyIds.map((id) => [id, 'deputy'] as const),
+	]) {
+		if (seen.has(userId)) continue
+		seen.add(userId)
+		rows.push({ userId, role })
+	}
+	return rows
+}
+
+async function describe(db: Database, input: InspectionInput) {
+	const ids = groupRows(input).map((r) => r.userId)
+	const [organ] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, input.organId))
+	const clauseLabels = input.clauseIds.length
+		? await db
+				.select({ label: clauses.label })
+				.from(clauses)
+				.where(inArray(clauses.id, input.clauseIds))
+				.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
+		: []
+	const names = ids.length ? await db.select({ id: users.id, realName: users.realName }).from(users).where(inArray(users.id, ids)) : []
+	const name = (id: number) => names.find((n) => n.id === id)?.realName ?? String(id)
+	return {
+		title: input.title,
+		year: input.year,
+		planItemId: input.planItemId,
+		clauses: clauseLabels.map((c) => c.label),
+		forms: input.forms,
+		startsOn: input.startsOn,
+		endsOn: input.endsOn,
+		organ: organ?.name ?? null,
+		group: groupRows(input).map((r) => ({ name: name(r.userId), role: r.role })),
+	}
+}
+
+function columns(input: InspectionInput) {
+	return {
+		planItemId: input.planItemId,
+		title: input.title,
+		year: input.year,
+		forms: input.forms,
+		startsOn: input.startsOn,
+		endsOn: input.endsOn,
+		organId: input.organId,
+	}
+}
+
+async function replaceChildren(tx: Database, inspectionId: number, input: InspectionInput) {
+	await tx.delete(inspectionClauses).where(eq(inspectionClauses.inspectionId, inspectionId))
+	const clauseIds = [...new Set(input.clauseIds)]
+	if (clauseIds.length) await tx.insert(inspectionClauses).values(clauseIds.map((clauseId) => ({ inspectionId, clauseId })))
+	await tx.delete(inspectionGroup).where(eq(inspectionGroup.inspectionId, inspectionId))
+	const rows = groupRows(input)
+	if (rows.length) await tx.insert(inspectionGroup).values(rows.map((r) => ({ inspectionId, ...r })))
+}
+
+export async function createInspection(tx: Database, audit: Audit, input: InspectionInput): Promise<number> {
+	const [created] = await tx.insert(inspections).values(columns(input)).returning({ id: inspections.id })
+	await replaceChildren(tx, created.id, input)
+	await audit({ action: 'inspection.create', entityType: 'inspection', entityId: created.id, before: null, after: await describe(tx, input) })
+	return created.id
+}
+
+export async function currentInspectionInput(db: Database, id: number): Promise<(InspectionInput & { version: number; state: InspectionState }) | null> {
+	const [row] = await db.select().from(inspections).where(eq(inspections.id, id))
+	if (!row) return null
+	const [clauseRows, groupRowsNow] = await Promise.all([
+		db.select({ clauseId: inspectionClauses.clauseId }).from(inspectionClauses).where(eq(inspectionClauses.inspectionId, id)),
+		db.select({ userId: inspectionGroup.userId, role: inspectionGroup.role }).from(inspectionGroup).where(eq(inspectionGroup.inspectionId, id)).orderBy(asc(inspectionGroup.userId)),
+	])
+	return {
+		planItemId: row.planItemId,
+		title: row.title,
+		year: row.year,
+		clauseIds: clauseRows.map((c) => c.clauseId),
+		forms: row.forms,
+		startsOn: row.startsOn,
+		endsOn: row.endsOn,
+		organId: row.organId ?? 0,
+		leaderId: groupRowsNow.find((g) => g.role === 'leader')?.userId ?? 0,
+		memberIds: groupRowsNow.filter((g) => g.role === 'member').map((g) => g.userId),
+		deputyIds: groupRowsNow.filter((g) => g.role === 'deputy').map((g) => g.userId),
+		version: row.version,
+		state: row.state,
+	}
+}
+
+export async function updateInspection(tx: Database, audit: Audit, id: number, version: number, input: InspectionInput) {
+	const before = await currentInspectionInput(tx, id)
+	if (!before) throw staleRecord()
+	await updateVersioned(tx, inspections, id, version, columns(input))
+	await replaceChildren(tx, id, input)
+	await audit({ action: 'inspection.update', entityType: 'inspection', entityId: id, before: await describe(tx, before), after: await describe(tx, input) })
+}
+
+// Visits are planned and changed while the inspection is planned or in progress; from the
+// report on, the schedule is the record of what happened.
+export function scheduleOpen(state: InspectionState): boolean {
+	return state === 'planned' || state === 'in_progress'
+}
+
+// planned → in_progress: the inspection starts. Later transitions belong to the report.
+export async function startInspection(tx: Database, audit: Audit, id: number, version: number) {
+	await updateVersioned(tx, inspections, id, version, { state: 'in_progress' }, eq(inspections.state, 'planned'))
+	await audit({ action: 'inspection.start', entityType: 'inspection', entityId: id, before: { state: 'planned' }, after: { state: 'in_progress' } })
+}
+
+// The list's filters from the URL: ?year=2025&state=planned. Anything else is ignored.
+export function parseInspectionListQuery(params: URLSearchParams): InspectionListQuery {
+	const year = Number(params.get('year'))
+	const state = params.get('state')
+	return {
+		year: Number.isInteger(year) && year >= 2000 && year <= 2099 ? year : null,
+		state: (inspectionStates as ReadonlyArray<string>).includes(state ?? '') ? (state as InspectionState) : null,
+	}
+}
+
+export function inspectionListSearch(query: InspectionListQuery): string {
+	const params = new URLSearchParams()
+	if (query.year !== null) params.set('year', String(query.year))
+	if (query.state !== null) params.set('state', query.state)
+	const search = params.toString()
+	return search ? `?${search}` : ''
+}
+
+// ── The inspection report (Art. 36) ─────────────────────────────────────────────────────────
+
+// The report's four parts as stored, with what the report page and the print view need around
+// them: the title, the state, the meeting it went to. Call only after the reader's check.
+export async function getInspectionReport(db: Database, inspectionId: number) {
+	const [row] = await db
+		.select({
+			id: inspections.id,
+			title: inspections.title,
+			state: inspections.state,
+			version: inspections.version,
+			organId: inspections.organId,
+			evaluation: inspections.reportEvaluation,
+			problems: inspections.reportProblems,
+			enforcementSuggestions: inspections.reportEnforcementSuggestions,
+			amendmentSuggestions: inspections.reportAmendmentSuggestions,
+			meetingId: inspections.reportMeetingId,
+			meetingTerm: meetings.term,
+			meetingSession: meetings.session,
+		})
+		.from(inspections)
+		.leftJoin(meetings, eq(meetings.id, inspections.reportMeetingId))
+		.where(eq(inspections.id, inspectionId))
+	if (!row) return null
+	const { evaluation, problems, enforcementSuggestions, amendmentSuggestions, meetingTerm, meetingSession, ...rest } = row
+	return {
+		...rest,
+		parts: { evaluation, problems, enforcementSuggestions, amendmentSuggestions } satisfies ReportParts,
+		meetingLabel: meetingTerm !== null && meetingSession !== null ? meetingLabel({ term: meetingTerm, session: meetingSession }) : null,
+		reportTitle: inspectionReportTitle(await inspectionInstrumentTitle(db, inspectionId), row.title),
+	}
+}
+
+export type InspectionReport = NonNullable<Awaited<ReturnType<typeof getInspectionReport>>>
+
+// The instrument the inspection checks: that of its first scope clause (or of its first finding).
+export async function inspectionInstrumentTitle(db: Database, inspectionId: number): Promise<string | null> {
+	const [scoped] = await db
+		.select({ title: instruments.title })
+		.from(inspectionClauses)
+		.innerJoin(clauses, eq(clauses.id, inspectionClauses.clauseId))
+		.innerJoin(instruments, eq(instruments.id, clauses.instrumentId))
+		.where(eq(inspectionClauses.inspectionId, inspectionId))
+		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
+		.limit(1)
+	if (scoped) return scoped.title
+	const [found] = await db
+		.select({ title: instruments.title })
+		.from(findings)
+		.innerJoin(clauses, eq(clauses.id, findings.clauseId))
+		.innerJoin(instruments, eq(instruments.id, clauses.instrumentId))
+		.where(eq(findings.inspectionId, inspectionId))
+		.orderBy(asc(findings.id))
+		.limit(1)
+	return found?.title ?? null
+}
+
+// The four parts drafted from the record (app/domain/inspection-report.ts): period, forms,
+// visits and agencies visited, every finding of the inspection with its rectification as of
+// `today`. For the drafters (the secretariat, the group's leader), who read every finding.
+export async function draftInspectionReport(db: Database, inspectionId: number, today: IsoDate): Promise<ReportParts> {
+	const [inspection] = await db
+		.select({ year: inspections.year, startsOn: inspections.startsOn, endsOn: inspections.endsOn, forms: inspections.forms, organName: agencies.name })
+		.from(inspections)
+		.leftJoin(agencies, eq(agencies.id, inspections.organId))
+		.where(eq(inspections.id, inspectionId))
+	if (!inspection) throw staleRecord()
+	const [instrumentTitle, scope, visitRows, visitAgencyRows, findingRows] = await Promise.all([
+		inspectionInstrumentTitle(db, inspectionId),
+		clausesOf(db, [inspectionId]),
+		db
+			.select({ id: visits.id, unannounced: visits.unannounced, form: visits.form })
+			.from(visits)
+			.where(eq(visits.inspectionId, inspectionId))
+			.orderBy(asc(visits.on), asc(visits.startTime), asc(visits.id)),
+		db
+			.select({ visitId: visitAgencies.visitId, id: agencies.id, name: agencies.name })
+			.from(visitAgencies)
+			.innerJoin(visits, eq(visits.id, visitAgencies.visitId))
+			.innerJoin(agencies, eq(agencies.id, visitAgencies.agencyId))
+			.where(eq(visits.inspectionId, inspectionId))
+			.orderBy(asc(visits.on), asc(visits.startTime), asc(agencies.displayOrder)),
+		db
+			.select({
+				clauseId: findings.clauseId,
+				clauseLabel: clauses.label,
+				clauseOrder: clauses.ordinal,
+				agencyId: findings.agencyId,
+				agencyName: agencies.name,
+				agencyOrder: agencies.displayOrder,
+				severity: findings.severity,
+				description: findings.description,
+				rectificationDueOn: findings.rectificationDueOn,
+				rectificationState: findings.rectificationState,
+			})
+			.from(findings)
+			.innerJoin(clauses, eq(clauses.id, findings.clauseId))
+			.innerJoin(agencies, eq(agencies.id, findings.agencyId))
+			.where(eq(findings.inspectionId, inspectionId))
+			.orderBy(asc(findings.id)),
+	])
+	return draftReport(
+		{
+			inspection,
+			instrumentTitle,
+			scope: (scope.get(inspectionId) ?? []).map((c) => c.label),
+			visits: visitRows.map((v) => ({ ...v, agencies: visitAgencyRows.filter((a) => a.visitId === v.id) })),
+			findings: findingRows satisfies Array<ReportFinding>,
+		},
+		today,
+	)
+}
+
+const reportStateWhere = inArray(inspections.state, ['in_progress', 'reporting'])
+
+// Saves the four parts (versioned). The first save moves an inspection in progress to
+// 'reporting' (起草检查报告). Refused (stale) once the report went to deliberation.
+export async function saveInspectionReport(tx: Database, audit: Audit, inspectionId: number, version: number, parts: ReportParts) {
+	const before = await getInspectionReport(tx, inspectionId)
+	if (!before || !reportEditable(before.state)) throw staleRecord()
+	await updateVersioned(
+		tx,
+		inspections,
+		inspectionId,
+		version,
+		{
+			state: 'reporting',
+			reportEvaluation: parts.evaluation,
+			reportProblems: parts.problems,
+			reportEnforcementSuggestions: parts.enforcementSuggestions,
+			reportAmendmentSuggestions: parts.amendmentSuggestions,
+		},
+		reportStateWhere,
+	)
+	await audit({
+		action: 'inspection.report.save',
+		entityType: 'inspection',
+		entityId: inspectionId,
+		before: { state: before.state, ...before.parts },
+		after: { state: 'reporting', ...parts },
+	})
+}
+
+// The secretariat puts the report on a meeting's agenda and opens its deliberation (the
+// mechanism of app/models/deliberation.server.ts): opinions, vote, the letter to the organ the
+// inspection names (the government by default), whose liaison answers with the handling
+// report. Returns the deliberation's id.
+export async function submitInspectionReport(
+	tx: Database,
+	audit: Audit,
+	input: { inspectionId: number; version: number; meetingId: number },
+): Promise<number> {
+	const report = await getInspectionReport(tx, input.inspectionId)
+	if (!report || !reportEditable(report.state)) throw staleRecord()
+	let organId = report.organId
+	if (organId === null) {
+		const [gov] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, 'gov'))
+		if (!gov) throw new Error('No organ to send the inspection report to.')
+		organId = gov.id
+	}
+	await updateVersioned(tx, inspections, input.inspectionId, input.version, { state: 'deliberation', reportMeetingId: input.meetingId }, reportStateWhere)
+	await audit({
+		action: 'inspection.report.submit',
+		entityType: 'inspection',
+		entityId: input.inspectionId,
+		before: { state: report.state, meetingId: report.meetingId },
+		after: { state: 'deliberation', meetingId: input.meetingId },
+	})
+	await addAgendaItem(tx, audit, input.meetingId, {
+		kind: 'inspection_report',
+		title: inspectionAgendaTitle(report.reportTitle),
+		subjectType: 'inspection',
+		subjectId: input.inspectionId,
+	})
+	return openDeliberation(tx, audit, {
+		subjectType: 'inspection',
+		subjectId: input.inspectionId,
+		title: report.reportTitle,
+		meetingId: input.meetingId,
+		organId,
+		respondingAgencyId: organId,
+	})
+}
+
+// The inspection's deliberation as the inspection page and the print view need it.
+export async function inspectionDeliberation(db: Database, inspectionId: number) {
+	const [row] = await db
+		.select({
+			id: deliberations.id,
+			state: deliberations.state,
+			respondingAgencyId: deliberations.respondingAgencyId,
+			organId: deliberations.organId,
+			createdAt: deliberations.createdAt,
+		})
+		.from(deliberations)
+		.where(and(eq(deliberations.subjectType, 'inspection'), eq(deliberations.subjectId, inspectionId)))
+	return row ? { ...row, openedOn: shanghaiDate(row.createdAt) } : null
+}
+
+// Who reads the report: admin, the secretariat and members always; an invited deputy of the
+// group (the only deputies who read the inspection at all); an agency liaison once the report
+// and its opinions are published with the letter (Art. 37 para. 3) — before that the report,
+// which names other agencies' findings, is the committee's working paper.
+export function mayReadInspectionReport(user: { role: Role }, deliberation: { state: DeliberationState } | null): boolean {
+	if (user.role === 'agency') return deliberation !== null && letterIsSent(deliberation.state)
+	return true
+}

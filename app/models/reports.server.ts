@@ -1,0 +1,589 @@
+import { alias } from 'drizzle-orm/pg-core'
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '#db/client.server'
+import {
+	agencies,
+	clauses,
+	deliberations,
+	meetings,
+	planItems,
+	reportClauses,
+	reports,
+	reportTaskProgress,
+	tasks,
+	type Role,
+} from '#db/schema'
+import { choiceLabels, handlingOverdueDays, satisfactionResult, type Choice, type DeliberationState } from '~/domain/deliberation'
+import type { IsoDate } from '~/domain/dates'
+import { meetingLabel } from '~/domain/meetings'
+import {
+	agencyMayEdit,
+	draftGaps,
+	mayReadReport,
+	mayTakeStep,
+	reportReadScope,
+	reportStanding,
+	reportStepRules,
+	standingFlag,
+	type DraftGap,
+	type ReportListQuery,
+	type ReportReader,
+	type ReportState,
+	type SelfAssessment,
+	type StepRefusal,
+} from '~/domain/reports'
+import type { Settings } from '~/domain/settings'
+import { registerAttachmentOwner, removeAttachment, getAttachmentInfo, storeAttachment } from './attachments.server'
+import { openDeliberation } from './deliberation.server'
+import { addAgendaItem } from './meetings.server'
+import { listTasks, type TaskRow } from './tasks.server'
+import { staleRecord, updateVersioned, write, type Actor } from './write.server'
+
+// Special work reports (专项工作报告, Supervision Law Art. 11–16) up to the meeting: scheduled by
+// the secretariat, drafted and revised by the preparing department, distributed to members,
+// then deliberated (app/models/deliberation.server.ts). Who may read which report is one rule,
+// mayReadReport / reportReadScope in app/domain/reports.ts; every query here applies it.
+
+export type ReportUser = { id: number; role: Role; agencyId: number | null }
+
+const organ = alias(agencies, 'organ')
+const preparing = alias(agencies, 'preparing')
+
+// The read rule as a WHERE condition, so that lists and counts hold only readable rows.
+function readableWhere(user: ReportReader): SQL | undefined {
+	const scope = reportReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return undefined
+		case 'states':
+			return inArray(reports.state, [...scope.states])
+		case 'agency':
+			return or(eq(reports.preparingAgencyId, scope.agencyId), eq(reports.organId, scope.agencyId))
+		case 'none':
+			return sql`false`
+	}
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────────────────────
+
+const reportColumns = {
+	id: reports.id,
+	state: reports.state,
+	topic: reports.topic,
+	title: reports.title,
+	period: reports.period,
+	body: reports.body,
+	collectedOpinions: reports.collectedOpinions,
+	organId: reports.organId,
+	organName: organ.name,
+	organShortName: organ.shortName,
+	preparingAgencyId: reports.preparingAgencyId,
+	preparingName: preparing.name,
+	preparingShortName: preparing.shortName,
+	meetingId: reports.meetingId,
+	meetingTerm: meetings.term,
+	meetingSession: meetings.session,
+	meetingStartsOn: meetings.startsOn,
+	meetingEndsOn: meetings.endsOn,
+	planItemId: reports.planItemId,
+	planItemTitle: planItems.title,
+	planItemYear: planItems.year,
+	draftSubmittedOn: reports.draftSubmittedOn,
+	opinionsSentOn: reports.opinionsSentOn,
+	revisedSubmittedOn: reports.revisedSubmittedOn,
+	distributedOn: reports.distributedOn,
+	signedOffBy: reports.signedOffBy,
+	signedOffOn: reports.signedOffOn,
+	version: reports.version,
+}
+
+export async function getReport(db: Database, reportId: number) {
+	const [row] = await db
+		.select(reportColumns)
+		.from(reports)
+		.innerJoin(organ, eq(organ.id, reports.organId))
+		.innerJoin(preparing, eq(preparing.id, reports.preparingAgencyId))
+		.innerJoin(meetings, eq(meetings.id, reports.meetingId))
+		.leftJoin(planItems, eq(planItems.id, reports.planItemId))
+		.where(eq(reports.id, reportId))
+	if (!row) return null
+	const clauseRows = await clausesOf(db, [reportId])
+	return { ...row, meetingLabel: meetingLabel({ term: row.meetingTerm, session: row.meetingSession }), clauses: clauseRows.get(reportId) ?? [] }
+}
+
+export type Report = NonNullable<Awaited<ReturnType<typeof getReport>>>
+
+// Null both when there is no such report and when the user may not read it: the route answers
+// 404 either way, so that scope cannot be probed.
+export async function getReadableReport(db: Database, user: ReportReader, reportId: number) {
+	const report = await getReport(db, reportId)
+	return report && mayReadReport(user, report) ? report : null
+}
+
+async function clausesOf(db: Database, reportIds: Array<number>) {
+	const byReport = new Map<number, Array<{ id: number; label: string }>>()
+	if (reportIds.length === 0) return byReport
+	const rows = await db
+		.select({ reportId: reportClauses.reportId, id: clauses.id, label: clauses.label })
+		.from(reportClauses)
+		.innerJoin(clauses, eq(clauses.id, reportClauses.clauseId))
+		.where(inArray(reportClauses.reportId, reportIds))
+		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
+	for (const row of rows) {
+		const list = byReport.get(row.reportId) ?? []
+		list.push({ id: row.id, label: row.label })
+		byReport.set(row.reportId, list)
+	}
+	return byReport
+}
+
+// The tasks of the report's clauses, in the decision's order, with what the agency wrote on each.
+export async function loadReportTasks(db: Database, reportId: number) {
+	const taskRefs = await db
+		.select({ id: tasks.id, instrumentId: clauses.instrumentId })
+		.from(reportClauses)
+		.innerJoin(clauses, eq(clauses.id, reportClauses.clauseId))
+		.innerJoin(tasks, eq(tasks.clauseId, clauses.id))
+		.where(eq(reportClauses.reportId, reportId))
+	const instrumentIds = [...new Set(taskRefs.map((t) => t.instrumentId))].sort((a, b) => a - b)
+	const taskRows: Array<TaskRow> = []
+	for (const instrumentId of instrumentIds) {
+		const ids = taskRefs.filter((t) => t.instrumentId === instrumentId).map((t) => t.id)
+		taskRows.push(...(await listTasks(db, { instrumentId, taskIds: ids })))
+	}
+	const progress = await db
+		.select({ taskId: reportTaskProgress.taskId, narrative: reportTaskProgress.narrative, selfAssessment: reportTaskProgress.selfAssessment })
+		.from(reportTaskProgress)
+		.where(eq(reportTaskProgress.reportId, reportId))
+	const byTask = new Map(progress.map((p) => [p.taskId, p]))
+	return taskRows.map((task) => ({
+		task,
+		narrative: byTask.get(task.id)?.narrative ?? '',
+		selfAssessment: byTask.get(task.id)?.selfAssessment ?? null,
+	}))
+}
+
+export type ReportTask = Awaited<ReturnType<typeof loadReportTasks>>[number]
+
+// ── Lists ───────────────────────────────────────────────────────────────────────────────────
+
+export const reportPageSize = 20
+
+function coversClause(clauseId: number): SQL {
+	return sql`exists (select 1 from ${reportClauses} where ${reportClauses.reportId} = ${reports.id} and ${reportClauses.clauseId} = ${clauseId})`
+}
+
+function listWhere(user: ReportReader, query: Omit<ReportListQuery, 'page'>) {
+	return and(
+		readableWhere(user),
+		query.organId ? eq(reports.organId, query.organId) : undefined,
+		query.preparingAgencyId ? eq(reports.preparingAgencyId, query.preparingAgencyId) : undefined,
+		query.meetingId ? eq(reports.meetingId, query.meetingId) : undefined,
+		query.state ? eq(reports.state, query.state) : undefined,
+		query.clauseId ? coversClause(query.clauseId) : undefined,
+	)
+}
+
+function listSelect(db: Database) {
+	return db
+		.select({
+			id: reports.id,
+			state: reports.state,
+			topic: reports.topic,
+			title: reports.title,
+			organId: reports.organId,
+			organName: organ.name,
+			preparingAgencyId: reports.preparingAgencyId,
+			preparingName: preparing.name,
+			meetingId: reports.meetingId,
+			meetingTerm: meetings.term,
+			meetingSession: meetings.session,
+			meetingStartsOn: meetings.startsOn,
+			draftSubmittedOn: reports.draftSubmittedOn,
+			revisedSubmittedOn: reports.revisedSubmittedOn,
+			distributedOn: reports.distributedOn,
+			signedOffBy: reports.signedOffBy,
+			deliberationId: deliberations.id,
+			deliberationState: deliberations.state,
+			tally: deliberations.tally,
+			handlingDueOn: deliberations.handlingDueOn,
+		})
+		.from(reports)
+		.innerJoin(organ, eq(organ.id, reports.organId))
+		.innerJoin(preparing, eq(preparing.id, reports.preparingAgencyId))
+		.innerJoin(meetings, eq(meetings.id, reports.meetingId))
+		.leftJoin(deliberations, and(eq(deliberations.subjectType, 'report'), eq(deliberations.subjectId, reports.id)))
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>['execute']>>[number]
+
+// A vote's result once the vote is closed (closing stores the tally, whether counted from the
+// ballots or entered from the meeting's voting system).
+function satisfactionOf(row: ListRow, settings: Settings): Choice | null {
+	if (row.deliberationState === null || row.deliberationState === 'open' || !row.tally) return null
+	return satisfactionResult(row.tally, settings.satisfactionThresholdPercent)
+}
+
+async function present(db: Database, rows: Array<ListRow>, settings: Settings, today: IsoDate) {
+	const clauseMap = await clausesOf(db, rows.map((r) => r.id))
+	return rows.map((row) => {
+		const standing = reportStanding(row.meetingStartsOn, row, settings, today)
+		const satisfaction = satisfactionOf(row, settings)
+		return {
+			id: row.id,
+			state: row.state,
+			topic: row.topic,
+			title: row.title,
+			organId: row.organId,
+			organName: row.organName,
+			preparingAgencyId: row.preparingAgencyId,
+			preparingName: row.preparingName,
+			meetingId: row.meetingId,
+			meetingLabel: meetingLabel({ term: row.meetingTerm, session: row.meetingSession }),
+			meetingStartsOn: row.meetingStartsOn,
+			clauses: clauseMap.get(row.id) ?? [],
+			standing,
+			standingFlag: standingFlag(standing),
+			signedOffBy: row.signedOffBy,
+			deliberationId: row.deliberationId,
+			deliberationState: row.deliberationState as DeliberationState | null,
+			satisfaction,
+			satisfactionLabel: satisfaction ? choiceLabels[satisfaction] : null,
+			handlingDueOn: row.handlingDueOn,
+			// Computed from today, never stored: the organ's handling report is late.
+			handlingOverdueDays: row.deliberationState ? handlingOverdueDays(row.deliberationState, row.handlingDueOn, today) : 0,
+		}
+	})
+}
+
+export type ReportListRow = Awaited<ReturnType<typeof present>>[number]
+
+const listOrder = [desc(meetings.startsOn), desc(reports.id)]
+
+export async function listReports(
+	db: Database,
+	user: ReportReader,
+	query: ReportListQuery,
+	context: { settings: Settings; today: IsoDate },
+) {
+	const where = listWhere(user, query)
+	const [{ total }] = await db
+		.select({ total: sql<number>`count(*)`.mapWith(Number) })
+		.from(reports)
+		.where(where)
+	const pages = Math.max(1, Math.ceil(total / reportPageSize))
+	const page = Math.min(query.page, pages)
+	const rows = await listSelect(db)
+		.where(where)
+		.orderBy(...listOrder)
+		.limit(reportPageSize)
+		.offset((page - 1) * reportPageSize)
+	return { rows: await present(db, rows, context.settings, context.today), total, page, pages }
+}
+
+// Every row under the filters, for the CSV.
+export async function listAllReports(
+	db: Database,
+	user: ReportReader,
+	query: Omit<ReportListQuery, 'page'>,
+	context: { settings: Settings; today: IsoDate },
+) {
+	const rows = await listSelect(db).where(listWhere(user, query)).orderBy(...listOrder)
+	return present(db, rows, context.settings, context.today)
+}
+
+export type ReportLink = { id: number; title: string; state: ReportState; meetingLabel: string; meetingStartsOn: IsoDate; href: string }
+
+async function links(db: Database, user: ReportReader, condition: SQL | undefined): Promise<Array<ReportLink>> {
+	const rows = await db
+		.select({
+			id: reports.id,
+			title: reports.title,
+			topic: reports.topic,
+			state: reports.state,
+			term: meetings.term,
+			session: meetings.session,
+			startsOn: meetings.startsOn,
+		})
+		.from(reports)
+		.innerJoin(meetings, eq(meetings.id, reports.meetingId))
+		.where(and(readableWhere(user), condition))
+		.orderBy(...listOrder)
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title || r.topic,
+		state: r.state,
+		meetingLabel: meetingLabel({ term: r.term, session: r.session }),
+		meetingStartsOn: r.startsOn,
+		href: `/reports/${r.id}`,
+	}))
+}
+
+// For the clause page: the reports that cover the clause, those the user may read.
+export function listReportsForClause(db: Database, clauseId: number, user: ReportReader) {
+	return links(db, user, coversClause(clauseId))
+}
+
+// For the agency page: the reports it prepares or makes as the organ, those the user may read.
+export function listReportsForAgency(db: Database, agencyId: number, user: ReportReader) {
+	return links(db, user, or(eq(reports.preparingAgencyId, agencyId), eq(reports.organId, agencyId)))
+}
+
+// What the list's filters offer: organs and departments that have reports, meetings, clauses.
+export async function reportFilterOptions(db: Database) {
+	const [organRows, preparingRows, meetingRows, clauseRows] = await Promise.all([
+		db
+			.selectDistinct({ id: agencies.id, name: agencies.name, displayOrder: agencies.displayOrder })
+			.from(agencies)
+			.innerJoin(reports, eq(reports.organId, agencies.id))
+			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
+		db
+			.selectDistinct({ id: agencies.id, name: agencies.name, displayOrder: agencies.displayOrder })
+			.from(agencies)
+			.innerJoin(reports, eq(reports.preparingAgencyId, agencies.id))
+			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
+		db
+			.selectDistinct({ id: meetings.id, term: meetings.term, session: meetings.session, startsOn: meetings.startsOn })
+			.from(meetings)
+			.innerJoin(reports, eq(reports.meetingId, meetings.id))
+			.orderBy(desc(meetings.startsOn), desc(meetings.id)),
+		db
+			.selectDistinct({ id: clauses.id, label: clauses.label, instrumentId: clauses.instrumentId, ordinal: clauses.ordinal })
+			.from(clauses)
+			.innerJoin(reportClauses, eq(reportClauses.clauseId, clauses.id))
+			.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal)),
+	])
+	return {
+		organs: organRows.map(({ id, name }) => ({ id, name })),
+		departments: preparingRows.map(({ id, name }) => ({ id, name })),
+		meetings: meetingRows.map((m) => ({ id: m.id, label: meetingLabel(m) })),
+		clauses: clauseRows.map(({ id, label }) => ({ id, label })),
+	}
+}
+
+// ── Scheduling (the secretariat) ────────────────────────────────────────────────────────────
+
+// Organs and departments for the scheduling form, in official order, active ones only.
+export async function listOrganAndDepartmentOptions(db: Database) {
+	const rows = await db
+		.select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level })
+		.from(agencies)
+		.where(and(eq(agencies.active, true), inArray(agencies.kind, ['government', 'department', 'supervisory_commission', 'court', 'procuratorate'])))
+		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
+	return rows
+}
+
+export type ScheduleInput = {
+	organId: number
+	preparingAgencyId: number
+	topic: string
+	clauseIds: Array<number>
+	meetingId: number
+	planItemId: number | null
+	agendaTitle: string
+}
+
+// The report, its clauses and the hearing on the meeting's agenda: one transaction.
+export async function scheduleReport(db: Database, actor: Actor, input: ScheduleInput) {
+	return write(db, actor, async (tx, audit) => {
+		const [created] = await tx
+			.insert(reports)
+			.values({
+				organId: input.organId,
+				preparingAgencyId: input.preparingAgencyId,
+				topic: input.topic,
+				meetingId: input.meetingId,
+				planItemId: input.planItemId,
+				state: 'scheduled',
+			})
+			.returning({ id: reports.id })
+		await tx.insert(reportClauses).values(input.clauseIds.map((clauseId) => ({ reportId: created.id, clauseId })))
+		await audit({
+			action: 'report.schedule',
+			entityType: 'report',
+			entityId: created.id,
+			before: null,
+			after: {
+				organId: input.organId,
+				preparingAgencyId: input.preparingAgencyId,
+				topic: input.topic,
+				meetingId: input.meetingId,
+				planItemId: input.planItemId,
+				clauseIds: input.clauseIds,
+			},
+		})
+		await addAgendaItem(tx, audit, input.meetingId, { kind: 'report', title: input.agendaTitle, subjectType: 'report', subjectId: created.id })
+		return created.id
+	})
+}
+
+// ── Refusals raised inside a transaction ────────────────────────────────────────────────────
+
+export type ReportRefusal =
+	| { kind: 'step'; refusal: StepRefusal }
+	| { kind: 'signedOff' }
+	| { kind: 'incomplete'; gaps: Array<DraftGap> }
+	| { kind: 'attachment' }
+
+export type ReportRefusedError = Error & { name: 'ReportRefused'; refusal: ReportRefusal }
+
+function refused(refusal: ReportRefusal): ReportRefusedError {
+	return Object.assign(new Error(`Report change refused: ${refusal.kind}`), { name: 'ReportRefused' as const, refusal })
+}
+
+export function isReportRefused(error: unknown): error is ReportRefusedError {
+	return error instanceof Error && error.name === 'ReportRefused'
+}
+
+async function lockReport(tx: Database, reportId: number, version: number) {
+	const [row] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update')
+	if (!row || row.version !== version) throw staleRecord()
+	return row
+}
+
+// ── Drafting (the preparing department) ─────────────────────────────────────────────────────
+
+export type DraftInput = {
+	reportId: number
+	version: number
+	title: string
+	period: string
+	body: string
+	progress: Array<{ taskId: number; narrative: string; selfAssessment: SelfAssessment | null }>
+	files: Array<File>
+}
+
+function excerpt(text: string) {
+	return { chars: text.length, start: text.slice(0, 200) }
+}
+
+export async function saveDraft(db: Database, actor: Actor, user: ReportUser, input: DraftInput) {
+	await write(db, actor, async (tx, audit) => {
+		const before = await lockReport(tx, input.reportId, input.version)
+		if (!agencyMayEdit(before.state)) throw refused({ kind: 'signedOff' })
+		if (user.role !== 'agency' || user.agencyId !== before.preparingAgencyId) throw refused({ kind: 'step', refusal: 'agency' })
+		await updateVersioned(tx, reports, input.reportId, input.version, { title: input.title, period: input.period, body: input.body })
+		const taskIds = input.progress.map((p) => p.taskId)
+		const previous = await tx
+			.select({ taskId: reportTaskProgress.taskId, narrative: reportTaskProgress.narrative, selfAssessment: reportTaskProgress.selfAssessment })
+			.from(reportTaskProgress)
+			.where(eq(reportTaskProgress.reportId, input.reportId))
+		if (taskIds.length) {
+			await tx
+				.delete(reportTaskProgress)
+				.where(and(eq(reportTaskProgress.reportId, input.reportId), inArray(reportTaskProgress.taskId, taskIds)))
+			await tx.insert(reportTaskProgress).values(input.progress.map((p) => ({ reportId: input.reportId, ...p })))
+		}
+		await audit({
+			action: 'report.draft',
+			entityType: 'report',
+			entityId: input.reportId,
+			before: {
+				title: before.title,
+				period: before.period,
+				body: excerpt(before.body),
+				progress: previous.map((p) => ({ taskId: p.taskId, selfAssessment: p.selfAssessment, narrative: excerpt(p.narrative) })),
+			},
+			after: {
+				title: input.title,
+				period: input.period,
+				body: excerpt(input.body),
+				progress: input.progress.map((p) => ({ taskId: p.taskId, selfAssessment: p.selfAssessment, narrative: excerpt(p.narrative) })),
+			},
+		})
+		for (const file of input.files) {
+			await storeAttachment(tx, audit, { ownerType: 'report', ownerId: input.reportId, file, uploadedBy: actor.userId })
+		}
+	})
+}
+
+// By its uploader, while the report is still the agency's to edit.
+export async function removeReportAttachment(db: Database, actor: Actor, user: ReportUser, input: { reportId: number; attachmentId: number }) {
+	await write(db, actor, async (tx, audit) => {
+		const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId)).for('update')
+		if (!report) throw staleRecord()
+		if (!agencyMayEdit(report.state)) throw refused({ kind: 'signedOff' })
+		const info = await getAttachmentInfo(tx, input.attachmentId)
+		if (!info || info.ownerType !== 'report' || info.ownerId !== input.reportId) throw staleRecord()
+		if (info.uploadedBy !== user.id) throw refused({ kind: 'attachment' })
+		await removeAttachment(tx, audit, input.attachmentId)
+	})
+}
+
+// ── The steps of the lifecycle ──────────────────────────────────────────────────────────────
+
+export type StepInput =
+	| { step: 'submit_draft' }
+	| { step: 'send_opinions'; opinions: string }
+	| { step: 'submit_revised'; signerName: string; signerPosition: string }
+	| { step: 'distribute' }
+	| { step: 'open_deliberation' }
+
+// 签发: the name as the record keeps it, with the official's position.
+export function signerLabel(name: string, position: string) {
+	return `${name}（${position}）`
+}
+
+export async function takeReportStep(
+	db: Database,
+	actor: Actor,
+	user: ReportUser,
+	input: { reportId: number; version: number; today: IsoDate } & StepInput,
+) {
+	return write(db, actor, async (tx, audit) => {
+		const report = await lockReport(tx, input.reportId, input.version)
+		const allowed = mayTakeStep(user, report, input.step)
+		if (!allowed.ok) throw refused({ kind: 'step', refusal: allowed.refusal })
+		const to = reportStepRules[input.step].to
+		let changes: Record<string, unknown> = { state: to }
+		if (input.step === 'submit_draft') {
+			const progress = await tx
+				.select({ taskId: reportTaskProgress.taskId, selfAssessment: reportTaskProgress.selfAssessment })
+				.from(reportTaskProgress)
+				.where(eq(reportTaskProgress.reportId, report.id))
+			const taskIds = (await loadReportTasks(tx, report.id)).map((t) => t.task.id)
+			const gaps = draftGaps(report, taskIds, progress)
+			if (gaps.length) throw refused({ kind: 'incomplete', gaps })
+			changes = { ...changes, draftSubmittedOn: input.today }
+		}
+		if (input.step === 'send_opinions') changes = { ...changes, collectedOpinions: input.opinions, opinionsSentOn: input.today }
+		if (input.step === 'submit_revised') {
+			changes = {
+				...changes,
+				signedOffBy: signerLabel(input.signerName, input.signerPosition),
+				signedOffOn: input.today,
+				revisedSubmittedOn: input.today,
+			}
+		}
+		if (input.step === 'distribute') changes = { ...changes, distributedOn: input.today }
+		await updateVersioned(tx, reports, report.id, input.version, changes)
+		const { state: _state, ...recorded } = changes
+		await audit({
+			action: `report.${input.step}`,
+			entityType: 'report',
+			entityId: report.id,
+			before: { state: report.state },
+			after: { state: to, ...recorded },
+		})
+		if (input.step === 'open_deliberation') {
+			await openDeliberation(tx, audit, {
+				subjectType: 'report',
+				subjectId: report.id,
+				title: report.title || report.topic,
+				meetingId: report.meetingId,
+				organId: report.organId,
+				respondingAgencyId: report.preparingAgencyId,
+			})
+		}
+	})
+}
+
+// ── Attachments of a report: readable by whoever may read the report ───────────────────────
+
+registerAttachmentOwner('report', async (user, reportId, db) => {
+	const [report] = await db
+		.select({ state: reports.state, preparingAgencyId: reports.preparingAgencyId, organId: reports.organId })
+		.from(reports)
+		.where(eq(reports.id, reportId))
+	return Boolean(report && mayReadReport(user, report))
+})

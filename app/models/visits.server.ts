@@ -1,0 +1,491 @@
+import { and, asc, eq, exists, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm'
+import { QueryBuilder } from 'drizzle-orm/pg-core'
+import type { Database } from '#db/client.server'
+import { agencies, inspectionGroup, inspections, meetings, users, visitAgencies, visitParticipants, visits, type Role } from '#db/schema'
+import type { IsoDate } from '~/domain/dates'
+import type { InspectionForm } from '~/domain/inspections'
+import { meetingLabel } from '~/domain/meetings'
+import { findConflicts, type Conflict, type ScheduledEvent } from '~/domain/schedule'
+import { inspectionReadableWhere, type InspectionReader } from './inspections.server'
+import { staleRecord, updateVersioned, type Audit } from './write.server'
+
+// The schedule of an inspection's visits (行程). 暗访 (unannounced) visits are hidden from the
+// visited agency everywhere: an agency liaison's queries only ever select visits to their own
+// agency that are not unannounced (visitReadableWhere), in SQL, not only in the view.
+
+const qb = new QueryBuilder()
+
+export type VisitReader = InspectionReader
+
+// Which visits of a readable inspection the user sees: an agency liaison only the open visits
+// to their own agency; everyone else who may read the inspection, all of them.
+export function visitReadableWhere(user: VisitReader): SQL | undefined {
+	if (user.role !== 'agency') return undefined
+	if (user.agencyId === null) return sql`false`
+	return and(
+		eq(visits.unannounced, false),
+		exists(
+			qb
+				.select({ one: sql`1` })
+				.from(visitAgencies)
+				.where(and(eq(visitAgencies.visitId, visits.id), eq(visitAgencies.agencyId, user.agencyId))),
+		),
+	)
+}
+
+// ── For the calendar and its feeds ──────────────────────────────────────────────────────────
+
+export type CalendarVisit = {
+	id: number
+	inspectionId: number
+	inspectionTitle: string
+	on: IsoDate
+	startTime: string
+	endTime: string
+	place: string
+	district: string | null
+	unannounced: boolean
+}
+
+// The visits a user's calendar holds, on days from..to (inclusive):
+// - secretariat and admin: every visit;
+// - members and deputies: the visits they take part in;
+// - an agency liaison: the open (not 暗访) visits to their own agency.
+export async function listVisitsForUser(
+	db: Database,
+	user: VisitReader,
+	range: { from: IsoDate; to: IsoDate },
+): Promise<Array<CalendarVisit>> {
+	let scope: SQL | undefined
+	switch (user.role) {
+		case 'admin':
+		case 'secretariat':
+			scope = undefined
+			break
+		case 'member':
+		case 'deputy':
+			scope = exists(
+				qb
+					.select({ one: sql`1` })
+					.from(visitParticipants)
+					.where(and(eq(visitParticipants.visitId, visits.id), eq(visitParticipants.userId, user.id))),
+			)
+			break
+		case 'agency':
+			scope = visitReadableWhere(user)
+			break
+	}
+	return db
+		.select({
+			id: visits.id,
+			inspectionId: visits.inspectionId,
+			inspectionTitle: inspections.title,
+			on: visits.on,
+			startTime: visits.startTime,
+			endTime: visits.endTime,
+			place: visits.place,
+			district: visits.district,
+			unannounced: visits.unannounced,
+		})
+		.from(visits)
+		.innerJoin(inspections, eq(inspections.id, visits.inspectionId))
+		.where(and(gte(visits.on, range.from), lte(visits.on, range.to), scope))
+		.orderBy(asc(visits.on), asc(visits.startTime), asc(visits.id))
+}
+
+// ── The schedule of one inspection ──────────────────────────────────────────────────────────
+
+export type VisitAgency = { id: number; name: string; shortName: string }
+export type VisitParticipant = { id: number; realName: string; role: Role }
+
+export type ScheduleVisit = {
+	id: number
+	inspectionId: number
+	on: IsoDate
+	startTime: string
+	endTime: string
+	place: string
+	district: string | null
+	form: InspectionForm | null
+	unannounced: boolean
+	conflictReason: string | null
+	version: number
+	agencies: Array<VisitAgency>
+	participants: Array<VisitParticipant>
+}
+
+const visitColumns = {
+	id: visits.id,
+	inspectionId: visits.inspectionId,
+	on: visits.on,
+	startTime: visits.startTime,
+	endTime: visits.endTime,
+	place: visits.place,
+	district: visits.district,
+	form: visits.form,
+	unannounced: visits.unannounced,
+	conflictReason: visits.conflictReason,
+	version: visits.version,
+}
+
+async function withPeople(db: Database, rows: Array<Omit<ScheduleVisit, 'agencies' | 'participants'>>): Promise<Array<ScheduleVisit>> {
+	const ids = rows.map((r) => r.id)
+	if (ids.length === 0) return []
+	const [agencyRows, participantRows] = await Promise.all([
+		db
+			.select({ visitId: visitAgencies.visitId, id: agencies.id, name: agencies.name, shortName: agencies.shortName })
+			.from(visitAgencies)
+			.innerJoin(agencies, eq(agencies.id, visitAgencies.agencyId))
+			.where(inArray(visitAgencies.visitId, ids))
+			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
+		db
+			.select({ visitId: visitParticipants.visitId, id: users.id, realName: users.realName, role: users.role })
+			.from(visitParticipants)
+			.innerJoin(users, eq(users.id, visitParticipants.userId))
+			.where(inArray(visitParticipants.visitId, ids))
+			.orderBy(asc(users.id)),
+	])
+	return rows.map((row) => ({
+		...row,
+		agencies: agencyRows.filter((a) => a.visitId === row.id).map(({ visitId: _v, ...a }) => a),
+		participants: participantRows.filter((p) => p.visitId === row.id).map(({ visitId: _v, ...p }) => p),
+	}))
+}
+
+// The visits of an inspection the user may see, by date and time. The inspection's read rule
+// and the visit's (no 暗访 for the visited agency) are both in the WHERE clause.
+export async function listInspectionVisits(db: Database, user: VisitReader, inspectionId: number): Promise<Array<ScheduleVisit>> {
+	const rows = await db
+		.select(visitColumns)
+		.from(visits)
+		.innerJoin(inspections, eq(inspections.id, visits.inspectionId))
+		.where(and(eq(visits.inspectionId, inspectionId), inspectionReadableWhere(user), visitReadableWhere(user)))
+		.orderBy(asc(visits.on), asc(visits.startTime), asc(visits.id))
+	return withPeople(db, rows)
+}
+
+// One visit of the inspection, for the secretariat's edit page (no read scope: the route
+// requires oversight:manage).
+export async function getVisit(db: Database, inspectionId: number, visitId: number): Promise<ScheduleVisit | null> {
+	const rows = await db
+		.select(visitColumns)
+		.from(visits)
+		.where(and(eq(visits.id, visitId), eq(visits.inspectionId, inspectionId)))
+	const [visit] = await withPeople(db, rows)
+	return visit ?? null
+}
+
+// Wuhan's districts and functional zones: the districts of the agencies, in official order.
+export async function listDistricts(db: Database): Promise<Array<string>> {
+	const rows = await db
+		.select({ district: agencies.district, first: sql<number>`min(${agencies.displayOrder})`.mapWith(Number) })
+		.from(agencies)
+		.where(sql`${agencies.district} is not null`)
+		.groupBy(agencies.district)
+		.orderBy(sql`min(${agencies.displayOrder})`)
+	return rows.map((r) => r.district).filter((d): d is string => d !== null)
+}
+
+export async function listVisitAgencyOptions(db: Database, keepIds: Array<number> = []) {
+	const rows = await db
+		.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, active: agencies.active })
+		.from(agencies)
+		.where(ne(agencies.kind, 'congress'))
+		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
+	return rows.filter((a) => a.active || keepIds.includes(a.id))
+}
+
+// ── Conflicts ───────────────────────────────────────────────────────────────────────────────
+
+export type VisitInput = {
+	on: IsoDate
+	startTime: string
+	endTime: string
+	place: string
+	district: string | null
+	form: InspectionForm | null
+	unannounced: boolean
+	agencyIds: Array<number>
+	participantIds: Array<number>
+}
+
+// A conflict as the warning shows it: who or which agency, and with what.
+export type ConflictView = {
+	key: string
+	kind: Conflict['kind']
+	name: string | null
+	on: IsoDate
+	startTime: string | null
+	endTime: string | null
+	withKind: 'visit' | 'meeting' | null
+	withTitle: string | null
+	withStartTime: string | null
+	withEndTime: string | null
+	periodStart: IsoDate | null
+	periodEnd: IsoDate | null
+}
+
+// A stable key per conflict: the secretariat's reason covers exactly the conflicts it was
+// warned about, and a new one (changed data) warns again.
+export function conflictKey(conflict: Conflict): string {
+	switch (conflict.kind) {
+		case 'participant':
+			return `participant:${conflict.userId}:${conflict.with.kind}:${conflict.with.id}`
+		case 'agencySameDay':
+			return `agency:${conflict.agencyId}:${conflict.with.id}`
+		case 'outsidePeriod':
+			return `period:${conflict.periodStart}:${conflict.periodEnd}`
+	}
+}
+
+// Everything a candidate visit is checked against: the other visits on its day (of every
+// inspection), the standing committee meetings in session that day (all day; every member is
+// expected at every meeting, so the members among the visit's participants attend), and the
+// inspection's period.
+export async function findVisitConflicts(
+	db: Database,
+	candidate: VisitInput & { id: number | null; inspectionId: number },
+): Promise<Array<ConflictView>> {
+	const [inspection] = await db
+		.select({ startsOn: inspections.startsOn, endsOn: inspections.endsOn })
+		.from(inspections)
+		.where(eq(inspections.id, candidate.inspectionId))
+	const sameDay = await db
+		.select({
+			id: visits.id,
+			on: visits.on,
+			startTime: visits.startTime,
+			endTime: visits.endTime,
+			place: visits.place,
+			inspectionTitle: inspections.title,
+		})
+		.from(visits)
+		.innerJoin(inspections, eq(inspections.id, visits.inspectionId))
+		.where(and(eq(visits.on, candidate.on), candidate.id === null ? undefined : ne(visits.id, candidate.id)))
+	const sameDayIds = sameDay.map((v) => v.id)
+	const [links, people, meetingRows] = await Promise.all([
+		sameDayIds.length
+			? db.select().from(visitAgencies).where(inArray(visitAgencies.visitId, sameDayIds))
+			: Promise.resolve([] as Array<{ visitId: number; agencyId: number }>),
+		sameDayIds.length
+			? db.select().from(visitParticipants).where(inArray(visitParticipants.visitId, sameDayIds))
+			: Promise.resolve([] as Array<{ visitId: number; userId: number }>),
+		db
+			.select({ id: meetings.id, term: meetings.term, session: meetings.session, startsOn: meetings.startsOn, endsOn: meetings.endsOn })
+			.from(meetings)
+			.where(and(lte(meetings.startsOn, candidate.on), gte(meetings.endsOn, candidate.on))),
+	])
+	const involvedUserIds = candidate.participantIds
+	const userRows = involvedUserIds.length
+		? await db.select({ id: users.id, realName: users.realName, role: users.role }).from(users).where(inArray(users.id, involvedUserIds))
+		: []
+	const memberIds = userRows.filter((u) => u.role === 'member').map((u) => u.id)
+	const others: Array<ScheduledEvent> = [
+		...sameDay.map((v) => ({
+			kind: 'visit' as const,
+			id: v.id,
+			title: `${v.inspectionTitle} · ${v.place}`,
+			startsOn: v.on,
+			endsOn: v.on,
+			startTime: v.startTime,
+			endTime: v.endTime,
+			participantIds: people.filter((p) => p.visitId === v.id).map((p) => p.userId),
+			agencyIds: links.filter((l) => l.visitId === v.id).map((l) => l.agencyId),
+		})),
+		...meetingRows.map((m) => ({
+			kind: 'meeting' as const,
+			id: m.id,
+			title: meetingLabel(m),
+			startsOn: m.startsOn,
+			endsOn: m.endsOn,
+			startTime: null,
+			endTime: null,
+			participantIds: memberIds,
+			agencyIds: [],
+		})),
+	]
+	const conflicts = findConflicts(
+		{
+			kind: 'visit',
+			id: candidate.id,
+			title: '',
+			startsOn: candidate.on,
+			endsOn: candidate.on,
+			startTime: candidate.startTime,
+			endTime: candidate.endTime,
+			participantIds: candidate.participantIds,
+			agencyIds: candidate.agencyIds,
+		},
+		others,
+		inspection ? { startsOn: inspection.startsOn, endsOn: inspection.endsOn } : null,
+	)
+	const agencyNames = candidate.agencyIds.length
+		? await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, candidate.agencyIds))
+		: []
+	const times = new Map(sameDay.map((v) => [v.id, v]))
+	return conflicts.map((conflict) => {
+		const base = {
+			key: conflictKey(conflict),
+			kind: conflict.kind,
+			on: candidate.on,
+			startTime: candidate.startTime,
+			endTime: candidate.endTime,
+			periodStart: null,
+			periodEnd: null,
+		}
+		if (conflict.kind === 'outsidePeriod') {
+			return {
+				...base,
+				name: null,
+				withKind: null,
+				withTitle: null,
+				withStartTime: null,
+				withEndTime: null,
+				periodStart: conflict.periodStart,
+				periodEnd: conflict.periodEnd,
+			}
+		}
+		const other = conflict.with.kind === 'visit' && conflict.with.id !== null ? times.get(conflict.with.id) : undefined
+		const name =
+			conflict.kind === 'participant'
+				? (userRows.find((u) => u.id === conflict.userId)?.realName ?? String(conflict.userId))
+				: (agencyNames.find((a) => a.id === conflict.agencyId)?.name ?? String(conflict.agencyId))
+		return {
+			...base,
+			name,
+			withKind: conflict.with.kind,
+			withTitle: conflict.with.title,
+			withStartTime: other?.startTime ?? null,
+			withEndTime: other?.endTime ?? null,
+		}
+	})
+}
+
+// ── Writing ─────────────────────────────────────────────────────────────────────────────────
+
+async function describeVisit(db: Database, input: VisitInput & { conflictReason: string | null }) {
+	const [agencyRows, userRows] = await Promise.all([
+		input.agencyIds.length
+			? db
+					.select({ name: agencies.name })
+					.from(agencies)
+					.where(inArray(agencies.id, input.agencyIds))
+					.orderBy(asc(agencies.displayOrder), asc(agencies.id))
+			: Promise.resolve([]),
+		input.participantIds.length
+			? db.select({ realName: users.realName }).from(users).where(inArray(users.id, input.participantIds)).orderBy(asc(users.id))
+			: Promise.resolve([]),
+	])
+	return {
+		on: input.on,
+		time: `${input.startTime}–${input.endTime}`,
+		place: input.place,
+		district: input.district,
+		form: input.form,
+		unannounced: input.unannounced,
+		agencies: agencyRows.map((a) => a.name),
+		participants: userRows.map((u) => u.realName),
+		conflictReason: input.conflictReason,
+	}
+}
+
+function visitValues(input: VisitInput & { conflictReason: string | null }) {
+	return {
+		on: input.on,
+		startTime: input.startTime,
+		endTime: input.endTime,
+		place: input.place,
+		district: input.district,
+		form: input.form,
+		unannounced: input.unannounced,
+		conflictReason: input.conflictReason,
+	}
+}
+
+async function replaceVisitLinks(tx: Database, visitId: number, input: VisitInput) {
+	await tx.delete(visitAgencies).where(eq(visitAgencies.visitId, visitId))
+	await tx.delete(visitParticipants).where(eq(visitParticipants.visitId, visitId))
+	const agencyIds = [...new Set(input.agencyIds)]
+	const participantIds = [...new Set(input.participantIds)]
+	if (agencyIds.length) await tx.insert(visitAgencies).values(agencyIds.map((agencyId) => ({ visitId, agencyId })))
+	if (participantIds.length) await tx.insert(visitParticipants).values(participantIds.map((userId) => ({ visitId, userId })))
+}
+
+export async function createVisit(
+	tx: Database,
+	audit: Audit,
+	inspectionId: number,
+	input: VisitInput & { conflictReason: string | null },
+): Promise<number> {
+	const [created] = await tx.insert(visits).values({ inspectionId, ...visitValues(input) }).returning({ id: visits.id })
+	await replaceVisitLinks(tx, created.id, input)
+	await audit({ action: 'visit.create', entityType: 'visit', entityId: created.id, before: null, after: { inspectionId, ...(await describeVisit(tx, input)) } })
+	return created.id
+}
+
+function inputOf(visit: ScheduleVisit): VisitInput & { conflictReason: string | null } {
+	return {
+		on: visit.on,
+		startTime: visit.startTime,
+		endTime: visit.endTime,
+		place: visit.place,
+		district: visit.district,
+		form: visit.form,
+		unannounced: visit.unannounced,
+		agencyIds: visit.agencies.map((a) => a.id),
+		participantIds: visit.participants.map((p) => p.id),
+		conflictReason: visit.conflictReason,
+	}
+}
+
+export async function updateVisit(
+	tx: Database,
+	audit: Audit,
+	inspectionId: number,
+	visitId: number,
+	version: number,
+	input: VisitInput & { conflictReason: string | null },
+) {
+	const before = await getVisit(tx, inspectionId, visitId)
+	if (!before) throw staleRecord()
+	await updateVersioned(tx, visits, visitId, version, visitValues(input), eq(visits.inspectionId, inspectionId))
+	await replaceVisitLinks(tx, visitId, input)
+	await audit({
+		action: 'visit.update',
+		entityType: 'visit',
+		entityId: visitId,
+		before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) },
+		after: { inspectionId, ...(await describeVisit(tx, input)) },
+	})
+}
+
+export async function deleteVisit(tx: Database, audit: Audit, inspectionId: number, visitId: number, version: number) {
+	const before = await getVisit(tx, inspectionId, visitId)
+	if (!before) throw staleRecord()
+	const removed = await tx
+		.delete(visits)
+		.where(and(eq(visits.id, visitId), eq(visits.inspectionId, inspectionId), eq(visits.version, version)))
+		.returning({ id: visits.id })
+	if (removed.length !== 1) throw staleRecord()
+	await audit({ action: 'visit.delete', entityType: 'visit', entityId: visitId, before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) }, after: null })
+}
+
+// Users of the group who take part in visits: they cannot leave the group while they do.
+export async function scheduledParticipants(db: Database, inspectionId: number) {
+	return db
+		.selectDistinct({ userId: visitParticipants.userId, realName: users.realName })
+		.from(visitParticipants)
+		.innerJoin(visits, eq(visits.id, visitParticipants.visitId))
+		.innerJoin(users, eq(users.id, visitParticipants.userId))
+		.where(eq(visits.inspectionId, inspectionId))
+}
+
+// The group, for the visit form's participant list.
+export async function listGroupOptions(db: Database, inspectionId: number) {
+	return db
+		.select({ id: users.id, realName: users.realName, role: inspectionGroup.role })
+		.from(inspectionGroup)
+		.innerJoin(users, eq(users.id, inspectionGroup.userId))
+		.where(eq(inspectionGroup.inspectionId, inspectionId))
+		.orderBy(sql`case ${inspectionGroup.role} when 'leader' then 0 when 'member' then 1 else 2 end`, asc(users.id))
+}

@@ -1,0 +1,46 @@
+import { expect, test } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { getDb } from '#db/client.server'
+import { agencies } from '#db/schema'
+import { runLoader } from '../../../test/helpers'
+import { loader } from './route'
+
+type AgencyPage = {
+	reports: Array<{ id: number; state: string }>
+	openItems: Array<{ action: string; overdueDays: number }>
+}
+
+async function page(key: string, as: string) {
+	const [agency] = await getDb().select({ id: agencies.id }).from(agencies).where(eq(agencies.key, key))
+	const outcome = await runLoader(loader, { path: `/agencies/${agency.id}`, params: { agencyId: String(agency.id) }, as })
+	expect(outcome.status).toBe(200)
+	return outcome.data as AgencyPage
+}
+
+test("the education bureau's page lists its reports and its overdue handling report", async () => {
+	for (const as of ['mishu', 'jiaoyu']) {
+		const data = await page('edu', as)
+		expect(data.reports).toHaveLength(2)
+		expect(data.openItems.map((i) => [i.action, i.overdueDays])).toEqual([['answer', 30]])
+	}
+})
+
+test("another agency's liaison sees the bureau's tasks but none of its reports or open items", async () => {
+	const data = await page('edu', 'gongan')
+	expect(data.reports).toEqual([])
+	expect(data.openItems).toEqual([])
+})
+
+test('the government, as reporting organ, lists the reports made in its name that the user may read', async () => {
+	const asMishu = await page('gov', 'mishu')
+	const asMember = await page('gov', 'weiyuan1')
+	expect(asMishu.reports.length).toBeGreaterThan(asMember.reports.length)
+	expect(asMember.reports.every((r) => r.state === 'distributed' || r.state === 'deliberation')).toBe(true)
+	// The police's report to draft is an open item of the police, not of the government.
+	expect(asMishu.openItems).toEqual([])
+})
+
+test("the police's page shows its report to draft to its liaison, not to a member", async () => {
+	expect((await page('psb', 'gongan')).openItems.map((i) => i.action).sort()).toEqual(['draft', 'resubmit'])
+	expect((await page('psb', 'weiyuan1')).openItems.map((i) => i.action)).toEqual(['resubmit'])
+})

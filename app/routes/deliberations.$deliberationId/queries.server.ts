@@ -1,0 +1,154 @@
+import type { Database } from '#db/client.server'
+import { can } from '~/auth/permissions'
+import type { CurrentUser } from '~/auth/guards.server'
+import {
+	composeLetterBody,
+	distribution,
+	handlingOverdueDays,
+	handlingReportDue,
+	isRespondingLiaison,
+	letterDefaults,
+	letterIsSent,
+	letterTitle,
+	mayEditOpinion,
+	mayReadHandlingReport,
+	mayReadOpinions,
+	mayVote,
+	mayWriteOpinion,
+	satisfactionResult,
+	subjectPath,
+	tallyTotal,
+} from '~/domain/deliberation'
+import type { IsoDate } from '~/domain/dates'
+import type { Settings } from '~/domain/settings'
+import { listAttachments } from '~/models/attachments.server'
+import {
+	listClauseOptions,
+	listMembers,
+	listOpinions,
+	participation,
+	votedAt,
+	type LoadedDeliberation,
+} from '~/models/deliberation.server'
+
+// What the deliberation page shows, decided per role here, on the server. Nothing in it ever
+// says how a member voted: a member learns only THAT they voted; everyone who may read the
+// deliberation sees the tally once the vote is closed.
+export async function deliberationPageData(
+	db: Database,
+	user: CurrentUser,
+	d: LoadedDeliberation,
+	settings: Settings,
+	today: IsoDate,
+) {
+	const isMember = can(user.role, 'deliberation:participate')
+	const manages = can(user.role, 'oversight:manage')
+	const seesOpinions = mayReadOpinions(user.role)
+	const scope = { state: d.state, respondingAgencyId: d.respondingAgencyId, organId: d.organId }
+	const opinionRows = seesOpinions ? await listOpinions(db, d.id) : []
+	const sent = letterIsSent(d.state)
+
+	const vote = {
+		open: d.state === 'open',
+		// A tally from the meeting's voting system replaces the app's ballots: no count of them then.
+		participation: seesOpinions && d.tallySource !== 'meeting_system' ? await participation(db, d.id) : null,
+		// Only for the member themself, and only the fact and time of voting.
+		myVoteAt: isMember ? ((await votedAt(db, d.id, user.id))?.toISOString() ?? null) : null,
+		mayVote: isMember && mayVote(d.state, d.tallySource === 'meeting_system').ok,
+	}
+
+	const result = d.tally
+		? {
+				result: satisfactionResult(d.tally, settings.satisfactionThresholdPercent),
+				total: tallyTotal(d.tally),
+				distribution: distribution(d.tally),
+				source: d.tallySource,
+				thresholdPercent: settings.satisfactionThresholdPercent,
+			}
+		: null
+
+	// The draft letter is the secretariat's working paper; once sent it is published.
+	const letter =
+		sent || user.role === 'secretariat' || user.role === 'admin'
+			? {
+					title: letterTitle(d.title),
+					number: d.letterNumber,
+					to: d.letterTo,
+					cc: d.letterCc,
+					body: d.letterBody,
+					sentOn: d.letterSentOn,
+					dueOn: d.handlingDueOn,
+					saved: d.letterBody.trim() !== '',
+				}
+			: null
+
+	const composing = manages && d.state === 'vote_closed'
+	const draft = composing
+		? {
+				defaults: {
+					...letterDefaults({ id: d.organId, name: d.organName }, { id: d.respondingAgencyId, name: d.respondingName }),
+					body: composeLetterBody(opinionRows),
+				},
+				defaultDue: handlingReportDue(today, settings),
+			}
+		: null
+
+	// Everyone who may read a sent letter sees when the answer is due and whether it is late; the
+	// report's text follows mayReadHandlingReport.
+	const handling = sent
+		? {
+				dueOn: d.handlingDueOn,
+				overdueDays: handlingOverdueDays(d.state, d.handlingDueOn, today),
+				text: mayReadHandlingReport(user, scope) ? d.handlingText : null,
+				attachments: mayReadHandlingReport(user, scope)
+					? (await listAttachments(db, 'handling_report', d.id)).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size }))
+					: [],
+				submittedOn: d.handlingSubmittedOn,
+				acceptedOn: d.handlingAcceptedOn,
+				returnReason: seesOpinions || isRespondingLiaison(user, d) ? d.handlingReturnReason : null,
+			}
+		: null
+
+	return {
+		deliberation: {
+			id: d.id,
+			version: d.version,
+			title: d.title,
+			subjectType: d.subjectType,
+			subjectHref: subjectPath(d.subjectType, d.subjectId),
+			state: d.state,
+			meetingLabel: d.meetingLabel,
+			organName: d.organName,
+			respondingName: d.respondingName,
+			voteClosedAt: d.voteClosedAt?.toISOString() ?? null,
+		},
+		today,
+		can: {
+			writeOpinion: isMember && mayWriteOpinion(d.state).ok,
+			proxyOpinion: manages && mayWriteOpinion(d.state).ok,
+			manage: manages,
+			submitHandling: isRespondingLiaison(user, d) && d.state === 'letter_sent',
+		},
+		opinions: seesOpinions
+			? opinionRows.map((o) => ({
+					id: o.id,
+					version: o.version,
+					memberName: o.memberName,
+					clauseId: o.clauseId,
+					clauseLabel: o.clauseLabel,
+					text: o.text,
+					proxy: o.enteredBy !== null,
+					editable: mayWriteOpinion(d.state).ok && mayEditOpinion(user, o),
+				}))
+			: null,
+		clauseOptions: isMember || manages ? await listClauseOptions(db) : [],
+		memberOptions: manages ? await listMembers(db) : [],
+		vote,
+		result,
+		letter,
+		draft,
+		handling,
+	}
+}
+
+export type DeliberationPageData = Awaited<ReturnType<typeof deliberationPageData>>

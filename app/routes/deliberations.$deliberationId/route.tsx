@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { invariantFound, notFound, parseId, requireUser } from '~/auth/guards.server'
+import { Notice } from '~/components/forms'
+import { deliberationStates, mayReadDeliberation } from '~/domain/deliberation'
+import { useT } from '~/i18n/i18n'
+import { loadDeliberation, todayInShanghai } from '~/models/deliberation.server'
+import { loadSettings } from '~/models/settings.server'
+import { deliberationAction } from './action.server'
+import { HandlingSection } from './handling'
+import { LetterSection } from './letter'
+import { OpinionsSection } from './opinions'
+import { RefusedElsewhere } from './refused'
+import { deliberationPageData } from './queries.server'
+import { doneKinds, type Intent } from './schema'
+import { VoteSection } from './vote'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deliberation.title ?? ''} · 审议 · 监督追踪` }]
+
+// After a refused step (409) the page shows the deliberation as it now stands.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
+
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requireUser(args)
+	const db = getDb()
+	const d = await loadDeliberation(db, parseId(args.params.deliberationId), user)
+	invariantFound(d)
+	if (!mayReadDeliberation(user, d)) throw notFound()
+	const page = await deliberationPageData(db, user, d, await loadSettings(db), todayInShanghai())
+	const done = doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null
+	return { ...page, done }
+}
+
+export async function action(args: ActionFunctionArgs) {
+	return deliberationAction(args)
+}
+
+export type PageData = ReturnType<typeof useLoaderData<typeof loader>>
+
+export default function DeliberationPage() {
+	const page = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const d = page.deliberation
+	const lastResult = (intent: Intent, opinionId: number | null = null) =>
+		actionData && 'intent' in actionData && actionData.intent === intent && actionData.opinionId === opinionId ? actionData.result : undefined
+	return (
+		<>
+			<nav className="breadcrumbs">
+				<Link to="/deliberations">{t.deliberation.listTitle}</Link> › {d.title}
+			</nav>
+			<div className="page-head">
+				<h1>{d.title}</h1>
+				<span className={`badge deliberation-state deliberation-state--${d.state}`}>{t.deliberation.states[d.state]}</span>
+			</div>
+			<dl className="task-meta deliberation-meta">
+				<dt>{t.deliberation.subject}</dt>
+				<dd>
+					<Link to={d.subjectHref}>{t.deliberation.subjectTypes[d.subjectType]}</Link>
+				</dd>
+				{d.meetingLabel ? (
+					<>
+						<dt>{t.deliberation.meeting}</dt>
+						<dd>{d.meetingLabel}</dd>
+					</>
+				) : null}
+				<dt>{t.deliberation.organ}</dt>
+				<dd>{d.organName}</dd>
+				<dt>{t.deliberation.responding}</dt>
+				<dd>{d.respondingName}</dd>
+			</dl>
+			<ol className="deliberation-steps" aria-label={t.deliberation.progress}>
+				{deliberationStates.map((state, index) => {
+					const current = deliberationStates.indexOf(d.state)
+					const status = index < current ? 'done' : index === current ? 'current' : 'todo'
+					return (
+						<li key={state} className={`deliberation-steps__step deliberation-steps__step--${status}`} aria-current={status === 'current' ? 'step' : undefined}>
+							{t.deliberation.steps[state]}
+						</li>
+					)
+				})}
+			</ol>
+			{page.done ? <Notice kind="ok">{t.deliberation.done[page.done]}</Notice> : null}
+			<RefusedElsewhere page={page} actionData={actionData && 'intent' in actionData ? actionData : undefined} />
+			<VoteSection page={page} lastResult={lastResult} />
+			{page.opinions ? <OpinionsSection page={page} lastResult={lastResult} /> : null}
+			<LetterSection page={page} lastResult={lastResult} />
+			{page.handling ? <HandlingSection page={page} lastResult={lastResult} /> : null}
+		</>
+	)
+}

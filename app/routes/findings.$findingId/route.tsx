@@ -1,0 +1,205 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { Submission } from '@conform-to/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { forbidden, invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { Notice } from '~/components/forms'
+import { RectificationBadge, SeverityBadge } from '~/components/findings-list'
+import { shanghaiDate } from '~/domain/dates'
+import { findingTitle, mayRespondToFinding, mayVerifyFinding } from '~/domain/findings'
+import { nextRectificationState, rectificationOverdueDays, type RectificationAction } from '~/domain/rectification'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import type { Messages } from '~/i18n/zh'
+import { listAttachments, maxFilesPerUpload, maxUploadRequestBytes, readUploadForm } from '~/models/attachments.server'
+import {
+	getReadableFinding,
+	isFindingRefused,
+	rectificationHistory,
+	respondToFinding,
+	stepsFromRow,
+	verifyFinding,
+	type ReadableFinding,
+} from '~/models/findings.server'
+import { isStaleRecord } from '~/models/write.server'
+import { fileProblems } from '../reports.$reportId.edit/files.server'
+import { acceptSchema, reopenSchema, respondSchema } from './schema'
+import { FindingDetails, RectificationSection, RespondForm, VerifyForms } from './sections'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · 问题整改 · 监督追踪` }]
+
+// After a refused stale step the page must show what is stored now and carry its version.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
+
+const doneKinds = ['recorded', 'responded', 'accepted', 'reopened'] as const
+
+// Whoever may read the finding reads it (mayReadFinding: another agency's liaison, or a deputy
+// outside the inspection's group, gets 404).
+async function loadReadable(args: LoaderFunctionArgs | ActionFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const found = await getReadableFinding(db, user, parseId(args.params.findingId))
+	invariantFound(found)
+	return { user, db, found }
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+	const { user, db, found } = await loadReadable(args)
+	const { finding } = found
+	const today = shanghaiDate(new Date())
+	const [evidenceFiles, rectificationFiles, history] = await Promise.all([
+		listAttachments(db, 'finding', finding.id),
+		listAttachments(db, 'rectification', finding.id),
+		rectificationHistory(db, [finding.id]),
+	])
+	const files = (list: typeof evidenceFiles) =>
+		list.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, uploadedOn: shanghaiDate(f.createdAt) }))
+	const done = doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null
+	const state = finding.rectificationState
+	const verifies = mayVerifyFinding(user)
+	return {
+		title: findingTitle(finding.description),
+		finding: {
+			id: finding.id,
+			version: finding.version,
+			severity: finding.severity,
+			description: finding.description,
+			evidence: finding.evidence,
+			recordedOn: shanghaiDate(finding.createdAt),
+			rectificationDueOn: finding.rectificationDueOn,
+			rectificationState: state,
+			response: finding.response,
+			respondedOn: finding.respondedOn,
+			verifiedOn: finding.verifiedOn,
+			reopenReason: finding.reopenReason,
+			overdueDays: rectificationOverdueDays(finding, today),
+		},
+		inspection: found.inspection,
+		clause: found.clause,
+		agency: found.agency,
+		task: found.task,
+		visit: found.visit ? { on: found.visit.on, startTime: found.visit.startTime, place: found.visit.place } : null,
+		recorder: found.recorder.realName,
+		evidenceFiles: files(evidenceFiles),
+		rectificationFiles: files(rectificationFiles),
+		steps: history.get(finding.id) ?? stepsFromRow(finding),
+		canRespond: mayRespondToFinding(user, finding) && nextRectificationState(state, 'respond').ok,
+		canAccept: verifies && nextRectificationState(state, 'accept').ok,
+		canReopen: verifies && nextRectificationState(state, 'reopen').ok,
+		done,
+		maxFiles: maxFilesPerUpload,
+	}
+}
+
+type Intent = 'respond' | 'accept' | 'reopen'
+
+export async function action(args: ActionFunctionArgs) {
+	const { user, db, found } = await loadReadable(args)
+	const { finding } = found
+	const responds = mayRespondToFinding(user, finding)
+	const verifies = mayVerifyFinding(user)
+	// Readers who take no step in the rectification (members, the group, admin).
+	if (!responds && !verifies) throw forbidden()
+	const t = messagesFor(args.request)
+	const today = shanghaiDate(new Date())
+	const upload = await readUploadForm(args.request, { fileFields: ['attachments'] })
+	if (!upload.ok) {
+		const submission = parseWithZod(upload.formData, { schema: respondSchema(t) })
+		const message = fill(t.attachments.requestTooLarge, { mb: Math.floor(maxUploadRequestBytes / 1024 / 1024) })
+		return data({ intent: 'respond' as Intent, result: submission.reply({ fieldErrors: { attachments: [message, t.attachments.chooseAgain] } }) }, { status: 413 })
+	}
+	const formData = upload.formData
+	const intent = formData.get('intent')
+	if (intent === 'respond') {
+		if (!responds) throw forbidden()
+		const files = formData.getAll('attachments').filter((f): f is File => f instanceof File)
+		formData.delete('attachments')
+		const submission = parseWithZod(formData, { schema: respondSchema(t) })
+		const problems = await fileProblems(t, files, upload)
+		if (submission.status !== 'success' || problems.length) {
+			const attachments = problems.length ? [...problems, t.attachments.chooseAgain] : undefined
+			return data({ intent: 'respond' as Intent, result: submission.reply({ fieldErrors: attachments ? { attachments } : {} }) }, { status: 400 })
+		}
+		const { version, response } = submission.value
+		return attempt('respond', submission, t, { current: version === finding.version, state: finding }, async () => {
+			await respondToFinding(db, user.actor, user, { findingId: finding.id, version, response: response.replace(/\r\n?/g, '\n'), files, today })
+			return redirect(`/findings/${finding.id}?done=responded`)
+		})
+	}
+	if (intent === 'accept' || intent === 'reopen') {
+		if (!verifies) throw forbidden()
+		const submission = parseWithZod(formData, { schema: intent === 'accept' ? acceptSchema() : reopenSchema(t) })
+		if (submission.status !== 'success') return data({ intent: intent as Intent, result: submission.reply() }, { status: 400 })
+		const { version } = submission.value
+		const reason = 'reason' in submission.value ? submission.value.reason.replace(/\r\n?/g, '\n') : undefined
+		return attempt(intent, submission, t, { current: version === finding.version, state: finding }, async () => {
+			await verifyFinding(db, user.actor, user, { findingId: finding.id, version, decision: intent, reason, today })
+			return redirect(`/findings/${finding.id}?done=${intent === 'accept' ? 'accepted' : 'reopened'}`)
+		})
+	}
+	return data({ intent: null, result: undefined, message: t.findings.badIntent }, { status: 400 })
+}
+
+// A step out of order is refused with nextRectificationState's reason, a version the user did
+// not see with "changed by someone else"; both before anything is written and again inside the
+// transaction, and the input comes back.
+async function attempt(
+	intent: RectificationAction,
+	submission: Submission<unknown>,
+	t: Messages,
+	check: { current: boolean; state: Pick<ReadableFinding['finding'], 'rectificationState'> },
+	mutate: () => Promise<Response>,
+) {
+	const refuse = (message: string) => data({ intent: intent as Intent, result: submission.reply({ formErrors: [message] }) }, { status: 409 })
+	if (!check.current) return refuse(t.common.stale)
+	if (!nextRectificationState(check.state.rectificationState, intent).ok) return refuse(t.findings.refusals[intent])
+	try {
+		return await mutate()
+	} catch (error) {
+		if (isStaleRecord(error)) return refuse(t.common.stale)
+		if (isFindingRefused(error) && error.refusal.kind === 'state') return refuse(t.findings.refusals[error.refusal.action])
+		throw error
+	}
+}
+
+export default function FindingPage() {
+	const loaded = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const { finding, done } = loaded
+	const lastResult = (intent: Intent) => (actionData && actionData.intent === intent ? actionData.result : undefined)
+	return (
+		<>
+			<nav className="breadcrumbs">
+				<Link to="/findings">{t.findings.title}</Link> › {loaded.title}
+			</nav>
+			<div className="page-head">
+				<h1>{t.findings.findingTitle}</h1>
+				<span className="toolbar">
+					<SeverityBadge severity={finding.severity} />
+					<RectificationBadge state={finding.rectificationState} />
+				</span>
+			</div>
+			{done ? <Notice kind="ok">{t.findings.done[done]}</Notice> : null}
+			{actionData && 'message' in actionData && actionData.message ? <Notice kind="error">{actionData.message}</Notice> : null}
+			<FindingDetails loaded={loaded} />
+			<RectificationSection loaded={loaded} />
+			{loaded.canRespond ? (
+				<RespondForm key={`respond-${finding.version}`} finding={finding} maxFiles={loaded.maxFiles} lastResult={lastResult('respond')} />
+			) : null}
+			{loaded.canAccept || loaded.canReopen ? (
+				<VerifyForms
+					key={`verify-${finding.version}`}
+					finding={finding}
+					canAccept={loaded.canAccept}
+					canReopen={loaded.canReopen}
+					acceptResult={lastResult('accept')}
+					reopenResult={lastResult('reopen')}
+				/>
+			) : null}
+		</>
+	)
+}
+
+export type LoadedFinding = ReturnType<typeof useLoaderData<typeof loader>>

@@ -1,0 +1,122 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { requirePermission } from '~/auth/guards.server'
+import { RectificationBadge, RectificationDue, SeverityBadge } from '~/components/findings-list'
+import { shanghaiDate } from '~/domain/dates'
+import { findingListSearch, findingTitle, isFindingListFiltered, parseFindingListQuery } from '~/domain/findings'
+import { fill, useT } from '~/i18n/i18n'
+import { findingFilterOptions, listFindings } from '~/models/findings.server'
+import { FindingFilters } from './filters'
+
+export const meta: MetaFunction = () => [{ title: '问题整改 · 监督追踪' }]
+
+const filterKeys = ['inspection', 'clause', 'agency', 'severity', 'state', 'overdue', 'page']
+
+// /findings — every finding the user may read (an agency: those about itself; a deputy: those
+// of their own inspections), under the filters in the URL, a page at a time.
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const url = new URL(args.request.url)
+	const query = parseFindingListQuery(url.searchParams)
+	// A submitted filter form sends its empty fields too: show the short, shareable URL instead.
+	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key))).toString()
+	if ((own ? `?${own}` : '') !== findingListSearch(query)) throw redirect(`/findings${findingListSearch(query)}`)
+	const today = shanghaiDate(new Date())
+	const [list, options] = await Promise.all([listFindings(db, user, query, today), findingFilterOptions(db, user)])
+	return {
+		query,
+		search: findingListSearch({ ...query, page: 1 }),
+		filtered: isFindingListFiltered(query),
+		total: list.total,
+		page: list.page,
+		pages: list.pages,
+		rows: list.rows.map((r) => ({
+			id: r.id,
+			title: findingTitle(r.description),
+			inspectionTitle: r.inspectionTitle,
+			clauseId: r.clauseId,
+			clauseLabel: r.clauseLabel,
+			agencyName: r.agencyName,
+			severity: r.severity,
+			rectificationDueOn: r.rectificationDueOn,
+			rectificationState: r.rectificationState,
+			overdueDays: r.overdueDays,
+		})),
+		options,
+		role: user.role,
+	}
+}
+
+export default function FindingsPage() {
+	const { query, search, filtered, rows, total, page, pages, options, role } = useLoaderData<typeof loader>()
+	const t = useT()
+	const pageHref = (n: number) => `/findings${findingListSearch({ ...query, page: n })}`
+	return (
+		<>
+			<div className="page-head">
+				<h1>{t.findings.title}</h1>
+				<span className="toolbar no-print">
+					<span className="muted">{fill(t.common.total, { count: total })}</span>
+					<a className="button button--secondary button--small" href={`/findings/export.csv${search}`} download>
+						{t.common.exportCsv}
+					</a>
+				</span>
+			</div>
+			<p className="muted small">{role === 'agency' ? t.findings.introAgency : t.findings.intro}</p>
+			<FindingFilters key={search} query={query} options={options} />
+			{rows.length === 0 ? (
+				<div className="empty">
+					<p>{filtered ? t.findings.emptyFiltered : t.findings.empty[role]}</p>
+					{filtered ? <Link to="/findings">{t.findings.clearFilters}</Link> : null}
+				</div>
+			) : (
+				<div className="table-wrap">
+					<table className="finding-table">
+						<thead>
+							<tr>
+								<th scope="col">{t.findings.finding}</th>
+								<th scope="col">{t.findings.clause}</th>
+								<th scope="col">{t.findings.agency}</th>
+								<th scope="col">{t.findings.severity}</th>
+								<th scope="col">{t.findings.dueOn}</th>
+								<th scope="col">{t.findings.state}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((row) => (
+								<tr key={row.id} className={row.overdueDays > 0 ? 'finding-row--overdue' : undefined}>
+									<td className="finding-table__title">
+										<Link to={`/findings/${row.id}`}>{row.title}</Link>
+										<div className="muted small">{row.inspectionTitle}</div>
+									</td>
+									<td className="nowrap">
+										<Link to={`/clauses/${row.clauseId}`}>{row.clauseLabel}</Link>
+									</td>
+									<td>{row.agencyName}</td>
+									<td>
+										<SeverityBadge severity={row.severity} />
+									</td>
+									<td>
+										<RectificationDue dueOn={row.rectificationDueOn} overdueDays={row.overdueDays} />
+									</td>
+									<td>
+										<RectificationBadge state={row.rectificationState} />
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+			{pages > 1 ? (
+				<nav className="pagination" aria-label={fill(t.common.page, { page, pages })}>
+					{page > 1 ? <Link to={pageHref(page - 1)}>{t.common.previous}</Link> : <span />}
+					<span>{fill(t.common.page, { page, pages })}</span>
+					{page < pages ? <Link to={pageHref(page + 1)}>{t.common.next}</Link> : <span />}
+				</nav>
+			) : null}
+		</>
+	)
+}

@@ -1,0 +1,210 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { z } from 'zod'
+import { getDb } from '#db/client.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { can } from '~/auth/permissions'
+import { ErrorList, Notice, SubmitButton } from '~/components/forms'
+import { formatChineseDate, shanghaiDate } from '~/domain/dates'
+import { mayReadDeliberation } from '~/domain/deliberation'
+import { findingTitle, mayRecordFinding } from '~/domain/findings'
+import { groupFindingsByClause, reportEditable, reportIsEmpty } from '~/domain/inspection-report'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { getDeliberationFor } from '~/models/deliberation.server'
+import { listAllFindings } from '~/models/findings.server'
+import {
+	getInspectionReport,
+	getReadableInspection,
+	groupRoleOf,
+	inspectionDeliberation,
+	mayReadInspectionReport,
+	scheduleOpen,
+	startInspection,
+} from '~/models/inspections.server'
+import { listInspectionVisits } from '~/models/visits.server'
+import { isStaleRecord, write } from '~/models/write.server'
+import { FindingsSection, ReportSection, type ReportSummary } from './report-sections'
+import { GroupSection, ScheduleSection } from './sections'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.inspection.title ?? '执法检查'} · 监督追踪` }]
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
+
+const doneKinds = ['created', 'saved', 'started', 'visitCreated', 'visitSaved', 'visitDeleted', 'reportSubmitted'] as const
+
+// /inspections/$id: scope, forms, period, group and the schedule. Who reads it and which visits
+// they see is decided in the queries (a deputy outside the group and an agency the inspection
+// never visited openly get 404; an agency never sees a 暗访).
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
+	invariantFound(inspection)
+	const today = shanghaiDate(new Date())
+	const [visits, myRole, findingRows, report, deliberation, result] = await Promise.all([
+		listInspectionVisits(db, user, inspection.id),
+		groupRoleOf(db, inspection.id, user.id),
+		// Only the findings the user may read: an agency its own, a deputy those of their group.
+		listAllFindings(db, user, { inspectionId: inspection.id }, today),
+		getInspectionReport(db, inspection.id),
+		inspectionDeliberation(db, inspection.id),
+		getDeliberationFor(db, 'inspection', inspection.id),
+	])
+	const canManage = can(user.role, 'oversight:manage')
+	const groups = groupFindingsByClause(findingRows, (f) => f.clauseId).map((group) => ({
+		clauseId: group.clauseId,
+		clauseLabel: group.clauseLabel,
+		findings: group.findings.map((f) => ({
+			id: f.id,
+			title: findingTitle(f.description),
+			agencyName: f.agencyName,
+			severity: f.severity,
+			rectificationDueOn: f.rectificationDueOn,
+			rectificationState: f.rectificationState,
+			overdueDays: f.overdueDays,
+		})),
+	}))
+	const mayReadReport = mayReadInspectionReport(user, deliberation)
+	const written = report ? !reportIsEmpty(report.parts) : false
+	const reportSummary: ReportSummary = {
+		title: report?.reportTitle ?? '',
+		written: written && mayReadReport,
+		meetingLabel: report?.meetingLabel ?? null,
+		mayEdit: (user.role === 'secretariat' || myRole === 'leader') && (reportEditable(inspection.state) || written),
+		mayPrint: mayReadReport && written,
+		published: mayReadReport,
+		deliberation:
+			deliberation && result && mayReadDeliberation(user, deliberation)
+				? { id: deliberation.id, state: deliberation.state, result: result.result }
+				: null,
+	}
+	return {
+		inspection,
+		visits,
+		myRole,
+		findings: { groups, count: findingRows.length },
+		mayRecord: mayRecordFinding(user, myRole !== null),
+		report: reportSummary,
+		isAgency: user.role === 'agency',
+		canManage,
+		scheduleOpen: scheduleOpen(inspection.state),
+		done: doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null,
+	}
+}
+
+const startSchema = z.object({ intent: z.literal('start'), version: z.number().int().min(1) })
+
+export async function action(args: ActionFunctionArgs) {
+	const user = await requirePermission(args, 'oversight:manage')
+	const t = messagesFor(args.request)
+	const db = getDb()
+	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
+	invariantFound(inspection)
+	const submission = parseWithZod(await args.request.formData(), { schema: startSchema })
+	const reply = (status: number, formErrors?: Array<string>) => data({ result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
+	if (submission.status !== 'success') return reply(400)
+	if (inspection.state !== 'planned') return reply(409, [t.inspections.notPlanned])
+	if (submission.value.version !== inspection.version) return reply(409, [t.common.stale])
+	try {
+		await write(db, user.actor, (tx, audit) => startInspection(tx, audit, inspection.id, submission.value.version))
+	} catch (error) {
+		if (isStaleRecord(error)) return reply(409, [t.common.stale])
+		throw error
+	}
+	return redirect(`/inspections/${inspection.id}?done=started`)
+}
+
+export default function InspectionPage() {
+	const { inspection, visits, myRole, isAgency, canManage, scheduleOpen: open, done, findings, mayRecord, report } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const doneText = {
+		created: t.inspections.created,
+		saved: t.inspections.saved,
+		started: t.inspections.started,
+		visitCreated: t.visits.created,
+		visitSaved: t.visits.saved,
+		visitDeleted: t.visits.deleted,
+		reportSubmitted: t.inspectionReport.submitted,
+	}
+	return (
+		<>
+			<p className="breadcrumbs">
+				<Link to="/inspections">{t.inspections.title}</Link> › {inspection.title}
+			</p>
+			<div className="page-head">
+				<h1>{inspection.title}</h1>
+				<span className="toolbar no-print">
+					<span className={`inspection-state inspection-state--${inspection.state}`}>{t.inspections.states[inspection.state]}</span>
+					{canManage ? (
+						<Link className="button button--secondary button--small" to={`/inspections/${inspection.id}/edit`}>
+							{t.inspections.edit}
+						</Link>
+					) : null}
+				</span>
+			</div>
+			{done ? <Notice kind="ok">{doneText[done]}</Notice> : null}
+			<ErrorList errors={actionData?.result.error?.['']} />
+			<section className="card">
+				<dl className="inspection-meta">
+					<dt>{t.inspections.year}</dt>
+					<dd>{fill(t.inspections.yearValue, { year: inspection.year })}</dd>
+					<dt>{t.inspections.forms}</dt>
+					<dd>{inspection.forms.length ? inspection.forms.map((f) => t.inspections.formNames[f]).join('、') : t.inspections.none}</dd>
+					<dt>{t.inspections.period}</dt>
+					<dd>
+						{fill(t.inspections.periodValue, { start: formatChineseDate(inspection.startsOn), end: formatChineseDate(inspection.endsOn) })}
+					</dd>
+					<dt>{t.inspections.organ}</dt>
+					<dd>{inspection.organName ?? t.inspections.none}</dd>
+					{inspection.planItemTitle ? (
+						<>
+							<dt>{t.inspections.planItem}</dt>
+							<dd>{inspection.planItemTitle}</dd>
+						</>
+					) : null}
+					<dt>{t.inspections.scopeTitle}</dt>
+					<dd>
+						{inspection.clauses.length === 0
+							? t.inspections.none
+							: inspection.clauses.map((c, i) => (
+									<span key={c.id}>
+										{i > 0 ? '、' : null}
+										<Link to={`/clauses/${c.id}`}>{c.label}</Link>
+									</span>
+								))}
+					</dd>
+				</dl>
+				{canManage && inspection.state === 'planned' ? (
+					<Form method="post" className="inline-form no-print">
+						<input type="hidden" name="version" value={inspection.version} />
+						<SubmitButton name="intent" value="start" className="button button--small">
+							{t.inspections.start}
+						</SubmitButton>
+						<span className="muted small"> {t.inspections.startHint}</span>
+					</Form>
+				) : null}
+			</section>
+			<GroupSection group={inspection.group} myRole={myRole} />
+			<ScheduleSection
+				inspection={inspection}
+				visits={visits}
+				isAgency={isAgency}
+				canManage={canManage}
+				open={open}
+			/>
+			<FindingsSection inspectionId={inspection.id} groups={findings.groups} count={findings.count} mayRecord={mayRecord} isAgency={isAgency} />
+			<ReportSection inspectionId={inspection.id} report={report} isAgency={isAgency} />
+			<p className="no-print">
+				{canManage ? (
+					<>
+						<Link to={`/audit?entityType=inspection&entityId=${inspection.id}`}>{t.inspections.history}</Link> ·{' '}
+					</>
+				) : null}
+				<Link to="/inspections">‹ {t.inspections.back}</Link>
+			</p>
+		</>
+	)
+}

@@ -1,0 +1,189 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { forbidden, invariantFound, parseId, requireUser } from '~/auth/guards.server'
+import { Notice } from '~/components/forms'
+import { shanghaiDate } from '~/domain/dates'
+import { fillReport, reportEditable, reportMissingParts } from '~/domain/inspection-report'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import type { Messages } from '~/i18n/zh'
+import {
+	draftInspectionReport,
+	getInspectionReport,
+	getReadableInspection,
+	saveInspectionReport,
+	submitInspectionReport,
+	type InspectionReport,
+} from '~/models/inspections.server'
+import { getMeeting, listMeetingOptions } from '~/models/meetings.server'
+import { isStaleRecord, write } from '~/models/write.server'
+import { reportSchema, submitSchema } from './schema'
+import { ReportForm, SubmitForm } from './sections'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `执法检查报告 · ${data?.inspection.title ?? ''} · 监督追踪` }]
+
+// After a refused stale save the page shows what is stored now, with its version.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
+
+// /inspections/:id/report — the inspection report (Art. 36). The secretariat writes it, and so
+// may the group's leader; the secretariat alone submits it to a meeting. Other roles 403; a
+// member who is not the leader 403; an inspection the user may not read 404.
+async function loadEditable(args: LoaderFunctionArgs | ActionFunctionArgs) {
+	const user = await requireUser(args)
+	if (user.role !== 'secretariat' && user.role !== 'member') throw forbidden()
+	const db = getDb()
+	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
+	invariantFound(inspection)
+	const isLeader = inspection.group.some((g) => g.userId === user.id && g.role === 'leader')
+	if (user.role === 'member' && !isLeader) throw forbidden()
+	const report = await getInspectionReport(db, inspection.id)
+	invariantFound(report)
+	return { user, db, inspection, report }
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+	const { user, db, inspection, report } = await loadEditable(args)
+	const today = shanghaiDate(new Date())
+	const editable = reportEditable(report.state)
+	const canSubmit = user.role === 'secretariat' && editable
+	const meetings = canSubmit ? await listMeetingOptions(db) : []
+	// The soonest meeting not yet begun is the likely one.
+	const upcoming = meetings.filter((m) => m.startsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+	return {
+		inspection: { id: inspection.id, title: inspection.title, state: inspection.state, organName: inspection.organName },
+		report: { version: report.version, parts: report.parts, title: report.reportTitle, meetingLabel: report.meetingLabel },
+		editable,
+		canSubmit,
+		meetings: meetings.map((m) => ({ id: m.id, label: m.label })),
+		defaultMeetingId: upcoming[0]?.id ?? null,
+		done: new URL(args.request.url).searchParams.get('done') === 'saved' ? ('saved' as const) : null,
+	}
+}
+
+function lockedMessage(t: Messages, report: InspectionReport) {
+	if (report.state === 'planned') return t.inspectionReport.notStarted
+	return report.meetingLabel ? fill(t.inspectionReport.locked, { meeting: report.meetingLabel }) : t.inspectionReport.lockedNoMeeting
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const { user, db, inspection, report } = await loadEditable(args)
+	const t = messagesFor(args.request)
+	const formData = await args.request.formData()
+	const intent = formData.get('intent')
+
+	if (intent === 'save' || intent === 'draft') {
+		const submission = parseWithZod(formData, { schema: reportSchema(t) })
+		const reply = (status: number, formErrors?: Array<string>) =>
+			data({ intent: 'report' as const, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
+		if (submission.status !== 'success') return reply(400)
+		if (!reportEditable(report.state)) return reply(409, [lockedMessage(t, report)])
+		const { intent: _intent, version, overwrite, ...parts } = submission.value
+		if (submission.value.intent === 'draft') {
+			const draft = await draftInspectionReport(db, inspection.id, shanghaiDate(new Date()))
+			const filled = fillReport(parts, draft, overwrite ?? false)
+			return data({ intent: 'draft' as const, values: filled.parts, filled: filled.filled, at: Date.now() })
+		}
+		if (version !== report.version) return reply(409, [t.common.stale])
+		try {
+			await write(db, user.actor, (tx, audit) => saveInspectionReport(tx, audit, inspection.id, version, parts))
+		} catch (error) {
+			if (isStaleRecord(error)) return reply(409, [t.common.stale])
+			throw error
+		}
+		return redirect(`/inspections/${inspection.id}/report?done=saved`)
+	}
+
+	if (intent === 'submit') {
+		if (user.role !== 'secretariat') throw forbidden()
+		const submission = parseWithZod(formData, { schema: submitSchema(t) })
+		const reply = (status: number, errors?: { formErrors?: Array<string>; fieldErrors?: Record<string, Array<string>> }) =>
+			data({ intent: 'submit' as const, result: submission.reply(errors) }, { status })
+		if (submission.status !== 'success') return reply(400)
+		const { version, meetingId } = submission.value
+		if (!(await getMeeting(db, meetingId))) return reply(400, { fieldErrors: { meetingId: [t.inspectionReport.meetingRequired] } })
+		if (!reportEditable(report.state)) return reply(409, { formErrors: [lockedMessage(t, report)] })
+		if (version !== report.version) return reply(409, { formErrors: [t.common.stale] })
+		const missing = reportMissingParts(report.parts)
+		if (missing.length) {
+			const parts = missing.map((part) => t.inspectionReport.parts[part]).join(t.inspectionReport.separator)
+			return reply(400, { formErrors: [fill(t.inspectionReport.missingParts, { parts })] })
+		}
+		try {
+			await write(db, user.actor, (tx, audit) => submitInspectionReport(tx, audit, { inspectionId: inspection.id, version, meetingId }))
+		} catch (error) {
+			if (isStaleRecord(error)) return reply(409, { formErrors: [t.common.stale] })
+			throw error
+		}
+		return redirect(`/inspections/${inspection.id}?done=reportSubmitted`)
+	}
+
+	throw data({ message: 'Unknown intent' }, { status: 400 })
+}
+
+export default function InspectionReportPage() {
+	const { inspection, report, editable, canSubmit, meetings, defaultMeetingId, done } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const drafted = actionData?.intent === 'draft' ? actionData : null
+	const reportResult = actionData?.intent === 'report' ? actionData.result : undefined
+	const submitResult = actionData?.intent === 'submit' ? actionData.result : undefined
+	return (
+		<>
+			<nav className="breadcrumbs">
+				<Link to="/inspections">{t.inspections.title}</Link> › <Link to={`/inspections/${inspection.id}`}>{inspection.title}</Link> ›{' '}
+				{t.inspectionReport.title}
+			</nav>
+			<div className="page-head">
+				<h1>{t.inspectionReport.editTitle}</h1>
+				<span className="toolbar">
+					<span className="muted small">{fill(t.inspectionReport.version, { n: report.version })}</span>
+					<Link className="button button--secondary button--small" to={`/inspections/${inspection.id}/report/print`}>
+						{t.inspectionReport.print}
+					</Link>
+				</span>
+			</div>
+			<p className="inspection-report__title">{report.title}</p>
+			<p className="muted">{t.inspectionReport.intro}</p>
+			{done === 'saved' ? <Notice kind="ok">{t.inspectionReport.saved}</Notice> : null}
+			{drafted ? (
+				<Notice kind="info">
+					{drafted.filled.length
+						? fill(t.inspectionReport.drafted, { parts: drafted.filled.map((p) => t.inspectionReport.parts[p]).join(t.inspectionReport.separator) })
+						: t.inspectionReport.draftedNothing}
+				</Notice>
+			) : null}
+			{!editable ? (
+				<Notice kind="info">
+					{inspection.state === 'planned'
+						? t.inspectionReport.notStarted
+						: report.meetingLabel
+							? fill(t.inspectionReport.locked, { meeting: report.meetingLabel })
+							: t.inspectionReport.lockedNoMeeting}
+				</Notice>
+			) : null}
+			<ReportForm
+				// A new draft or a new version starts the form again from those values.
+				key={`report-${report.version}-${drafted?.at ?? 0}`}
+				version={report.version}
+				values={drafted?.values ?? report.parts}
+				editable={editable}
+				lastResult={reportResult}
+			/>
+			{canSubmit ? (
+				<SubmitForm
+					key={`submit-${report.version}`}
+					version={report.version}
+					meetings={meetings}
+					defaultMeetingId={defaultMeetingId}
+					organName={inspection.organName}
+					lastResult={submitResult}
+				/>
+			) : null}
+			<p>
+				<Link to={`/inspections/${inspection.id}`}>‹ {t.inspectionReport.back}</Link>
+			</p>
+		</>
+	)
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { maxReportPartLength } from '~/domain/inspection-report'
+import { fill } from '~/i18n/i18n'
+import type { Messages } from '~/i18n/zh'
+
+// The report form posts either `save` (store the four parts) or `draft` (fill them from the
+// record, without saving); both carry the version of the inspection the user saw and what the
+// user has typed, so nothing is lost. The secretariat's `submit` form is separate.
+
+const version = z.number().int().min(1)
+
+function part(t: Messages) {
+	return z
+		.string()
+		.max(maxReportPartLength, fill(t.inspectionReport.tooLong, { max: maxReportPartLength }))
+		.default('')
+		.transform((value) => value.replace(/\r\n/g, '\n').trim())
+}
+
+export function reportSchema(t: Messages) {
+	return z.object({
+		intent: z.enum(['save', 'draft']),
+		version,
+		evaluation: part(t),
+		problems: part(t),
+		enforcementSuggestions: part(t),
+		amendmentSuggestions: part(t),
+		overwrite: z.boolean().optional(),
+	})
+}
+
+export function submitSchema(t: Messages) {
+	return z.object({
+		intent: z.literal('submit'),
+		version,
+		meetingId: z.number({ error: t.inspectionReport.meetingRequired }).int().min(1, t.inspectionReport.meetingRequired),
+	})
+}

@@ -1,0 +1,136 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { requirePermission } from '~/auth/guards.server'
+import { can } from '~/auth/permissions'
+import { SelectFilter } from '~/components/select-filter'
+import { formatChineseDate } from '~/domain/dates'
+import { inspectionStates } from '~/domain/inspections'
+import { fill, useT } from '~/i18n/i18n'
+import { inspectionListSearch, listInspections, listInspectionYears, parseInspectionListQuery } from '~/models/inspections.server'
+
+export const meta: MetaFunction = () => [{ title: '执法检查 · 监督追踪' }]
+
+const filterKeys = ['year', 'state']
+
+// /inspections: the inspections the user may read (a deputy: those of their groups; a liaison:
+// those that visited their agency openly or found something about it), with year and state
+// filters that live in the URL, so the CSV exports the same list.
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const url = new URL(args.request.url)
+	const query = parseInspectionListQuery(url.searchParams)
+	// A submitted filter form sends its empty fields too: show the short, shareable URL instead.
+	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key))).toString()
+	if ((own ? `?${own}` : '') !== inspectionListSearch(query)) throw redirect(`/inspections${inspectionListSearch(query)}`)
+	const [rows, years] = await Promise.all([listInspections(db, user, query), listInspectionYears(db, user)])
+	return {
+		query,
+		search: inspectionListSearch(query),
+		filtered: query.year !== null || query.state !== null,
+		rows,
+		years,
+		role: user.role,
+		canManage: can(user.role, 'oversight:manage'),
+	}
+}
+
+export default function InspectionsPage() {
+	const { query, search, filtered, rows, years, role, canManage } = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<>
+			<div className="page-head">
+				<h1>{t.inspections.title}</h1>
+				<span className="toolbar no-print">
+					<span className="muted">{fill(t.inspections.count, { count: rows.length })}</span>
+					<a className="button button--secondary button--small" href={`/inspections/export.csv${search}`} download>
+						{t.common.exportCsv}
+					</a>
+					{canManage ? (
+						<Link className="button button--small" to="/inspections/new">
+							{t.inspections.plan}
+						</Link>
+					) : null}
+				</span>
+			</div>
+			<p className="muted small">{t.inspections.intro}</p>
+			<Form method="get" className="filters no-print" aria-label={t.inspections.filters} key={search}>
+				<SelectFilter
+					id="filter-year"
+					name="year"
+					label={t.inspections.year}
+					value={query.year ?? ''}
+					any={t.common.all}
+					choices={years.map((y) => ({ value: y, label: fill(t.inspections.yearValue, { year: y }) }))}
+				/>
+				<SelectFilter
+					id="filter-state"
+					name="state"
+					label={t.inspections.state}
+					value={query.state ?? ''}
+					any={t.common.all}
+					choices={inspectionStates.map((s) => ({ value: s, label: t.inspections.states[s] }))}
+				/>
+				<div className="toolbar">
+					<button type="submit" className="button">
+						{t.common.search}
+					</button>
+					<Link to="/inspections" className="button button--secondary">
+						{t.common.reset}
+					</Link>
+				</div>
+			</Form>
+			{rows.length === 0 ? (
+				<div className="empty">
+					<p>{filtered ? t.inspections.empty.filtered : t.inspections.empty[role]}</p>
+					{filtered ? <Link to="/inspections">{t.inspections.clearFilters}</Link> : null}
+					{!filtered && canManage ? (
+						<Link className="button" to="/inspections/new">
+							{t.inspections.plan}
+						</Link>
+					) : null}
+				</div>
+			) : (
+				<div className="table-wrap">
+					<table className="inspection-table">
+						<thead>
+							<tr>
+								<th scope="col">{t.inspections.name}</th>
+								<th scope="col">{t.inspections.year}</th>
+								<th scope="col">{t.inspections.forms}</th>
+								<th scope="col">{t.inspections.period}</th>
+								<th scope="col">{t.inspections.leader}</th>
+								<th scope="col">{t.inspections.state}</th>
+								<th scope="col">{t.inspections.visitCount}</th>
+								<th scope="col">{t.inspections.findingCount}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((row) => (
+								<tr key={row.id}>
+									<td>
+										<Link to={`/inspections/${row.id}`}>{row.title}</Link>
+									</td>
+									<td className="nowrap">{row.year}</td>
+									<td>{row.forms.map((f) => t.inspections.formNames[f]).join('、') || '—'}</td>
+									<td className="nowrap">
+										{formatChineseDate(row.startsOn)}
+										<br />至{formatChineseDate(row.endsOn)}
+									</td>
+									<td>{row.leaderName ?? '—'}</td>
+									<td>
+										<span className={`inspection-state inspection-state--${row.state}`}>{t.inspections.states[row.state]}</span>
+									</td>
+									<td className="order-cell">{row.visitCount}</td>
+									<td className="order-cell">{row.findingCount}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</>
+	)
+}

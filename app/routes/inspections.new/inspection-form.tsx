@@ -1,0 +1,284 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { inspectionForms } from '~/domain/inspections'
+import { fill, useT } from '~/i18n/i18n'
+import { createInspectionSchema, updateInspectionSchema } from './schema'
+
+// The inspection form of /inspections/new and /inspections/$id/edit: plan item, title, year,
+// scope, forms, period, organ and group. Works without JavaScript and gets back what the user
+// typed when the server refuses it.
+
+export type InspectionFormOptions = {
+	organs: Array<{ id: number; name: string }>
+	clauses: Array<{ id: number; label: string; instrumentId: number; instrumentTitle: string }>
+	members: Array<{ id: number; realName: string; position: string }>
+	deputies: Array<{ id: number; realName: string; position: string }>
+	planItems: Array<{ id: number; year: number; title: string }>
+}
+
+export type InspectionDefaults = {
+	planItemId?: number | null
+	title?: string
+	year: number
+	clauseIds?: Array<number>
+	forms?: Array<string>
+	startsOn?: string
+	endsOn?: string
+	organId?: number | null
+	leaderId?: number | null
+	memberIds?: Array<number>
+	deputyIds?: Array<number>
+}
+
+function asList(value: unknown): Array<string> {
+	if (Array.isArray(value)) return value.map(String)
+	return value === undefined || value === null || value === '' ? [] : [String(value)]
+}
+
+function groupByInstrument(clauses: InspectionFormOptions['clauses']) {
+	const groups: Array<{ id: number; title: string; clauses: InspectionFormOptions['clauses'] }> = []
+	for (const clause of clauses) {
+		let group = groups.find((g) => g.id === clause.instrumentId)
+		if (!group) {
+			group = { id: clause.instrumentId, title: clause.instrumentTitle, clauses: [] }
+			groups.push(group)
+		}
+		group.clauses.push(clause)
+	}
+	return groups
+}
+
+function Checkboxes({
+	legend,
+	hint,
+	name,
+	errorId,
+	errors,
+	chosen,
+	items,
+	empty,
+}: {
+	legend: ReactNode
+	hint?: ReactNode
+	name: string
+	errorId: string
+	errors: Array<string> | undefined
+	chosen: Array<string>
+	items: Array<{ value: string | number; label: ReactNode }>
+	empty?: ReactNode
+}) {
+	return (
+		<fieldset aria-describedby={errorId}>
+			<legend>{legend}</legend>
+			{hint ? (
+				<p className="muted small" style={{ marginTop: 0 }}>
+					{hint}
+				</p>
+			) : null}
+			{items.length === 0 && empty ? <p className="muted small">{empty}</p> : null}
+			<div className="checkbox-grid">
+				{items.map((item) => (
+					<label key={item.value} className="checkbox">
+						<input type="checkbox" name={name} value={item.value} defaultChecked={chosen.includes(String(item.value))} />
+						{item.label}
+					</label>
+				))}
+			</div>
+			<ErrorList id={errorId} errors={errors} />
+		</fieldset>
+	)
+}
+
+function person(p: { realName: string; position: string }) {
+	return p.position ? `${p.realName}（${p.position}）` : p.realName
+}
+
+export function InspectionForm({
+	id,
+	options,
+	defaults,
+	lastResult,
+	version,
+	submitLabel,
+	planItemAction,
+	children,
+}: {
+	id: string
+	options: InspectionFormOptions
+	defaults: InspectionDefaults
+	lastResult: SubmissionResult<Array<string>> | undefined
+	// Set on the edit page: the version the user saw (see updateVersioned).
+	version?: number
+	submitLabel: string
+	// Where the "fill in from the plan item" button sends its GET (the new page only).
+	planItemAction?: string
+	children?: ReactNode
+}) {
+	const t = useT()
+	const schema = version === undefined ? createInspectionSchema(t) : updateInspectionSchema(t)
+	const [form, fields] = useForm({
+		id,
+		lastResult,
+		defaultValue: {
+			planItemId: defaults.planItemId ? String(defaults.planItemId) : '',
+			title: defaults.title ?? '',
+			year: String(defaults.year),
+			clauseIds: (defaults.clauseIds ?? []).map(String),
+			forms: defaults.forms ?? [],
+			startsOn: defaults.startsOn ?? '',
+			endsOn: defaults.endsOn ?? '',
+			organId: defaults.organId ? String(defaults.organId) : '',
+			leaderId: defaults.leaderId ? String(defaults.leaderId) : '',
+			memberIds: (defaults.memberIds ?? []).map(String),
+			deputyIds: (defaults.deputyIds ?? []).map(String),
+		},
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const groups = groupByInstrument(options.clauses)
+	const chosenClauses = asList(fields.clauseIds.initialValue)
+	return (
+		<Form method="post" className="form form--wide" {...getFormProps(form)}>
+			{version === undefined ? null : (
+				<>
+					<input type="hidden" name="intent" value="update" />
+					<input type="hidden" name="version" value={version} />
+				</>
+			)}
+			<ErrorList id={form.errorId} errors={form.errors} />
+			<Field
+				label={t.inspections.planItem}
+				htmlFor={fields.planItemId.id}
+				errors={fields.planItemId.errors}
+				errorId={fields.planItemId.errorId}
+				hint={planItemAction ? t.inspections.planItemHint : undefined}
+			>
+				<select {...getSelectProps(fields.planItemId)}>
+					<option value="">{t.inspections.planItemNone}</option>
+					{options.planItems.map((item) => (
+						<option key={item.id} value={item.id}>
+							{fill(t.inspections.yearValue, { year: item.year })} · {item.title}
+						</option>
+					))}
+				</select>
+				{planItemAction && options.planItems.length > 0 ? (
+					<div>
+						<button type="submit" className="button button--secondary button--small" formMethod="get" formAction={planItemAction} formNoValidate>
+							{t.inspections.usePlanItem}
+						</button>
+					</div>
+				) : null}
+			</Field>
+			<Field
+				label={t.inspections.name}
+				htmlFor={fields.title.id}
+				errors={fields.title.errors}
+				errorId={fields.title.errorId}
+				hint={t.inspections.titleHint}
+			>
+				<input {...getInputProps(fields.title, { type: 'text' })} />
+			</Field>
+			<div className="grid-2">
+				<Field label={t.inspections.year} htmlFor={fields.year.id} errors={fields.year.errors} errorId={fields.year.errorId}>
+					<input {...getInputProps(fields.year, { type: 'number' })} style={{ maxWidth: '9rem' }} />
+				</Field>
+				<Field
+					label={t.inspections.organ}
+					htmlFor={fields.organId.id}
+					errors={fields.organId.errors}
+					errorId={fields.organId.errorId}
+					hint={t.inspections.organHint}
+				>
+					<select {...getSelectProps(fields.organId)}>
+						<option value="">{t.inspections.organNone}</option>
+						{options.organs.map((organ) => (
+							<option key={organ.id} value={organ.id}>
+								{organ.name}
+							</option>
+						))}
+					</select>
+				</Field>
+			</div>
+			<div className="grid-2">
+				<Field label={t.inspections.startsOn} htmlFor={fields.startsOn.id} errors={fields.startsOn.errors} errorId={fields.startsOn.errorId}>
+					<input {...getInputProps(fields.startsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
+				</Field>
+				<Field label={t.inspections.endsOn} htmlFor={fields.endsOn.id} errors={fields.endsOn.errors} errorId={fields.endsOn.errorId}>
+					<input {...getInputProps(fields.endsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
+				</Field>
+			</div>
+			<Checkboxes
+				legend={t.inspections.forms}
+				hint={t.inspections.formsHint}
+				name={fields.forms.name}
+				errorId={fields.forms.errorId}
+				errors={fields.forms.errors}
+				chosen={asList(fields.forms.initialValue)}
+				items={inspectionForms.map((f) => ({ value: f, label: t.inspections.formNames[f] }))}
+			/>
+			<fieldset aria-describedby={fields.clauseIds.errorId}>
+				<legend>{t.inspections.scope}</legend>
+				<p className="muted small" style={{ marginTop: 0 }}>
+					{t.inspections.scopeHint}
+				</p>
+				{groups.map((group) => (
+					<div key={group.id}>
+						{groups.length > 1 ? <p className="small">{group.title}</p> : null}
+						<div className="clause-picker">
+							{group.clauses.map((clause) => (
+								<label key={clause.id} className="checkbox">
+									<input type="checkbox" name={fields.clauseIds.name} value={clause.id} defaultChecked={chosenClauses.includes(String(clause.id))} />
+									{clause.label}
+								</label>
+							))}
+						</div>
+					</div>
+				))}
+				<ErrorList id={fields.clauseIds.errorId} errors={fields.clauseIds.errors} />
+			</fieldset>
+			<fieldset className="inspection-group-fields">
+				<legend>{t.inspections.group}</legend>
+				<p className="muted small" style={{ marginTop: 0 }}>
+					{t.inspections.groupHint}
+				</p>
+				<Field label={t.inspections.roles.leader} htmlFor={fields.leaderId.id} errors={fields.leaderId.errors} errorId={fields.leaderId.errorId}>
+					<select {...getSelectProps(fields.leaderId)} style={{ maxWidth: '20rem' }}>
+						<option value="">{t.inspections.leaderNone}</option>
+						{options.members.map((m) => (
+							<option key={m.id} value={m.id}>
+								{person(m)}
+							</option>
+						))}
+					</select>
+				</Field>
+				<Checkboxes
+					legend={t.inspections.members}
+					name={fields.memberIds.name}
+					errorId={fields.memberIds.errorId}
+					errors={fields.memberIds.errors}
+					chosen={asList(fields.memberIds.initialValue)}
+					items={options.members.map((m) => ({ value: m.id, label: person(m) }))}
+					empty={t.inspections.noMembers}
+				/>
+				<Checkboxes
+					legend={t.inspections.deputies}
+					name={fields.deputyIds.name}
+					errorId={fields.deputyIds.errorId}
+					errors={fields.deputyIds.errors}
+					chosen={asList(fields.deputyIds.initialValue)}
+					items={options.deputies.map((d) => ({ value: d.id, label: person(d) }))}
+					empty={t.inspections.noDeputies}
+				/>
+			</fieldset>
+			<div className="toolbar">
+				<SubmitButton>{submitLabel}</SubmitButton>
+				{children}
+			</div>
+		</Form>
+	)
+}

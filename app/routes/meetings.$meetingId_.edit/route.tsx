@@ -1,0 +1,91 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { meetingLabel, meetingLabelEn } from '~/domain/meetings'
+import { fill, messagesFor, useLang, useT } from '~/i18n/i18n'
+import { getMeeting, isMeetingTaken, updateMeeting } from '~/models/meetings.server'
+import { isUniqueViolation } from '~/models/users.server'
+import { isStaleRecord, write } from '~/models/write.server'
+import { MeetingForm } from '../meetings.new/meeting-form'
+import { toMeetingInput, updateMeetingSchema } from '../meetings.new/schema'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `${data ? meetingLabel(data.meeting) : ''} · 编辑会议信息 · 监督追踪` },
+]
+
+// After a refused stale edit the page shows what is stored now, with its version.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
+
+export async function loader(args: LoaderFunctionArgs) {
+	await requirePermission(args, 'oversight:manage')
+	const meeting = await getMeeting(getDb(), parseId(args.params.meetingId))
+	invariantFound(meeting)
+	return { meeting }
+}
+
+export async function action(args: ActionFunctionArgs) {
+	const user = await requirePermission(args, 'oversight:manage')
+	const t = messagesFor(args.request)
+	const db = getDb()
+	const meeting = await getMeeting(db, parseId(args.params.meetingId))
+	invariantFound(meeting)
+	const duplicate = (value: { term: number; session: number }) => fill(t.meetings.duplicate, { label: meetingLabel(value) })
+	const submission = await parseWithZod(await args.request.formData(), {
+		async: true,
+		schema: updateMeetingSchema(t).superRefine(async (value, ctx) => {
+			if (await isMeetingTaken(db, value.term, value.session, meeting.id)) {
+				ctx.addIssue({ code: 'custom', path: ['session'], message: duplicate(value) })
+			}
+		}),
+	})
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const { version } = submission.value
+	const input = toMeetingInput(submission.value)
+	const stale = () => data({ result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
+	if (version !== meeting.version) return stale()
+	try {
+		await write(db, user.actor, (tx, audit) => updateMeeting(tx, audit, meeting.id, version, input))
+	} catch (error) {
+		if (isStaleRecord(error)) return stale()
+		if (isUniqueViolation(error)) {
+			return data({ result: submission.reply({ fieldErrors: { session: [duplicate(input)] } }) }, { status: 400 })
+		}
+		throw error
+	}
+	return redirect(`/meetings/${meeting.id}?done=saved`)
+}
+
+export default function EditMeetingPage() {
+	const { meeting } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const lang = useLang()
+	const label = lang === 'en' ? meetingLabelEn(meeting) : meetingLabel(meeting)
+	return (
+		<>
+			<p className="breadcrumbs">
+				<Link to="/meetings">{t.meetings.title}</Link> › <Link to={`/meetings/${meeting.id}`}>{label}</Link> › {t.meetings.editTitle}
+			</p>
+			<div className="page-head">
+				<h1>{t.meetings.editTitle}</h1>
+				<span className="muted small">{fill(t.meetings.version, { n: meeting.version })}</span>
+			</div>
+			<section className="card">
+				<MeetingForm
+					key={`meeting-${meeting.id}-${meeting.version}`}
+					id={`meeting-${meeting.id}`}
+					defaults={meeting}
+					lastResult={actionData?.result}
+					version={meeting.version}
+					submitLabel={t.meetings.save}
+				/>
+			</section>
+			<p>
+				<Link to={`/audit?entityType=meeting&entityId=${meeting.id}`}>{t.meetings.history}</Link>
+			</p>
+		</>
+	)
+}

@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { getDb } from '#db/client.server'
+import { requirePermission } from '~/auth/guards.server'
+import { can } from '~/auth/permissions'
+import { shanghaiDate } from '~/domain/dates'
+import { formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, type MeetingPhase } from '~/domain/meetings'
+import { fill, useLang, useT } from '~/i18n/i18n'
+import { countAgendaItems, listPastMeetings, listUpcomingMeetings } from '~/models/meetings.server'
+
+export const meta: MetaFunction = () => [{ title: '常委会会议 · 监督追踪' }]
+
+// Everyone signed in sees the list: the meetings to come (and in session) first, soonest first;
+// then the past ones, latest first.
+export async function loader(args: LoaderFunctionArgs) {
+	const user = await requirePermission(args, 'record:read')
+	const db = getDb()
+	const today = shanghaiDate(new Date())
+	const upcoming = await listUpcomingMeetings(db, today)
+	const past = await listPastMeetings(db, today)
+	const counts = await countAgendaItems(db, [...upcoming, ...past].map((m) => m.id))
+	const row = (m: (typeof upcoming)[number]) => ({
+		id: m.id,
+		term: m.term,
+		session: m.session,
+		startsOn: m.startsOn,
+		endsOn: m.endsOn,
+		place: m.place,
+		phase: meetingPhase(m, today),
+		agendaCount: counts.get(m.id) ?? 0,
+	})
+	return { upcoming: upcoming.map(row), past: past.map(row), canManage: can(user.role, 'oversight:manage') }
+}
+
+type Row = {
+	id: number
+	term: number
+	session: number
+	startsOn: string
+	endsOn: string
+	place: string
+	phase: MeetingPhase
+	agendaCount: number
+}
+
+function MeetingTable({ rows }: { rows: Array<Row> }) {
+	const t = useT()
+	const lang = useLang()
+	return (
+		<div className="table-wrap">
+			<table className="meeting-table">
+				<thead>
+					<tr>
+						<th scope="col">{t.meetings.meeting}</th>
+						<th scope="col">{t.meetings.dates}</th>
+						<th scope="col">{t.meetings.place}</th>
+						<th scope="col">{t.meetings.agendaCount}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((m) => (
+						<tr key={m.id}>
+							<td>
+								<Link to={`/meetings/${m.id}`}>{lang === 'en' ? meetingLabelEn(m) : meetingLabel(m)}</Link>{' '}
+								{m.phase === 'past' ? null : <span className={`badge meeting-phase meeting-phase--${m.phase}`}>{t.meetings.phases[m.phase]}</span>}
+							</td>
+							<td className="nowrap">{formatMeetingDates(m, lang)}</td>
+							<td>{m.place || <span className="muted">{t.meetings.placeNone}</span>}</td>
+							<td className="nowrap">{fill(t.meetings.agendaCountValue, { count: m.agendaCount })}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}
+
+export default function MeetingsPage() {
+	const { upcoming, past, canManage } = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<>
+			<div className="page-head">
+				<h1>{t.meetings.title}</h1>
+				{canManage ? (
+					<Link className="button button--small" to="/meetings/new">
+						{t.meetings.add}
+					</Link>
+				) : null}
+			</div>
+			<section aria-labelledby="upcoming-heading">
+				<h2 id="upcoming-heading">{t.meetings.upcoming}</h2>
+				{upcoming.length ? (
+					<MeetingTable rows={upcoming} />
+				) : (
+					<p className="empty">
+						{t.meetings.noUpcoming} {canManage ? t.meetings.noUpcomingManage : null}
+					</p>
+				)}
+			</section>
+			<section aria-labelledby="past-heading">
+				<h2 id="past-heading">{t.meetings.past}</h2>
+				{past.length ? <MeetingTable rows={past} /> : <p className="empty">{t.meetings.noPast}</p>}
+			</section>
+		</>
+	)
+}

@@ -1,0 +1,80 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { useT } from '~/i18n/i18n'
+import { createMeetingSchema, updateMeetingSchema } from './schema'
+
+// The meeting form of /meetings/new and /meetings/$meetingId/edit.
+
+type Defaults = { term?: number; session?: number; startsOn?: string; endsOn?: string; place?: string }
+
+export function MeetingForm({
+	id,
+	defaults,
+	lastResult,
+	version,
+	submitLabel,
+}: {
+	id: string
+	defaults: Defaults
+	lastResult: SubmissionResult<Array<string>> | undefined
+	version?: number
+	submitLabel: string
+}) {
+	const t = useT()
+	const schema = version === undefined ? createMeetingSchema(t) : updateMeetingSchema(t)
+	const [form, fields] = useForm({
+		id,
+		lastResult,
+		defaultValue: {
+			term: defaults.term === undefined ? '' : String(defaults.term),
+			session: defaults.session === undefined ? '' : String(defaults.session),
+			startsOn: defaults.startsOn ?? '',
+			endsOn: defaults.endsOn ?? '',
+			place: defaults.place ?? '',
+		},
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<Form method="post" className="form form--wide" {...getFormProps(form)}>
+			{version === undefined ? null : <input type="hidden" name="version" value={version} />}
+			<ErrorList id={form.errorId} errors={form.errors} />
+			<div className="grid-2">
+				<Field label={t.meetings.term} htmlFor={fields.term.id} errors={fields.term.errors} errorId={fields.term.errorId} hint={t.meetings.termHint}>
+					<input {...getInputProps(fields.term, { type: 'number' })} inputMode="numeric" style={{ maxWidth: '9rem' }} />
+				</Field>
+				<Field
+					label={t.meetings.session}
+					htmlFor={fields.session.id}
+					errors={fields.session.errors}
+					errorId={fields.session.errorId}
+					hint={t.meetings.sessionHint}
+				>
+					<input {...getInputProps(fields.session, { type: 'number' })} inputMode="numeric" style={{ maxWidth: '9rem' }} />
+				</Field>
+				<Field label={t.meetings.startsOn} htmlFor={fields.startsOn.id} errors={fields.startsOn.errors} errorId={fields.startsOn.errorId}>
+					<input {...getInputProps(fields.startsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
+				</Field>
+				<Field
+					label={t.meetings.endsOn}
+					htmlFor={fields.endsOn.id}
+					errors={fields.endsOn.errors}
+					errorId={fields.endsOn.errorId}
+					hint={t.meetings.endsOnHint}
+				>
+					<input {...getInputProps(fields.endsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
+				</Field>
+			</div>
+			<Field label={t.meetings.place} htmlFor={fields.place.id} errors={fields.place.errors} errorId={fields.place.errorId}>
+				<input {...getInputProps(fields.place, { type: 'text' })} />
+			</Field>
+			<div>
+				<SubmitButton>{submitLabel}</SubmitButton>
+			</div>
+		</Form>
+	)
+}

@@ -1,0 +1,183 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { planKinds } from '~/domain/meetings'
+import { fill, useT } from '~/i18n/i18n'
+import { createPlanItemSchema, updatePlanItemSchema } from './schema'
+
+// The plan item form of /plan/new and /plan/$itemId/edit: works without JavaScript, and gets
+// back what the user typed when the server refuses it.
+
+export type PlanFormOptions = {
+	organs: Array<{ id: number; name: string; active: boolean }>
+	clauses: Array<{ id: number; label: string; instrumentId: number; instrumentTitle: string }>
+}
+
+type Defaults = {
+	year: number
+	kind?: string
+	title?: string
+	organId?: number | null
+	plannedMonth?: number | null
+	clauseIds?: Array<number>
+	notes?: string
+}
+
+function asList(value: unknown): Array<string> {
+	if (Array.isArray(value)) return value.map(String)
+	return value === undefined || value === null || value === '' ? [] : [String(value)]
+}
+
+function groupByInstrument(clauses: PlanFormOptions['clauses']) {
+	const groups: Array<{ id: number; title: string; clauses: PlanFormOptions['clauses'] }> = []
+	for (const clause of clauses) {
+		let group = groups.find((g) => g.id === clause.instrumentId)
+		if (!group) {
+			group = { id: clause.instrumentId, title: clause.instrumentTitle, clauses: [] }
+			groups.push(group)
+		}
+		group.clauses.push(clause)
+	}
+	return groups
+}
+
+export function PlanItemForm({
+	id,
+	options,
+	defaults,
+	lastResult,
+	version,
+	submitLabel,
+	children,
+}: {
+	id: string
+	options: PlanFormOptions
+	defaults: Defaults
+	lastResult: SubmissionResult<Array<string>> | undefined
+	// Set on the edit page: the version the user saw (see updateVersioned).
+	version?: number
+	submitLabel: string
+	children?: ReactNode
+}) {
+	const t = useT()
+	const schema = version === undefined ? createPlanItemSchema(t) : updatePlanItemSchema(t)
+	const [form, fields] = useForm({
+		id,
+		lastResult,
+		defaultValue: {
+			year: String(defaults.year),
+			kind: defaults.kind ?? '',
+			title: defaults.title ?? '',
+			organId: defaults.organId ? String(defaults.organId) : '',
+			plannedMonth: defaults.plannedMonth ? String(defaults.plannedMonth) : '',
+			clauseIds: (defaults.clauseIds ?? []).map(String),
+			notes: defaults.notes ?? '',
+		},
+		constraint: getZodConstraint(schema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const chosenClauses = asList(fields.clauseIds.initialValue)
+	const groups = groupByInstrument(options.clauses)
+	return (
+		<Form method="post" className="form form--wide" {...getFormProps(form)}>
+			{version === undefined ? null : (
+				<>
+					<input type="hidden" name="intent" value="update" />
+					<input type="hidden" name="version" value={version} />
+				</>
+			)}
+			<ErrorList id={form.errorId} errors={form.errors} />
+			<fieldset aria-describedby={fields.kind.errorId}>
+				<legend>{t.plan.kind}</legend>
+				{planKinds.map((kind) => (
+					<label key={kind} className="checkbox">
+						<input type="radio" name={fields.kind.name} value={kind} defaultChecked={fields.kind.initialValue === kind} required />
+						{t.plan.kinds[kind]}
+					</label>
+				))}
+				<ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
+			</fieldset>
+			<Field
+				label={t.plan.itemTitle}
+				htmlFor={fields.title.id}
+				errors={fields.title.errors}
+				errorId={fields.title.errorId}
+				hint={t.plan.itemTitleHint}
+			>
+				<input {...getInputProps(fields.title, { type: 'text' })} />
+			</Field>
+			<div className="grid-2">
+				<Field label={t.plan.year} htmlFor={fields.year.id} errors={fields.year.errors} errorId={fields.year.errorId}>
+					<input {...getInputProps(fields.year, { type: 'number' })} style={{ maxWidth: '9rem' }} />
+				</Field>
+				<Field
+					label={t.plan.plannedMonth}
+					htmlFor={fields.plannedMonth.id}
+					errors={fields.plannedMonth.errors}
+					errorId={fields.plannedMonth.errorId}
+				>
+					<select {...getSelectProps(fields.plannedMonth)} style={{ maxWidth: '12rem' }}>
+						<option value="">{t.plan.monthNone}</option>
+						{Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
+							<option key={month} value={month}>
+								{fill(t.plan.month, { month })}
+							</option>
+						))}
+					</select>
+				</Field>
+			</div>
+			<Field
+				label={t.plan.organ}
+				htmlFor={fields.organId.id}
+				errors={fields.organId.errors}
+				errorId={fields.organId.errorId}
+				hint={t.plan.organHint}
+			>
+				<select {...getSelectProps(fields.organId)}>
+					<option value="">{t.plan.organNone}</option>
+					{options.organs.map((organ) => (
+						<option key={organ.id} value={organ.id}>
+							{organ.name}
+						</option>
+					))}
+				</select>
+			</Field>
+			<fieldset aria-describedby={fields.clauseIds.errorId}>
+				<legend>{t.plan.clauses}</legend>
+				<p className="muted small" style={{ marginTop: 0 }}>
+					{t.plan.clausesHint}
+				</p>
+				{groups.map((group) => (
+					<div key={group.id}>
+						{groups.length > 1 ? <p className="small">{group.title}</p> : null}
+						<div className="clause-picker">
+							{group.clauses.map((clause) => (
+								<label key={clause.id} className="checkbox">
+									<input
+										type="checkbox"
+										name={fields.clauseIds.name}
+										value={clause.id}
+										defaultChecked={chosenClauses.includes(String(clause.id))}
+									/>
+									{clause.label}
+								</label>
+							))}
+						</div>
+					</div>
+				))}
+				<ErrorList id={fields.clauseIds.errorId} errors={fields.clauseIds.errors} />
+			</fieldset>
+			<Field label={t.plan.notes} htmlFor={fields.notes.id} errors={fields.notes.errors} errorId={fields.notes.errorId}>
+				<textarea {...getTextareaProps(fields.notes)} rows={3} />
+			</Field>
+			<div className="toolbar">
+				<SubmitButton>{submitLabel}</SubmitButton>
+				{children}
+			</div>
+		</Form>
+	)
+}
