@@ -24,6 +24,7 @@ const signer = { name: '王某某', position: '副市长' }
 const opinionText = '建议进一步压实金融机构的风险防控责任，定期通报涉案账户开户情况。（端到端测试）'
 const handlingText = '一、关于压实金融机构风险防控责任的意见\n已会同人民银行建立涉案账户开户情况月度通报制度。'
 
+// newPage() opens 1280×800 (harness defaultViewport).
 const desktop = { width: 1280, height: 800 }
 const phone = { width: 390, height: 844 }
 
@@ -95,7 +96,7 @@ test('a special work report from scheduling the hearing to the accepted handling
 	const today = todayInShanghai()
 
 	// ── mishu schedules the hearing ──────────────────────────────────────────────────────────
-	const office = await newPage({ viewport: desktop })
+	const office = await newPage()
 	await logIn(office, 'mishu')
 	await clickAndWait(office, office.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '专项工作报告', exact: true }), '/reports', heading(office, '专项工作报告'))
 	await clickAndWait(office, office.getByRole('link', { name: '安排听取专项工作报告' }).first(), '/reports/new', heading(office, '安排听取专项工作报告'))
@@ -118,7 +119,7 @@ test('a special work report from scheduling the hearing to the accepted handling
 	const reportPath = new URL(office.url()).pathname
 	await expectNotice(office, '已安排听取该专项工作报告，并列入会议议程。')
 	await expectState(office, '待报送征求意见稿')
-	await office.getByRole('heading', { level: 1, name: topic }).waitFor()
+	await heading(office, topic).waitFor()
 	const basics = office.getByRole('region', { name: '基本情况' })
 	await basics.getByText('武汉市公安局', { exact: true }).waitFor()
 	await basics.getByRole('link', { name: meetingText.replace(/（.*$/, '') }).waitFor()
@@ -129,7 +130,7 @@ test('a special work report from scheduling the hearing to the accepted handling
 	assert.equal(await standing.getByText(/^还有 \d+ 天$|^今天到期$|^已逾期 \d+ 天$/).count(), 3, 'three pending milestones')
 
 	// ── gongan drafts the report and submits it for comments ────────────────────────────────
-	const agency = await newPage({ viewport: desktop })
+	const agency = await newPage()
 	await logIn(agency, 'gongan')
 	await openFromTodo(agency, topic, reportPath)
 	await expectState(agency, '待报送征求意见稿')
@@ -151,7 +152,6 @@ test('a special work report from scheduling the hearing to the accepted handling
 	await expectNotice(agency, '草稿已保存。')
 	await agency.getByRole('region', { name: '附件', exact: true }).getByRole('link', { name: /涉案资金查控台账\.pdf/ }).waitFor()
 	await clickAndWait(agency, agency.getByRole('status').getByRole('link', { name: '返回报告页' }), reportPath, heading(agency, reportTitle))
-	await agency.getByRole('heading', { level: 1, name: reportTitle }).waitFor()
 	await agency.getByRole('region', { name: '各项任务落实情况' }).getByText('第1项任务进展情况（端到端测试）。').waitFor()
 	await submitAndWait(agency, agency.getByRole('button', { name: '报送征求意见稿', exact: true }), 'submit_draft')
 	await expectNotice(agency, '征求意见稿已报送。')
@@ -198,10 +198,10 @@ test('a special work report from scheduling the hearing to the accepted handling
 	await clickAndWait(office, card.getByRole('link', { name: '进入审议页面' }), /^\/deliberations\/\d+$/, progressSteps(office))
 	const deliberationPath = new URL(office.url()).pathname
 	await expectState(office, '审议和表决中')
-	await office.getByRole('heading', { level: 1, name: reportTitle }).waitFor()
+	await heading(office, reportTitle).waitFor()
 
 	// ── weiyuan1 writes an opinion on clause (七) and votes 满意 ──────────────────────────────
-	const member = await newPage({ viewport: desktop })
+	const member = await newPage()
 	await logIn(member, 'weiyuan1')
 	await openFromTodo(member, reportTitle, deliberationPath)
 	await expectState(member, '审议和表决中')
@@ -244,7 +244,9 @@ test('a special work report from scheduling the hearing to the accepted handling
 	}
 	const pageData = await member.request.get(`${deliberationPath}.data`)
 	assert.equal(pageData.status(), 200, 'the page data loads for the member')
-	assert.doesNotMatch(await pageData.text(), /satisfied|满意(?!度)/, "the page's data carries no choice")
+	const pageDataText = await pageData.text()
+	assert.ok(pageDataText.includes(reportTitle) && pageDataText.includes('myVoteAt'), "the fetched data is this page's")
+	assert.doesNotMatch(pageDataText, /satisfied|满意(?!度)/, "the page's data carries no choice")
 
 	// ── mishu closes the vote and composes the opinion letter ───────────────────────────────
 	await office.reload()

@@ -43,9 +43,9 @@ export function LetterSection({ page, lastResult }: { page: PageData; lastResult
 				</>
 			) : draft && letter ? (
 				<>
-					<LetterForm key={deliberation.version} page={page} lastResult={lastResult('saveLetter')} />
+					<LetterForm key={`letter-${deliberation.version}`} page={page} lastResult={lastResult('saveLetter')} />
 					{letter.saved ? (
-						<SendForm key={deliberation.version} version={deliberation.version} printHref={printHref} lastResult={lastResult('sendLetter')} />
+						<SendForm key={`send-${deliberation.version}`} version={deliberation.version} printHref={printHref} lastResult={lastResult('sendLetter')} />
 					) : null}
 				</>
 			) : (
