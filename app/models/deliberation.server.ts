@@ -44,6 +44,7 @@ import type { Settings } from '~/domain/settings'
 import { registerAttachmentOwner } from './attachments.server'
 import { loadSettings } from './settings.server'
 import { staleRecord, updateVersioned, write, type Actor, type Audit } from './write.server'
+import { outer } from './sql.server'
 
 // The deliberation mechanism (审议): whatever the committee deliberates — a special work report,
 // an inspection report, a 专题询问 — opens one through openDeliberation and finds it again with
@@ -614,7 +615,7 @@ export async function listDeliberations(db: Database, user: Reader, filter: List
 			organName: organ.name,
 			respondingName: responding.name,
 			meeting: { id: meetings.id, term: meetings.term, session: meetings.session },
-			voted: sql<number>`(select count(*) from ${ballotParticipation} where ${ballotParticipation.deliberationId} = ${deliberations.id})`.mapWith(Number),
+			voted: sql<number>`(select count(*) from ${ballotParticipation} where ${ballotParticipation.deliberationId} = ${outer(deliberations.id)})`.mapWith(Number),
 		})
 		.from(deliberations)
 		.innerJoin(organ, eq(organ.id, deliberations.organId))

@@ -31,6 +31,7 @@ import { registerAttachmentOwner, storeAttachment } from './attachments.server'
 import type { TimelineProvider } from './timeline.server'
 import type { TodoProvider } from './todo.server'
 import { staleRecord, updateVersioned, write, type Actor } from './write.server'
+import { outer } from './sql.server'
 
 // Findings (问题) of law-enforcement inspections and their rectification (整改): recorded by the
 // inspection's group or the secretariat, answered by the agency's liaisons, verified by the
@@ -46,7 +47,7 @@ export function findingHref(id: number) {
 
 // Whether the user belongs to the group of the finding's inspection.
 function inGroupSql(userId: number): SQL {
-	return sql`exists (select 1 from ${inspectionGroup} where ${inspectionGroup.inspectionId} = ${findings.inspectionId} and ${inspectionGroup.userId} = ${userId})`
+	return sql`exists (select 1 from ${inspectionGroup} where ${inspectionGroup.inspectionId} = ${outer(findings.inspectionId)} and ${inspectionGroup.userId} = ${userId})`
 }
 
 // The SQL twin of mayReadFinding.

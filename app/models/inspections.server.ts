@@ -33,6 +33,7 @@ import { inspectionStates, type GroupRole, type InspectionForm, type InspectionS
 import { openDeliberation } from './deliberation.server'
 import { addAgendaItem } from './meetings.server'
 import { staleRecord, updateVersioned, type Audit } from './write.server'
+import { outer } from './sql.server'
 
 // Law-enforcement inspections (执法检查, Supervision Law Art. 31–37): the plan, the group and
 // who may read which inspection. The read rule (DESIGN §1) is one WHERE condition,
@@ -214,13 +215,13 @@ export type InspectionListQuery = { year: number | null; state: InspectionState 
 export async function listInspections(db: Database, user: InspectionReader, query: InspectionListQuery) {
 	const visitCount =
 		user.role === 'agency'
-			? sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${inspections.id} and ${visits.unannounced} = false and exists (select 1 from ${visitAgencies} where ${visitAgencies.visitId} = ${visits.id} and ${visitAgencies.agencyId} = ${user.agencyId ?? -1}))`
-			: sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${inspections.id})`
+			? sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visits.unannounced} = false and exists (select 1 from ${visitAgencies} where ${visitAgencies.visitId} = ${visits.id} and ${visitAgencies.agencyId} = ${user.agencyId ?? -1}))`
+			: sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)})`
 	const findingCount =
 		user.role === 'agency'
-			? sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${inspections.id} and ${findings.agencyId} = ${user.agencyId ?? -1})`
-			: sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${inspections.id})`
-	const leader = sql<string | null>`(select ${users.realName} from ${inspectionGroup} join ${users} on ${users.id} = ${inspectionGroup.userId} where ${inspectionGroup.inspectionId} = ${inspections.id} and ${inspectionGroup.role} = 'leader' order by ${users.id} limit 1)`
+			? sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findings.agencyId} = ${user.agencyId ?? -1})`
+			: sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)})`
+	const leader = sql<string | null>`(select ${users.realName} from ${inspectionGroup} join ${users} on ${users.id} = ${inspectionGroup.userId} where ${inspectionGroup.inspectionId} = ${outer(inspections.id)} and ${inspectionGroup.role} = 'leader' order by ${users.id} limit 1)`
 	const rows = await db
 		.select({
 			...inspectionColumns,

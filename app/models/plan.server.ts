@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, clauses, inspections, instruments, planItemClauses, planItemKinds, planItems, reports, type PlanItemKind } from '#db/schema'
 import { staleRecord, updateVersioned, type Audit } from './write.server'
+import { outer } from './sql.server'
 
 // The annual oversight plan (年度监督工作计划, Supervision Law Art. 63): per year, the report
 // hearings, inspections and inquiries the committee will hold, each with its clauses and organ.
@@ -69,7 +70,7 @@ export async function listPlanItems(db: Database, year: number) {
 			plannedMonth: planItems.plannedMonth,
 			notes: planItems.notes,
 			version: planItems.version,
-			reportCount: sql<number>`(select count(*) from ${reports} where ${reports.planItemId} = ${planItems.id})`.mapWith(Number),
+			reportCount: sql<number>`(select count(*) from ${reports} where ${reports.planItemId} = ${outer(planItems.id)})`.mapWith(Number),
 		})
 		.from(planItems)
 		.leftJoin(agencies, eq(agencies.id, planItems.organId))

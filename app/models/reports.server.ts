@@ -38,6 +38,7 @@ import { openDeliberation } from './deliberation.server'
 import { addAgendaItem } from './meetings.server'
 import { listTasks, type TaskRow } from './tasks.server'
 import { staleRecord, updateVersioned, write, type Actor } from './write.server'
+import { outer } from './sql.server'
 
 // Special work reports (专项工作报告, Supervision Law Art. 11–16) up to the meeting: scheduled by
 // the secretariat, drafted and revised by the preparing department, distributed to members,
@@ -170,7 +171,7 @@ export type ReportTask = Awaited<ReturnType<typeof loadReportTasks>>[number]
 export const reportPageSize = 20
 
 function coversClause(clauseId: number): SQL {
-	return sql`exists (select 1 from ${reportClauses} where ${reportClauses.reportId} = ${reports.id} and ${reportClauses.clauseId} = ${clauseId})`
+	return sql`exists (select 1 from ${reportClauses} where ${reportClauses.reportId} = ${outer(reports.id)} and ${reportClauses.clauseId} = ${clauseId})`
 }
 
 function listWhere(user: ReportReader, query: Omit<ReportListQuery, 'page'>) {

@@ -67,6 +67,11 @@ async function shoot(page: Page, file: string) {
 	await page.screenshot({ path: file, fullPage: true })
 }
 
+/** A paragraph of a multi-line text (a response, a reason) as the finding page shows it. */
+function paragraph(scope: Locator, text: string) {
+	return scope.locator('p').filter({ hasText: text }).first()
+}
+
 /** Picks the option of a select whose text starts with the clause numeral. */
 async function selectClause(select: Locator, numeral: string) {
 	const option = select.locator('option').filter({ hasText: clauseStart(numeral) }).first()
@@ -180,7 +185,8 @@ test('an inspection from the plan to a verified rectification: visit, conflict, 
 	const year = Number(today.slice(0, 4))
 	const stamp = Date.now().toString(36)
 	const title = `检查《关于全面开展打击治理电信网络诈骗违法犯罪工作的决定》贯彻实施情况（端到端测试 ${stamp}）`
-	// Three days ahead: inside the period, clear of the demo's meetings (−10…−8, +24…+26).
+	// Three days ahead: inside the period, clear of the demo's meetings (−10…−8, +24…+26) and of
+	// its planned inspection's visits (+35, +42), so that only the conflict made here is warned of.
 	const visitOn = addDays(today, 3)
 	const firstVisit = { place: '武汉市公安局反诈中心（端到端测试）', district: '江岸区' }
 	const secondVisit = { place: '武汉市教育局安全处（端到端测试）' }
@@ -362,6 +368,14 @@ test('an inspection from the plan to a verified rectification: visit, conflict, 
 
 	await clickAndWait(agency, row.getByRole('link', { name: description, exact: true }), (url) => url.pathname === findingPath)
 	await expectState(agency, '待整改')
+	// Through the finding to its inspection: its findings are the bureau's only, and back.
+	await clickAndWait(agency, agency.getByRole('region', { name: '问题', exact: true }).getByRole('link', { name: title, exact: true }), (url) => url.pathname === inspectionPath)
+	const agencyFindings = agency.getByRole('region', { name: /^发现的问题/ })
+	await scheduleEntry(agency, firstVisit.place).waitFor()
+	assert.equal(await agency.getByText(secondVisit.place).count(), 0, 'the visit to another agency is not on the bureau\'s schedule')
+	assert.equal(await agencyFindings.getByText(otherDescription).count(), 0, "another agency's finding is not on the bureau's inspection page")
+	await clickAndWait(agency, agencyFindings.getByRole('link', { name: description, exact: true }), (url) => url.pathname === findingPath)
+	await expectState(agency, '待整改')
 	await agency.getByRole('heading', { level: 2, name: '报送整改情况' }).waitFor()
 	assert.equal(await agency.getByRole('button', { name: '核实通过' }).count(), 0, 'the agency does not verify')
 	await agency.getByLabel('整改情况', { exact: true }).fill(firstResponse)
@@ -369,7 +383,7 @@ test('an inspection from the plan to a verified rectification: visit, conflict, 
 	await expectNotice(agency, '整改情况已报送，等待办公厅核实。')
 	await expectState(agency, '待核实')
 	const agencyRectification = agency.getByRole('region', { name: '整改', exact: true })
-	await agencyRectification.getByText(firstResponse, { exact: true }).waitFor()
+	await paragraph(agencyRectification, firstResponse).waitFor()
 	assert.equal(await agency.getByRole('button', { name: '报送整改情况', exact: true }).count(), 0, 'a reported rectification is not reported twice')
 
 	// ── mishu sends it back with a reason ───────────────────────────────────────────────────
@@ -377,12 +391,12 @@ test('an inspection from the plan to a verified rectification: visit, conflict, 
 	const officeTodo = office.getByRole('region', { name: /^待我处理/ })
 	await clickAndWait(office, officeTodo.getByRole('link', { name: description, exact: true }).first(), (url) => url.pathname === findingPath)
 	await expectState(office, '待核实')
-	await office.getByRole('region', { name: '整改', exact: true }).getByText(firstResponse, { exact: true }).waitFor()
+	await paragraph(office.getByRole('region', { name: '整改', exact: true }), firstResponse).waitFor()
 	await office.getByLabel('退回原因', { exact: true }).fill(reopenReason)
 	await clickAndWait(office, office.getByRole('button', { name: '退回重新整改', exact: true }), (url) => url.searchParams.get('done') === 'reopened')
 	await expectNotice(office, '已退回重新整改，责任单位会看到退回原因。')
 	await expectState(office, '退回重新整改')
-	await office.getByRole('region', { name: '整改', exact: true }).getByText(reopenReason, { exact: true }).waitFor()
+	await paragraph(office.getByRole('region', { name: '整改', exact: true }).getByRole('status'), reopenReason).waitFor()
 	assert.equal(await office.getByRole('button', { name: '核实通过', exact: true }).count(), 0, 'nothing to accept until the agency reports again')
 
 	// ── gongan reads the reason and reports again ───────────────────────────────────────────
@@ -400,7 +414,7 @@ test('an inspection from the plan to a verified rectification: visit, conflict, 
 	await clickAndWait(agency, agency.getByRole('button', { name: '报送整改情况', exact: true }), (url) => url.searchParams.get('done') === 'responded')
 	await expectNotice(agency, '整改情况已报送，等待办公厅核实。')
 	await expectState(agency, '待核实')
-	await agencyRectification.getByText('已建立台账每月核查、季度通报制度，并纳入派出所绩效考核。', { exact: true }).waitFor()
+	await paragraph(agencyRectification, '已建立台账每月核查、季度通报制度，并纳入派出所绩效考核。').waitFor()
 
 	// ── mishu accepts it ────────────────────────────────────────────────────────────────────
 	await navigate(office, '首页', '/')
