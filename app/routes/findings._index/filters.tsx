@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react'
+import { Form } from '@remix-run/react'
+import { FilterActions } from '~/components/filter-actions'
 import { SelectFilter } from '~/components/select-filter'
 import { rectificationStates, type FindingListQuery } from '~/domain/findings'
 import { severities } from '~/domain/inspections'
@@ -63,14 +64,7 @@ export function FindingFilters({ query, options }: { query: FindingListQuery; op
 					<input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue ?? false} /> {t.findings.overdueOnly}
 				</label>
 			</div>
-			<div className="toolbar">
-				<button type="submit" className="button">
-					{t.common.search}
-				</button>
-				<Link to="/findings" className="button button--secondary">
-					{t.common.reset}
-				</Link>
-			</div>
+			<FilterActions resetTo="/findings" />
 		</Form>
 	)
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
+import { FilterActions } from '~/components/filter-actions'
 import { SelectFilter } from '~/components/select-filter'
 import { formatChineseDate } from '~/domain/dates'
 import { inspectionStates } from '~/domain/inspections'
@@ -73,14 +74,7 @@ export default function InspectionsPage() {
 					any={t.common.all}
 					choices={inspectionStates.map((s) => ({ value: s, label: t.inspections.states[s] }))}
 				/>
-				<div className="toolbar">
-					<button type="submit" className="button">
-						{t.common.search}
-					</button>
-					<Link to="/inspections" className="button button--secondary">
-						{t.common.reset}
-					</Link>
-				</div>
+				<FilterActions resetTo="/inspections" />
 			</Form>
 			{rows.length === 0 ? (
 				<div className="empty">

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { CheckboxesField, ClauseCheckboxes, type ClauseChoice } from '~/components/checkbox-fields'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { inspectionForms } from '~/domain/inspections'
 import { fill, useT } from '~/i18n/i18n'
@@ -13,7 +14,7 @@ import { createInspectionSchema, updateInspectionSchema } from './schema'
 
 export type InspectionFormOptions = {
 	organs: Array<{ id: number; name: string }>
-	clauses: Array<{ id: number; label: string; instrumentId: number; instrumentTitle: string }>
+	clauses: Array<ClauseChoice>
 	members: Array<{ id: number; realName: string; position: string }>
 	deputies: Array<{ id: number; realName: string; position: string }>
 	planItems: Array<{ id: number; year: number; title: string }>
@@ -31,65 +32,6 @@ export type InspectionDefaults = {
 	leaderId?: number | null
 	memberIds?: Array<number>
 	deputyIds?: Array<number>
-}
-
-function asList(value: unknown): Array<string> {
-	if (Array.isArray(value)) return value.map(String)
-	return value === undefined || value === null || value === '' ? [] : [String(value)]
-}
-
-function groupByInstrument(clauses: InspectionFormOptions['clauses']) {
-	const groups: Array<{ id: number; title: string; clauses: InspectionFormOptions['clauses'] }> = []
-	for (const clause of clauses) {
-		let group = groups.find((g) => g.id === clause.instrumentId)
-		if (!group) {
-			group = { id: clause.instrumentId, title: clause.instrumentTitle, clauses: [] }
-			groups.push(group)
-		}
-		group.clauses.push(clause)
-	}
-	return groups
-}
-
-function Checkboxes({
-	legend,
-	hint,
-	name,
-	errorId,
-	errors,
-	chosen,
-	items,
-	empty,
-}: {
-	legend: ReactNode
-	hint?: ReactNode
-	name: string
-	errorId: string
-	errors: Array<string> | undefined
-	chosen: Array<string>
-	items: Array<{ value: string | number; label: ReactNode }>
-	empty?: ReactNode
-}) {
-	return (
-		<fieldset aria-describedby={errorId}>
-			<legend>{legend}</legend>
-			{hint ? (
-				<p className="muted small" style={{ marginTop: 0 }}>
-					{hint}
-				</p>
-			) : null}
-			{items.length === 0 && empty ? <p className="muted small">{empty}</p> : null}
-			<div className="checkbox-grid">
-				{items.map((item) => (
-					<label key={item.value} className="checkbox">
-						<input type="checkbox" name={name} value={item.value} defaultChecked={chosen.includes(String(item.value))} />
-						{item.label}
-					</label>
-				))}
-			</div>
-			<ErrorList id={errorId} errors={errors} />
-		</fieldset>
-	)
 }
 
 function person(p: { realName: string; position: string }) {
@@ -140,8 +82,6 @@ export function InspectionForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
-	const groups = groupByInstrument(options.clauses)
-	const chosenClauses = asList(fields.clauseIds.initialValue)
 	return (
 		<Form method="post" className="form form--wide" {...getFormProps(form)}>
 			{version === undefined ? null : (
@@ -212,35 +152,13 @@ export function InspectionForm({
 					<input {...getInputProps(fields.endsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
 				</Field>
 			</div>
-			<Checkboxes
+			<CheckboxesField
+				field={fields.forms}
 				legend={t.inspections.forms}
 				hint={t.inspections.formsHint}
-				name={fields.forms.name}
-				errorId={fields.forms.errorId}
-				errors={fields.forms.errors}
-				chosen={asList(fields.forms.initialValue)}
-				items={inspectionForms.map((f) => ({ value: f, label: t.inspections.formNames[f] }))}
+				choices={inspectionForms.map((f) => ({ value: f, label: t.inspections.formNames[f] }))}
 			/>
-			<fieldset aria-describedby={fields.clauseIds.errorId}>
-				<legend>{t.inspections.scope}</legend>
-				<p className="muted small" style={{ marginTop: 0 }}>
-					{t.inspections.scopeHint}
-				</p>
-				{groups.map((group) => (
-					<div key={group.id}>
-						{groups.length > 1 ? <p className="small">{group.title}</p> : null}
-						<div className="clause-picker">
-							{group.clauses.map((clause) => (
-								<label key={clause.id} className="checkbox">
-									<input type="checkbox" name={fields.clauseIds.name} value={clause.id} defaultChecked={chosenClauses.includes(String(clause.id))} />
-									{clause.label}
-								</label>
-							))}
-						</div>
-					</div>
-				))}
-				<ErrorList id={fields.clauseIds.errorId} errors={fields.clauseIds.errors} />
-			</fieldset>
+			<ClauseCheckboxes field={fields.clauseIds} legend={t.inspections.scope} hint={t.inspections.scopeHint} clauses={options.clauses} />
 			<fieldset className="inspection-group-fields">
 				<legend>{t.inspections.group}</legend>
 				<p className="muted small" style={{ marginTop: 0 }}>
@@ -256,22 +174,16 @@ export function InspectionForm({
 						))}
 					</select>
 				</Field>
-				<Checkboxes
+				<CheckboxesField
+					field={fields.memberIds}
 					legend={t.inspections.members}
-					name={fields.memberIds.name}
-					errorId={fields.memberIds.errorId}
-					errors={fields.memberIds.errors}
-					chosen={asList(fields.memberIds.initialValue)}
-					items={options.members.map((m) => ({ value: m.id, label: person(m) }))}
+					choices={options.members.map((m) => ({ value: m.id, label: person(m) }))}
 					empty={t.inspections.noMembers}
 				/>
-				<Checkboxes
+				<CheckboxesField
+					field={fields.deputyIds}
 					legend={t.inspections.deputies}
-					name={fields.deputyIds.name}
-					errorId={fields.deputyIds.errorId}
-					errors={fields.deputyIds.errors}
-					chosen={asList(fields.deputyIds.initialValue)}
-					items={options.deputies.map((d) => ({ value: d.id, label: person(d) }))}
+					choices={options.deputies.map((d) => ({ value: d.id, label: person(d) }))}
 					empty={t.inspections.noDeputies}
 				/>
 			</fieldset>

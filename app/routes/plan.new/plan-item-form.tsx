@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { ClauseCheckboxes, type ClauseChoice } from '~/components/checkbox-fields'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { planKinds } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
@@ -12,7 +13,7 @@ import { createPlanItemSchema, updatePlanItemSchema } from './schema'
 
 export type PlanFormOptions = {
 	organs: Array<{ id: number; name: string; active: boolean }>
-	clauses: Array<{ id: number; label: string; instrumentId: number; instrumentTitle: string }>
+	clauses: Array<ClauseChoice>
 }
 
 type Defaults = {
@@ -23,24 +24,6 @@ type Defaults = {
 	plannedMonth?: number | null
 	clauseIds?: Array<number>
 	notes?: string
-}
-
-function asList(value: unknown): Array<string> {
-	if (Array.isArray(value)) return value.map(String)
-	return value === undefined || value === null || value === '' ? [] : [String(value)]
-}
-
-function groupByInstrument(clauses: PlanFormOptions['clauses']) {
-	const groups: Array<{ id: number; title: string; clauses: PlanFormOptions['clauses'] }> = []
-	for (const clause of clauses) {
-		let group = groups.find((g) => g.id === clause.instrumentId)
-		if (!group) {
-			group = { id: clause.instrumentId, title: clause.instrumentTitle, clauses: [] }
-			groups.push(group)
-		}
-		group.clauses.push(clause)
-	}
-	return groups
 }
 
 export function PlanItemForm({
@@ -80,8 +63,6 @@ export function PlanItemForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
-	const chosenClauses = asList(fields.clauseIds.initialValue)
-	const groups = groupByInstrument(options.clauses)
 	return (
 		<Form method="post" className="form form--wide" {...getFormProps(form)}>
 			{version === undefined ? null : (
@@ -146,31 +127,7 @@ export function PlanItemForm({
 					))}
 				</select>
 			</Field>
-			<fieldset aria-describedby={fields.clauseIds.errorId}>
-				<legend>{t.plan.clauses}</legend>
-				<p className="muted small" style={{ marginTop: 0 }}>
-					{t.plan.clausesHint}
-				</p>
-				{groups.map((group) => (
-					<div key={group.id}>
-						{groups.length > 1 ? <p className="small">{group.title}</p> : null}
-						<div className="clause-picker">
-							{group.clauses.map((clause) => (
-								<label key={clause.id} className="checkbox">
-									<input
-										type="checkbox"
-										name={fields.clauseIds.name}
-										value={clause.id}
-										defaultChecked={chosenClauses.includes(String(clause.id))}
-									/>
-									{clause.label}
-								</label>
-							))}
-						</div>
-					</div>
-				))}
-				<ErrorList id={fields.clauseIds.errorId} errors={fields.clauseIds.errors} />
-			</fieldset>
+			<ClauseCheckboxes field={fields.clauseIds} legend={t.plan.clauses} hint={t.plan.clausesHint} clauses={options.clauses} />
 			<Field label={t.plan.notes} htmlFor={fields.notes.id} errors={fields.notes.errors} errorId={fields.notes.errorId}>
 				<textarea {...getTextareaProps(fields.notes)} rows={3} />
 			</Field>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
+import { ClauseCheckboxes } from '~/components/checkbox-fields'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { hearingAgendaTitle } from '~/domain/reports'
@@ -41,11 +42,6 @@ export async function action(args: ActionFunctionArgs) {
 	return redirect(`/reports/${id}?done=scheduled`)
 }
 
-function asList(value: unknown): Array<string> {
-	if (Array.isArray(value)) return value.map(String)
-	return value === undefined || value === null || value === '' ? [] : [String(value)]
-}
-
 export default function ScheduleReportPage() {
 	const { options } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
@@ -56,7 +52,6 @@ export default function ScheduleReportPage() {
 		constraint: getZodConstraint(scheduleSchema(t)),
 		shouldRevalidate: 'onBlur',
 	})
-	const chosenClauses = asList(fields.clauseIds.initialValue)
 	const otherOrgans = options.organs.filter((o) => o.kind !== 'government')
 	const years = [...new Set(options.planItems.map((p) => p.year))]
 	return (
@@ -121,22 +116,7 @@ export default function ScheduleReportPage() {
 						<Field label={t.reports.topic} htmlFor={fields.topic.id} errors={fields.topic.errors} errorId={fields.topic.errorId} hint={t.reports.topicHint}>
 							<input {...getInputProps(fields.topic, { type: 'text' })} maxLength={maxTopic} />
 						</Field>
-						<fieldset aria-describedby={`${fields.clauseIds.id}-hint ${fields.clauseIds.errorId}`}>
-							<legend>{t.reports.clauses}</legend>
-							<p id={`${fields.clauseIds.id}-hint`} className="hint muted small">
-								{t.reports.clausesHint}
-							</p>
-							<div className="checkbox-grid report-clauses">
-								{options.clauses.map((c) => (
-									<label key={c.id} className="checkbox">
-										<input type="checkbox" name={fields.clauseIds.name} value={c.id} defaultChecked={chosenClauses.includes(String(c.id))} />
-										{c.label}
-										{options.clauses.some((o) => o.instrumentId !== c.instrumentId) ? <span className="muted small">（{c.instrumentTitle}）</span> : null}
-									</label>
-								))}
-							</div>
-							<ErrorList id={fields.clauseIds.errorId} errors={fields.clauseIds.errors} />
-						</fieldset>
+						<ClauseCheckboxes field={fields.clauseIds} legend={t.reports.clauses} hint={t.reports.clausesHint} clauses={options.clauses} />
 						<div className="grid-2">
 							<Field label={t.reports.meeting} htmlFor={fields.meetingId.id} errors={fields.meetingId.errors} errorId={fields.meetingId.errorId} hint={t.reports.meetingHint}>
 								<select {...getSelectProps(fields.meetingId)}>
