@@ -249,6 +249,21 @@ export const matrix: Record<string, Row> = {
 		loader: only(['secretariat'], 200),
 		action: only(['secretariat'], 400),
 	},
+	// The inspection report (same planned inspection, led by weiyuan1): the secretariat and the
+	// group's leader write it (a member who is not the leader: 403, tested in the route's test);
+	// its print view is read by those who read the inspection, the visited agency only once the
+	// report is published with the opinion letter (404 before; a deputy outside the group 404).
+	'inspections.$inspectionId.report': {
+		path: (ids) => `/inspections/${ids.inspection}/report`,
+		params: (ids) => ({ inspectionId: String(ids.inspection) }),
+		loader: only(['secretariat', 'member'], 200),
+		action: only(['secretariat', 'member'], 400),
+	},
+	'inspections.$inspectionId_.report.print': {
+		path: (ids) => `/inspections/${ids.inspection}/report/print`,
+		params: (ids) => ({ inspectionId: String(ids.inspection) }),
+		loader: signedIn(200, { deputy: 404, agency: 404 }),
+	},
 }
 
 const routesDir = path.resolve(__dirname, '../app/routes')

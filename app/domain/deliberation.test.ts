@@ -222,3 +222,9 @@ test('a returned handling report is overdue again from the same due date', () =>
 	expect(handlingOverdueDays('closed', '2026-11-01', '2026-12-01')).toBe(0)
 	expect(handlingOverdueDays('letter_sent', null, '2026-12-01')).toBe(0)
 })
+
+test('a letter about a title that quotes another keeps the nesting of title marks right', async () => {
+	const { letterTitle } = await import('./deliberation')
+	expect(letterTitle('关于检查《武汉市…决定》实施情况的报告')).toBe('关于《关于检查〈武汉市…决定〉实施情况的报告》的审议意见')
+	expect(letterTitle('武汉市人民政府关于打击治理电信网络诈骗工作情况的报告')).toBe('关于《武汉市人民政府关于打击治理电信网络诈骗工作情况的报告》的审议意见')
+})

@@ -208,7 +208,8 @@ export function letterParagraphs(body: string): Array<string> {
 // 关于《市人民政府关于……的报告》的审议意见. A title already in book-title marks keeps one pair.
 export function letterTitle(subjectTitle: string): string {
 	const bare = subjectTitle.trim().replace(/^《(.*)》$/, '$1')
-	return `关于《${bare}》的审议意见`
+	// Title marks inside title marks become single ones: 《关于检查〈决定〉实施情况的报告》.
+	return `关于《${bare.replace(/《/g, '〈').replace(/》/g, '〉')}》的审议意见`
 }
 
 // The same title quoted inside running text or a list: 《关于〈…〉的审议意见》.

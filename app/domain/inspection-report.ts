@@ -126,7 +126,9 @@ function rectificationPhrase(finding: ReportFinding, today: IsoDate): string {
 
 function sentence(text: string): string {
 	const trimmed = text.trim()
-	return /[。！？；.!?]$/.test(trimmed) ? trimmed : `${trimmed}。`
+	// "……不完整。（示例）" ends its sentence before the mark; "……不及时（示例）" does not.
+	const bare = trimmed.replace(/[（(][^（）()]*[）)]$/, '')
+	return /[。！？；.!?]$/.test(bare) ? trimmed : `${trimmed}。`
 }
 
 // The four parts drafted from the record, as of `today`.

@@ -31,11 +31,17 @@ async function reportHref(state: string, titlePart: string) {
 	return `/reports/${row.id}`
 }
 
+// The demo data also holds inspection findings on these clauses; these tests are about reports.
+function reportEvents<T extends { kind: string }>(events: Array<T>) {
+	return events.filter((e) => e.kind.startsWith('report.') || e.kind.startsWith('deliberation.'))
+}
+
 test('the clause timeline is one list of events of every report on the clause, newest first', async () => {
 	const today = await seededOn()
-	const events = await loadClauseTimeline(db(), await user('mishu'), await clauseId('（十五）'), settings)
-	const dates = events.map((e) => e.at)
+	const all = await loadClauseTimeline(db(), await user('mishu'), await clauseId('（十五）'), settings)
+	const dates = all.map((e) => e.at)
 	expect(dates).toEqual([...dates].sort().reverse())
+	const events = reportEvents(all)
 	const titles = new Set(events.map((e) => e.title))
 	// The education bureau's two reports, the justice bureau's and the market regulator's.
 	expect(titles.size).toBe(4)
@@ -66,11 +72,11 @@ test('a member sees no event of a report not yet distributed to them', async () 
 
 test("an agency sees its own reports' events only, and a deliberation's result once the letter is sent", async () => {
 	const clause = await clauseId('（十五）')
-	const jiaoyu = await loadClauseTimeline(db(), await user('jiaoyu'), clause, settings)
+	const jiaoyu = reportEvents(await loadClauseTimeline(db(), await user('jiaoyu'), clause, settings))
 	expect(new Set(jiaoyu.map((e) => e.title)).size).toBe(2)
 	expect(jiaoyu.every((e) => e.title.includes('学校'))).toBe(true)
 	expect(jiaoyu.some((e) => e.kind === 'deliberation.result.unsatisfied')).toBe(true)
-	expect(await loadClauseTimeline(db(), await user('gongan'), clause, settings)).toEqual([])
+	expect(reportEvents(await loadClauseTimeline(db(), await user('gongan'), clause, settings))).toEqual([])
 	// The supervisory commission's vote is closed but its letter not sent: a deputy reads the
 	// report (it is in deliberation) but not yet the deliberation's result.
 	const supervision = await loadClauseTimeline(db(), await user('daibiao1'), await clauseId('（六）'), settings)

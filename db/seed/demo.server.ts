@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../client.server'
 import { agencies, appMeta, clauses, tasks } from '../schema'
 import { demoAccounts, demoPassword } from './demo-accounts'
+import { seedDemoInspections } from './demo-inspections.server'
 import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
 import { insertUser } from '~/models/users.server'
@@ -57,4 +58,6 @@ export async function seedDemo(db: Database, now: Date) {
 	})
 	// Meetings, the plan, reports and their deliberation, written through the app's own functions.
 	await seedDemoOversight(db, today)
+	// Law-enforcement inspections: one finished and in deliberation, one planned.
+	await seedDemoInspections(db, today)
 }

@@ -72,7 +72,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		title: report?.reportTitle ?? '',
 		written: written && mayReadReport,
 		meetingLabel: report?.meetingLabel ?? null,
-		mayEdit: (user.role === 'secretariat' || myRole === 'leader') && (reportEditable(inspection.state) || written),
+		mayEdit: (user.role === 'secretariat' || myRole === 'leader') && reportEditable(inspection.state),
 		mayPrint: mayReadReport && written,
 		published: mayReadReport,
 		deliberation:
@@ -85,7 +85,8 @@ export async function loader(args: LoaderFunctionArgs) {
 		visits,
 		myRole,
 		findings: { groups, count: findingRows.length },
-		mayRecord: mayRecordFinding(user, myRole !== null),
+		// Findings are recorded while the inspection runs and its report is drafted.
+		mayRecord: mayRecordFinding(user, myRole !== null) && reportEditable(inspection.state),
 		report: reportSummary,
 		isAgency: user.role === 'agency',
 		canManage,

@@ -55,7 +55,6 @@ export default function InspectionReportPrint() {
 			</div>
 			<article className="letter-sheet inspection-report-sheet" lang="zh-CN">
 				<h1 className="letter-sheet__title">{report.title}</h1>
-				<p className="inspection-report-sheet__by">{report.issuer}</p>
 				<div className="letter-sheet__body">
 					{report.parts.map((part) => (
 						<section key={part.part}>
