@@ -68,6 +68,7 @@ test('the secretariat sees every paper, a member only distributed ones, liaisons
 
 test('a report on the agenda links to its page; kinds without a page yet link nowhere', () => {
 	expect(agendaSubjectPath('report', 7)).toBe('/reports/7')
+	expect(agendaSubjectPath('inspection', 4)).toBe('/inspections/4')
 	expect(agendaSubjectPath('resolution', 3)).toBeNull()
 	expect(agendaSubjectPath(null, null)).toBeNull()
 })

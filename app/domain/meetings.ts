@@ -83,6 +83,7 @@ export function moveInOrder(ids: ReadonlyArray<number>, id: number, direction: M
 export function agendaSubjectPath(subjectType: string | null, subjectId: number | null): string | null {
 	if (subjectType === null || subjectId === null) return null
 	if (subjectType === 'report') return `/reports/${subjectId}`
+	if (subjectType === 'inspection') return `/inspections/${subjectId}`
 	return null
 }
 
