@@ -9,6 +9,7 @@ import { isIsoDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
 import { auditDiff, auditHref, formatShanghaiTime, type DiffRow } from './present'
 import { auditPageSize, listActorChoices, listAuditEvents, listFilterValues, type AuditFilters } from './queries.server'
+import { Pagination } from '~/components/pagination'
 
 export const meta: MetaFunction = () => [{ title: '审计日志 · 监督追踪' }]
 
@@ -162,13 +163,7 @@ export default function AuditPage() {
 					</table>
 				</div>
 			)}
-			{pages > 1 ? (
-				<nav className="pagination" aria-label={fill(t.common.page, { page, pages })}>
-					{page > 1 ? <Link to={auditHref(filters, page - 1)}>{t.common.previous}</Link> : <span />}
-					<span>{fill(t.common.page, { page, pages })}</span>
-					{page < pages ? <Link to={auditHref(filters, page + 1)}>{t.common.next}</Link> : <span />}
-				</nav>
-			) : null}
+			<Pagination page={page} pages={pages} href={(n) => auditHref(filters, n)} />
 		</>
 	)
 }

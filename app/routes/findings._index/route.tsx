@@ -8,6 +8,7 @@ import { findingListSearch, findingTitle, isFindingListFiltered, parseFindingLis
 import { fill, useT } from '~/i18n/i18n'
 import { findingFilterOptions, listFindings } from '~/models/findings.server'
 import { FindingFilters } from './filters'
+import { Pagination } from '~/components/pagination'
 
 export const meta: MetaFunction = () => [{ title: '问题整改 · 监督追踪' }]
 
@@ -110,13 +111,7 @@ export default function FindingsPage() {
 					</table>
 				</div>
 			)}
-			{pages > 1 ? (
-				<nav className="pagination" aria-label={fill(t.common.page, { page, pages })}>
-					{page > 1 ? <Link to={pageHref(page - 1)}>{t.common.previous}</Link> : <span />}
-					<span>{fill(t.common.page, { page, pages })}</span>
-					{page < pages ? <Link to={pageHref(page + 1)}>{t.common.next}</Link> : <span />}
-				</nav>
-			) : null}
+			<Pagination page={page} pages={pages} href={pageHref} />
 		</>
 	)
 }

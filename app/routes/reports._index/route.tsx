@@ -9,6 +9,7 @@ import { fill, useT } from '~/i18n/i18n'
 import { loadSettings } from '~/models/settings.server'
 import { listReports, reportFilterOptions } from '~/models/reports.server'
 import { ReportFilters } from './filters'
+import { Pagination } from '~/components/pagination'
 
 export const meta: MetaFunction = () => [{ title: '专项工作报告 · 监督追踪' }]
 
@@ -142,13 +143,7 @@ export default function ReportsPage() {
 					</table>
 				</div>
 			)}
-			{pages > 1 ? (
-				<nav className="pagination" aria-label={fill(t.common.page, { page, pages })}>
-					{page > 1 ? <Link to={pageHref(page - 1)}>{t.common.previous}</Link> : <span />}
-					<span>{fill(t.common.page, { page, pages })}</span>
-					{page < pages ? <Link to={pageHref(page + 1)}>{t.common.next}</Link> : <span />}
-				</nav>
-			) : null}
+			<Pagination page={page} pages={pages} href={pageHref} />
 		</>
 	)
 }
