@@ -10,6 +10,7 @@ export default defineConfig({
 		alias: {
 			'~': fileURLToPath(new URL('./app', import.meta.url)),
 			'#db': fileURLToPath(new URL('./db', import.meta.url)),
+			'#test': fileURLToPath(new URL('./test', import.meta.url)),
 		},
 	},
 	test: {

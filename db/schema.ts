@@ -17,6 +17,11 @@ import type { Choice, DeliberationState, DeliberationSubjectType, Tally } from '
 import type { GroupRole, InspectionForm, InspectionState, Severity } from '../app/domain/inspections'
 import type { RectificationState } from '../app/domain/rectification'
 import type { ReportState, SelfAssessment } from '../app/domain/reports'
+import type { AgencyKind, AgencyLevel } from '../app/domain/agencies'
+import type { Role } from '../app/domain/roles'
+import type { TaskRole } from '../app/domain/tasks'
+import type { AgendaItemKind, AttendanceStatus, PlanItemKind } from '../app/domain/meetings'
+
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
 // (see app/models/write.server.ts). Timestamps are stored with time zone; calendar dates
@@ -30,18 +35,6 @@ const version = () => integer('version').notNull().default(1)
 // Agencies and accounts
 // ---------------------------------------------------------------------------------------------
 
-export const agencyKinds = [
-	'government',
-	'department',
-	'vertical',
-	'supervisory_commission',
-	'court',
-	'procuratorate',
-	'party_body',
-	'congress',
-	'other',
-] as const
-export type AgencyKind = (typeof agencyKinds)[number]
 
 export const agencies = pgTable(
 	'agencies',
@@ -52,7 +45,7 @@ export const agencies = pgTable(
 		name: text('name').notNull().unique(),
 		shortName: text('short_name').notNull(),
 		kind: text('kind').$type<AgencyKind>().notNull(),
-		level: text('level').$type<'市' | '区'>().notNull(),
+		level: text('level').$type<AgencyLevel>().notNull(),
 		district: text('district'),
 		// Officials expect the official order, never a collation-dependent sort by name.
 		displayOrder: integer('display_order').notNull(),
@@ -63,8 +56,6 @@ export const agencies = pgTable(
 	(t) => [index('agencies_order_idx').on(t.displayOrder)],
 )
 
-export const roles = ['admin', 'secretariat', 'member', 'deputy', 'agency'] as const
-export type Role = (typeof roles)[number]
 
 export const users = pgTable(
 	'users',
@@ -226,8 +217,6 @@ export const tasks = pgTable(
 	(t) => [index('tasks_clause_idx').on(t.clauseId, t.ordinal)],
 )
 
-export const taskRoles = ['lead', 'co'] as const
-export type TaskRole = (typeof taskRoles)[number]
 
 export const taskAgencies = pgTable(
 	'task_agencies',
@@ -263,8 +252,6 @@ export const subjectMappings = pgTable(
 // The annual oversight plan and standing committee meetings (Supervision Law Art. 63)
 // ---------------------------------------------------------------------------------------------
 
-export const planItemKinds = ['report_hearing', 'inspection', 'inquiry'] as const
-export type PlanItemKind = (typeof planItemKinds)[number]
 
 export const planItems = pgTable(
 	'plan_items',
@@ -316,8 +303,6 @@ export const meetings = pgTable(
 // The agenda is general: each item names the kind of business and, where the app holds it, the
 // record it concerns (a report, an inspection report, an inquiry, an interpellation answer, a
 // resolution), so later kinds of record join without a schema change.
-export const agendaItemKinds = ['report', 'inspection_report', 'inquiry', 'interpellation', 'resolution', 'other'] as const
-export type AgendaItemKind = (typeof agendaItemKinds)[number]
 
 export const agendaItems = pgTable(
 	'agenda_items',
@@ -335,8 +320,6 @@ export const agendaItems = pgTable(
 	(t) => [index('agenda_meeting_idx').on(t.meetingId, t.position)],
 )
 
-export const attendanceStatuses = ['present', 'leave', 'absent'] as const
-export type AttendanceStatus = (typeof attendanceStatuses)[number]
 
 export const meetingAttendance = pgTable(
 	'meeting_attendance',

@@ -4,6 +4,7 @@ import { getDb } from '#db/client.server'
 import { users } from '#db/schema'
 import { createSession, sessionCookieName } from '~/auth/session.server'
 import { loadSettings } from '~/models/settings.server'
+import type { Actor } from '~/models/write.server'
 
 // Calls route loaders and actions the way Remix does, as a given demo user (or none), and
 // normalises what they return or throw: a Response, data(), a redirect, or plain data.
@@ -24,6 +25,16 @@ export async function cookieFor(username: string): Promise<string> {
 	if (!user) throw new Error(`No test user '${username}'`)
 	const { token } = await createSession(db, user.id, await loadSettings(db))
 	return `${sessionCookieName}=${token}`
+}
+
+// A demo user as the Actor of a mutation (its role and agency for the record's policy).
+export async function actorFor(username: string): Promise<Actor> {
+	const [user] = await getDb()
+		.select({ id: users.id, role: users.role, agencyId: users.agencyId })
+		.from(users)
+		.where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+	if (!user) throw new Error(`No test user '${username}'`)
+	return { ...user, address: '127.0.0.1' }
 }
 
 export async function userId(username: string): Promise<number> {

@@ -4,7 +4,8 @@ import type { ActionFunction, LoaderFunction } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencies, attachments, clauses, deliberations, findings, inspectionGroup, inspections, instruments, meetings, planItems, reports, tasks, users, visitAgencies, visitParticipants, visits, type Role } from '#db/schema'
+import { agencies, attachments, clauses, deliberations, findings, inspectionGroup, inspections, instruments, meetings, planItems, reports, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { runAction, runLoader } from './helpers'
 
 // The permission matrix: every route × every role (and no session) with its expected answer.

@@ -1,8 +1,7 @@
 import { data, redirect, type AppLoadContext } from '@remix-run/node'
 import { getDb } from '#db/client.server'
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { loadSettings } from '~/models/settings.server'
-import type { Actor } from '~/models/write.server'
 import { can, type Permission } from './permissions'
 import { readSessionToken, validateSessionToken, type SessionUser } from './session.server'
 
@@ -11,7 +10,9 @@ import { readSessionToken, validateSessionToken, type SessionUser } from './sess
 
 export type RequestArgs = { request: Request; context: AppLoadContext }
 
-export type CurrentUser = SessionUser & { sessionId: string; actor: Actor }
+// The signed-in user is the Actor of every mutation they make: their role and agency for the
+// record's policy, their address for the audit log.
+export type CurrentUser = SessionUser & { sessionId: string; address: string | null }
 
 const cache = new WeakMap<Request, Promise<CurrentUser | null>>()
 
@@ -33,7 +34,7 @@ async function loadCurrentUser({ request, context }: RequestArgs): Promise<Curre
 	return {
 		...result.user,
 		sessionId: result.sessionId,
-		actor: { userId: result.user.id, address: context.clientAddress ?? null },
+		address: context.clientAddress ?? null,
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 
 // Who may do what, as one table: the server checks it in every loader and action (guards),
 // and the UI asks it only to hide what would be refused anyway.
@@ -17,6 +17,8 @@ const grants = {
 	'oversight:manage': ['secretariat'],
 	'deliberation:participate': ['member'],
 	'reports:draft': ['agency'],
+	// The roles that take a report's steps; which step, on which report, is reportPolicy's.
+	'reports:step': ['agency', 'secretariat'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

@@ -1,7 +1,7 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { can } from '~/auth/permissions'
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { useLang, useT } from '~/i18n/i18n'
 
 type ShellUser = { realName: string; role: Role } | null

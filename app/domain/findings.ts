@@ -1,4 +1,4 @@
-import type { Role } from '#db/schema'
+import type { Role } from './roles'
 import { addDays, isIsoDate, type IsoDate } from './dates'
 import { severities, type Severity } from './inspections'
 import { rectificationOverdueDays, type RectificationState } from './rectification'

@@ -1,5 +1,5 @@
 import { numberToChinese } from './chinese-numerals'
-import type { AgendaItemKind, AttendanceStatus, PlanItemKind, Role } from '#db/schema'
+import type { Role } from './roles'
 import { formatChineseDate, isIsoDate, type IsoDate } from './dates'
 
 // 第十五届 第二十三次会议 — how a standing committee meeting is named.
@@ -11,21 +11,18 @@ export function meetingLabelEn(meeting: { term: number; session: number }): stri
 	return `Term ${meeting.term}, session ${meeting.session}`
 }
 
-// Client-safe copies of the schema's lists (importing values from db/schema would bring
-// drizzle into the browser bundle); the types below fail to compile if the lists drift apart.
-export const planKinds = ['report_hearing', 'inspection', 'inquiry'] as const satisfies ReadonlyArray<PlanItemKind>
-export const agendaKinds = [
-	'report',
-	'inspection_report',
-	'inquiry',
-	'interpellation',
-	'resolution',
-	'other',
-] as const satisfies ReadonlyArray<AgendaItemKind>
-export const attendanceOptions = ['present', 'leave', 'absent'] as const satisfies ReadonlyArray<AttendanceStatus>
-const _everyPlanKind: [Exclude<PlanItemKind, (typeof planKinds)[number]>] extends [never] ? true : never = true
-const _everyAgendaKind: [Exclude<AgendaItemKind, (typeof agendaKinds)[number]>] extends [never] ? true : never = true
-const _everyAttendance: [Exclude<AttendanceStatus, (typeof attendanceOptions)[number]>] extends [never] ? true : never = true
+// The kinds of business in the annual plan (Art. 63), on a meeting's agenda, and who attended.
+// db/schema.ts stores these lists.
+export const planItemKinds = ['report_hearing', 'inspection', 'inquiry'] as const
+export type PlanItemKind = (typeof planItemKinds)[number]
+
+// The agenda is general: each item names the kind of business and, where the app holds it, the
+// record it concerns.
+export const agendaItemKinds = ['report', 'inspection_report', 'inquiry', 'interpellation', 'resolution', 'other'] as const
+export type AgendaItemKind = (typeof agendaItemKinds)[number]
+
+export const attendanceStatuses = ['present', 'leave', 'absent'] as const
+export type AttendanceStatus = (typeof attendanceStatuses)[number]
 
 // ── Dates ──
 

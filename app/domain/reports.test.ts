@@ -1,14 +1,13 @@
 import { expect, test } from 'vitest'
 import { settingDefaults } from './settings'
 import {
-	availableSteps,
 	draftGaps,
 	isLate,
 	isReportingOrgan,
-	mayDraftReport,
 	mayPrepareFor,
 	mayReadReport,
 	mayTakeStep,
+	reportPolicy,
 	memberMayRead,
 	parseReportListQuery,
 	reportCsvHeaders,
@@ -92,9 +91,11 @@ test("the preparing agency reads its report in every state; another agency never
 
 test("the organ's own liaison reads the report its department prepares, but does not draft it", () => {
 	expect(mayReadReport(govOffice, psbReport('scheduled'))).toBe(true)
-	expect(mayDraftReport(govOffice, psbReport('scheduled'))).toBe(false)
-	expect(mayDraftReport(gongan, psbReport('scheduled'))).toBe(true)
-	expect(mayDraftReport(secretariat, psbReport('scheduled'))).toBe(false)
+	expect(reportPolicy(govOffice, psbReport('scheduled')).editDraft).toBe(false)
+	expect(reportPolicy(gongan, psbReport('scheduled')).editDraft).toBe(true)
+	expect(reportPolicy(secretariat, psbReport('scheduled')).editDraft).toBe(false)
+	// Signed off: the preparing department still opens its draft page, which says it is closed.
+	expect(reportPolicy(gongan, psbReport('revised_submitted'))).toMatchObject({ editDraft: false, openDraft: true })
 })
 
 test('the read scope is the same rule as mayReadReport', () => {
@@ -104,24 +105,28 @@ test('the read scope is the same rule as mayReadReport', () => {
 	expect(reportReadScope({ role: 'agency', agencyId: null })).toEqual({ kind: 'none' })
 })
 
+const steps = (user: ReportReader, report: ReturnType<typeof psbReport>) => reportPolicy(user, report).steps
+
 test('the lifecycle: agency, office, agency, office, office — each step from its own state', () => {
-	expect(availableSteps(gongan, psbReport('scheduled'))).toEqual(['submit_draft'])
-	expect(availableSteps(secretariat, psbReport('draft_submitted'))).toEqual(['send_opinions'])
-	expect(availableSteps(gongan, psbReport('opinions_sent'))).toEqual(['submit_revised'])
-	expect(availableSteps(secretariat, psbReport('revised_submitted'))).toEqual(['distribute'])
-	expect(availableSteps(secretariat, psbReport('distributed'))).toEqual(['open_deliberation'])
-	expect(availableSteps(secretariat, psbReport('deliberation'))).toEqual([])
-	expect(availableSteps(member, psbReport('distributed'))).toEqual([])
-	expect(availableSteps(admin, psbReport('distributed'))).toEqual([])
+	expect(steps(gongan, psbReport('scheduled'))).toEqual(['submit_draft'])
+	expect(steps(secretariat, psbReport('draft_submitted'))).toEqual(['send_opinions'])
+	expect(steps(gongan, psbReport('opinions_sent'))).toEqual(['submit_revised'])
+	expect(steps(secretariat, psbReport('revised_submitted'))).toEqual(['distribute'])
+	expect(steps(secretariat, psbReport('distributed'))).toEqual(['open_deliberation'])
+	expect(steps(secretariat, psbReport('deliberation'))).toEqual([])
+	expect(steps(member, psbReport('distributed'))).toEqual([])
+	expect(steps(admin, psbReport('distributed'))).toEqual([])
 })
 
 test('a step by the wrong role, by another agency, or from the wrong state is refused with its reason', () => {
-	expect(mayTakeStep(member, psbReport('revised_submitted'), 'distribute')).toEqual({ ok: false, refusal: 'role' })
-	expect(mayTakeStep(gongan, psbReport('revised_submitted'), 'distribute')).toEqual({ ok: false, refusal: 'role' })
-	expect(mayTakeStep(secretariat, psbReport('scheduled'), 'submit_draft')).toEqual({ ok: false, refusal: 'role' })
-	expect(mayTakeStep(jiaoyu, psbReport('scheduled'), 'submit_draft')).toEqual({ ok: false, refusal: 'agency' })
-	expect(mayTakeStep(secretariat, psbReport('opinions_sent'), 'distribute')).toEqual({ ok: false, refusal: 'state' })
-	expect(mayTakeStep(gongan, psbReport('revised_submitted'), 'submit_revised')).toEqual({ ok: false, refusal: 'state' })
+	const office = { ok: false, refusal: { kind: 'forbidden', code: 'reports.secretariatStep' } }
+	const agency = { ok: false, refusal: { kind: 'forbidden', code: 'reports.agencyStep' } }
+	expect(mayTakeStep(member, psbReport('revised_submitted'), 'distribute')).toEqual(office)
+	expect(mayTakeStep(gongan, psbReport('revised_submitted'), 'distribute')).toEqual(office)
+	expect(mayTakeStep(secretariat, psbReport('scheduled'), 'submit_draft')).toEqual(agency)
+	expect(mayTakeStep(jiaoyu, psbReport('scheduled'), 'submit_draft')).toEqual(agency)
+	expect(mayTakeStep(secretariat, psbReport('opinions_sent'), 'distribute')).toMatchObject({ ok: false, refusal: { kind: 'rule', code: 'reports.state' } })
+	expect(mayTakeStep(gongan, psbReport('revised_submitted'), 'submit_revised')).toMatchObject({ ok: false, refusal: { kind: 'rule', code: 'reports.state' } })
 })
 
 test('a draft goes for comments only with title, period, text and every task assessed', () => {

@@ -1,10 +1,11 @@
+import { isStateOrganKind } from './agencies'
+import { allowed, broken, forbiddenBecause, forbiddenVerdict, type Verdict } from './refusal'
+import { isOffice, type PolicyUser } from './roles'
 import { addDays, daysBetween, type IsoDate } from './dates'
 import type { Settings } from './settings'
 
 // Special work reports (专项工作报告), Supervision Law Art. 14–17.
 
-export const reportingOrgans = ['government', 'supervisory_commission', 'court', 'procuratorate'] as const
-export type ReportingOrgan = (typeof reportingOrgans)[number]
 
 // The report's own lifecycle, up to the meeting. What follows (opinions, vote, letter,
 // handling report) is the deliberation mechanism in deliberation.ts.
@@ -84,7 +85,7 @@ export type SelfAssessment = (typeof selfAssessments)[number]
 // (which reports a user may read at all) so that lists can apply it in their SQL WHERE clause
 // and stay correctly paginated; mayReadReport() decides for one report from the same scope.
 
-export type ReportReader = { role: 'admin' | 'secretariat' | 'member' | 'deputy' | 'agency'; agencyId: number | null }
+export type ReportReader = Pick<PolicyUser, 'role' | 'agencyId'>
 export type ReadableReport = { state: ReportState; preparingAgencyId: number; organId: number }
 
 export type ReportReadScope =
@@ -129,11 +130,6 @@ export function mayReadReport(user: ReportReader, report: ReadableReport): boole
 	}
 }
 
-// Only the preparing department's liaisons draft (not the organ's office, not anyone else).
-export function mayDraftReport(user: ReportReader, report: Pick<ReadableReport, 'preparingAgencyId'>): boolean {
-	return user.role === 'agency' && user.agencyId !== null && user.agencyId === report.preparingAgencyId
-}
-
 // ── The lifecycle up to the meeting ──────────────────────────────────────────────────────────
 
 export const reportSteps = ['submit_draft', 'send_opinions', 'submit_revised', 'distribute', 'open_deliberation'] as const
@@ -149,32 +145,60 @@ export const reportStepRules: Record<ReportStep, { by: 'agency' | 'secretariat';
 	open_deliberation: { by: 'secretariat', from: 'distributed', to: 'deliberation' },
 }
 
-export type StepRefusal =
-	// The user's role never takes this step (403).
-	| 'role'
-	// A liaison of an agency other than the preparing one (403: they may read, not draft).
-	| 'agency'
-	// The report is not in the state the step starts from (409).
-	| 'state'
+// ── The report's policy: what a user may do with one report ────────────────────────────────
+//
+// One rule for loaders, actions, list SQL (through reportReadScope) and the page's buttons.
 
-export function mayTakeStep(
-	user: ReportReader,
-	report: Pick<ReadableReport, 'state' | 'preparingAgencyId'>,
-	step: ReportStep,
-): { ok: true } | { ok: false; refusal: StepRefusal } {
-	const rule = reportStepRules[step]
-	if (rule.by === 'secretariat' && user.role !== 'secretariat') return { ok: false, refusal: 'role' }
-	if (rule.by === 'agency') {
-		if (user.role !== 'agency') return { ok: false, refusal: 'role' }
-		if (!mayDraftReport(user, report)) return { ok: false, refusal: 'agency' }
-	}
-	if (report.state !== rule.from) return { ok: false, refusal: 'state' }
-	return { ok: true }
+// Only the preparing department's liaisons draft (not the organ's office, not anyone else).
+function isPreparingLiaison(user: ReportReader, report: Pick<ReadableReport, 'preparingAgencyId'>): boolean {
+	return user.role === 'agency' && user.agencyId !== null && user.agencyId === report.preparingAgencyId
 }
 
-// The steps a user can take now, for the buttons the report page shows.
-export function availableSteps(user: ReportReader, report: Pick<ReadableReport, 'state' | 'preparingAgencyId'>): Array<ReportStep> {
-	return reportSteps.filter((step) => mayTakeStep(user, report, step).ok)
+// A step is forbidden to a user who never takes it (the office's steps for anyone but the
+// secretariat; the agency's for anyone but the preparing department's liaisons), and refused by
+// rule when the report is not in the state it starts from.
+export function mayTakeStep(user: ReportReader, report: Pick<ReadableReport, 'state' | 'preparingAgencyId'>, step: ReportStep): Verdict {
+	const rule = reportStepRules[step]
+	if (rule.by === 'secretariat' && user.role !== 'secretariat') return forbiddenBecause('reports.secretariatStep')
+	if (rule.by === 'agency' && !isPreparingLiaison(user, report)) return forbiddenBecause('reports.agencyStep')
+	if (report.state !== rule.from) {
+		return broken('reports.state', {
+			step: { label: `reports.steps.${step}` },
+			state: { label: `reports.states.${report.state}` },
+			from: { label: `reports.states.${rule.from}` },
+		})
+	}
+	return allowed
+}
+
+// The preparing department edits its draft until the report is signed off.
+export function mayEditDraft(user: ReportReader, report: Pick<ReadableReport, 'state' | 'preparingAgencyId'>): Verdict {
+	if (!isPreparingLiaison(user, report)) return forbiddenVerdict
+	return agencyMayEdit(report.state) ? allowed : broken('reports.signedOff')
+}
+
+export type ReportPolicy = {
+	read: boolean
+	// The draft's editor: the preparing department's liaisons, while the report is theirs to edit.
+	editDraft: boolean
+	// The page that edits the draft opens for the preparing department, also after sign-off (it
+	// then says the report can no longer be changed).
+	openDraft: boolean
+	// The steps the user can take now.
+	steps: Array<ReportStep>
+	// Art. 14's opinions are the office's exchange with the organ: not for members or deputies.
+	readCollectedOpinions: boolean
+}
+
+export function reportPolicy(user: ReportReader, report: ReadableReport): ReportPolicy {
+	const read = mayReadReport(user, report)
+	return {
+		read,
+		editDraft: read && mayEditDraft(user, report).ok,
+		openDraft: read && isPreparingLiaison(user, report),
+		steps: read ? reportSteps.filter((step) => mayTakeStep(user, report, step).ok) : [],
+		readCollectedOpinions: read && (isOffice(user.role) || user.role === 'agency'),
+	}
 }
 
 // What a draft needs before it goes to the office for comments: a title, the period it
@@ -203,7 +227,7 @@ type OrganCandidate = { id: number; kind: string; level: string; active?: boolea
 // government, the supervisory commission, the intermediate court and the procuratorate.
 export function isReportingOrgan(agency: OrganCandidate): boolean {
 	if (agency.kind === 'government') return agency.level === '市'
-	return (reportingOrgans as ReadonlyArray<string>).includes(agency.kind)
+	return isStateOrganKind(agency.kind)
 }
 
 // For the government, one of its departments prepares the report (Art. 16: the government may

@@ -4,7 +4,8 @@ import { statusLabels, type Status } from './status'
 // The secretariat's rules for the 责任分解表: which rows a filter selects, how a task is split
 // and merged, how ordinals are kept 1..n within a clause, and what a valid deadline is.
 
-export type TaskRole = 'lead' | 'co'
+export const taskRoles = ['lead', 'co'] as const
+export type TaskRole = (typeof taskRoles)[number]
 export type AgencyAssignment = { agencyId: number; role: TaskRole }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,6 +122,7 @@ export const en: Messages = {
 		page: 'Page {page} of {pages}',
 		previous: 'Previous',
 		next: 'Next',
+		listSeparator: ', ',
 		total: '{count} in all',
 	},
 	errors: {
@@ -669,7 +670,7 @@ export const en: Messages = {
 		agenda: 'Agenda',
 		agendaEmpty: 'The agenda is empty.',
 		agendaEmptyManage: 'Scheduling a special work report hearing puts it on the agenda; add other business below.',
-		agendaKinds: {
+		agendaItemKinds: {
 			report: 'Special work report',
 			inspection_report: 'Inspection report',
 			inquiry: 'Inquiry',
@@ -944,13 +945,14 @@ export const en: Messages = {
 		refusals: {
 			agencyStep: 'The draft and the revised report are submitted by the preparing department’s liaisons.',
 			secretariatStep: 'This step is the committee office’s.',
-			otherAgency: 'Only the liaisons of the preparing department ({name}) draft and submit this report.',
+			organ: 'The reporting organ is the government, supervisory commission, court or procuratorate of the committee’s own level (Art. 11).',
+			department: 'Wrong preparing department: a government report is prepared by one of its departments, other organs prepare their own.',
+			unknownTask: 'A task sent does not belong to this report, or was sent twice; reload the page and try again.',
 			state: 'Cannot “{step}”: the report is “{state}”; this step is taken only when it is “{from}”.',
 			signedOff: 'The report has been signed off and can no longer be changed.',
 			incomplete: 'Before submitting the draft, fill in: {gaps}.',
 			attachmentNotOwn: 'You can remove only files you uploaded.',
 		},
-		separator: ', ',
 		gaps: {
 			title: 'the title',
 			period: 'the period',
@@ -968,7 +970,6 @@ export const en: Messages = {
 		signedOffNotice: 'The report has been signed off and can no longer be changed.',
 		notEditableYet: 'The report is “{state}”.',
 		titleTooLong: 'The title takes at most {max} characters.',
-		unknownTask: 'A task sent does not belong to this report; reload the page and try again.',
 	},
 	attachments: {
 		title: 'Attachments',

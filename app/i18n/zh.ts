@@ -122,6 +122,7 @@ export const zh = {
 		page: '第 {page} 页，共 {pages} 页',
 		previous: '上一页',
 		next: '下一页',
+		listSeparator: '、',
 		total: '共 {count} 条',
 	},
 	errors: {
@@ -669,7 +670,7 @@ export const zh = {
 		agenda: '会议议程',
 		agendaEmpty: '议程尚未安排。',
 		agendaEmptyManage: '安排听取专项工作报告时，报告会自动列入议程；其他议题可在下方添加。',
-		agendaKinds: {
+		agendaItemKinds: {
 			report: '专项工作报告',
 			inspection_report: '执法检查报告',
 			inquiry: '专题询问',
@@ -947,13 +948,14 @@ export const zh = {
 		refusals: {
 			agencyStep: '征求意见稿和修改稿由承办部门的联络员报送。',
 			secretariatStep: '此操作由常委会办事机构办理。',
-			otherAgency: '只有承办部门（{name}）的联络员可以起草和报送本报告。',
+			organ: '报告机关应是本级人民政府、监察委员会、人民法院或人民检察院（监督法第十一条）。',
+			department: '承办部门不符：市人民政府的报告由其组成部门承办，其他机关的报告由该机关自行承办。',
+			unknownTask: '提交的任务不属于本报告，或同一任务提交了两次。请刷新页面后重试。',
 			state: '不能“{step}”：报告当前为“{state}”，此操作只能在“{from}”时进行。',
 			signedOff: '报告已签发，不能再修改。',
 			incomplete: '报送征求意见稿前，请先补全：{gaps}。',
 			attachmentNotOwn: '只能删除本人上传的附件。',
 		},
-		separator: '、',
 		gaps: {
 			title: '报告标题',
 			period: '报告期间',
@@ -972,7 +974,6 @@ export const zh = {
 		signedOffNotice: '报告已签发，不能再修改。',
 		notEditableYet: '报告当前为“{state}”。',
 		titleTooLong: '标题最多 {max} 字。',
-		unknownTask: '提交的任务不属于本报告，请刷新页面后重试。',
 	},
 	attachments: {
 		title: '附件',

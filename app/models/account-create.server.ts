@@ -1,6 +1,7 @@
 import { asc, eq, or } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, roles, type Role } from '#db/schema'
+import { agencies } from '#db/schema'
+import { roles, type Role } from '~/domain/roles'
 import { passwordProblem, type PasswordProblem } from '~/domain/accounts'
 import { findUserByUsername, insertUser } from './users.server'
 import { write, type Actor } from './write.server'

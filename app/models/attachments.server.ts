@@ -7,29 +7,17 @@ import {
 } from '@remix-run/node'
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { attachments, type Role } from '#db/schema'
+import { attachments } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { checkAttachment, maxAttachmentBytes, type AttachmentCheck } from '~/domain/attachments'
 import type { Audit } from './write.server'
 
 // Attachments live in the database (bytea) and are served only to those who may read what they
-// belong to. Each kind of owner (a report, a handling report, later an inspection finding …)
-// registers who may read it; the download route asks the registry and answers 404 otherwise.
+// belong to: each kind of owner says who may read it in app/models/registry.server.ts, which the
+// download route asks; it answers 404 otherwise.
 
 export type AttachmentReader = { id: number; role: Role; agencyId: number | null }
 export type MayReadOwner = (user: AttachmentReader, ownerId: number, db: Database) => Promise<boolean>
-
-const owners = new Map<string, MayReadOwner>()
-
-export function registerAttachmentOwner(ownerType: string, mayRead: MayReadOwner) {
-	owners.set(ownerType, mayRead)
-}
-
-// An owner type nobody registered is readable by no one: a forgotten registration hides the
-// file rather than exposing it.
-export async function mayReadAttachmentOwner(db: Database, user: AttachmentReader, ownerType: string, ownerId: number) {
-	const mayRead = owners.get(ownerType)
-	return mayRead ? mayRead(user, ownerId, db) : false
-}
 
 export type RefusedFile = { fileName: string; reason: Exclude<AttachmentCheck, { ok: true }>['reason'] }
 

@@ -1,6 +1,7 @@
 import { and, asc, gte, lte } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { meetings, type Role } from '#db/schema'
+import { meetings } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { compareEvents, feedRange } from '~/domain/calendar'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { buildCalendar, type CalendarEvent } from '~/domain/icalendar'

@@ -2,18 +2,8 @@ import { encodeHexLowerCase } from '@oslojs/encoding'
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client.server'
-import {
-	agencies,
-	ballotParticipation,
-	ballots,
-	clauses,
-	deliberationOpinions,
-	deliberations,
-	instruments,
-	meetings,
-	users,
-	type Role,
-} from '#db/schema'
+import { agencies, ballotParticipation, ballots, clauses, deliberationOpinions, deliberations, instruments, meetings, users } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import {
 	choices,
@@ -23,7 +13,6 @@ import {
 	mayCloseVote,
 	mayComposeLetter,
 	mayEnterTally,
-	mayReadHandlingReport,
 	mayReviewHandling,
 	maySendLetter,
 	maySubmitHandling,
@@ -41,7 +30,6 @@ import {
 } from '~/domain/deliberation'
 import { meetingLabel } from '~/domain/meetings'
 import type { Settings } from '~/domain/settings'
-import { registerAttachmentOwner } from './attachments.server'
 import { loadSettings } from './settings.server'
 import { staleRecord, updateVersioned, write, type Actor, type Audit } from './write.server'
 import { outer } from './sql.server'
@@ -117,15 +105,6 @@ async function resultOf(db: Database, tally: Tally | null): Promise<Choice | nul
 	if (!tally) return null
 	return satisfactionResult(tally, (await loadSettings(db)).satisfactionThresholdPercent)
 }
-
-// The handling report's files are read by those who may read the report itself.
-registerAttachmentOwner('handling_report', async (user, ownerId, db) => {
-	const [row] = await db
-		.select({ state: deliberations.state, respondingAgencyId: deliberations.respondingAgencyId, organId: deliberations.organId })
-		.from(deliberations)
-		.where(eq(deliberations.id, ownerId))
-	return row ? mayReadHandlingReport(user, row) : false
-})
 
 // ── Reading, scoped by the reader in the WHERE clause ──────────────────────────────────────
 

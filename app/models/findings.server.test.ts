@@ -5,9 +5,10 @@ import { users } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { settingDefaults } from '~/domain/settings'
 import { clauseIdOf, agencyIdOf, makeFinding, makeInspection, today } from '../routes/findings._index/test-fixtures'
-import { findingHref, findingTimeline, findingTodos, listAgencyOpenFindings, respondToFinding, verifyFinding } from './findings.server'
-import { loadClauseTimeline } from './timeline.server'
-import { loadTodo } from './todo.server'
+import { findingHref } from '~/domain/links'
+import { findingTimeline, findingTodos, listAgencyOpenFindings, respondToFinding, verifyFinding } from './findings.server'
+import { loadClauseTimeline } from '~/models/registry.server'
+import { loadTodo } from '~/models/registry.server'
 
 const db = () => getDb()
 const settings = { ...settingDefaults }
@@ -17,7 +18,6 @@ async function user(username: string) {
 	return row
 }
 
-const actor = { userId: null, address: null }
 
 test('to-do: the agency rectifies its open and reopened findings by their due dates, overdue first', async () => {
 	const inspection = await makeInspection()
@@ -52,10 +52,10 @@ test('timeline: a finding recorded, responded, reopened, responded and accepted 
 	const id = await makeFinding(inspection, { clause: '（十二）', severity: 'severe' })
 	const gongan = await user('gongan')
 	const mishu = await user('mishu')
-	await respondToFinding(db(), actor, gongan, { findingId: id, version: 1, response: '第一次（测试）', files: [], today: today() })
-	await verifyFinding(db(), actor, mishu, { findingId: id, version: 2, decision: 'reopen', reason: '不到位（测试）', today: today() })
-	await respondToFinding(db(), actor, gongan, { findingId: id, version: 3, response: '第二次（测试）', files: [], today: today() })
-	await verifyFinding(db(), actor, mishu, { findingId: id, version: 4, decision: 'accept', today: today() })
+	await respondToFinding(db(), { ...gongan, address: null }, { findingId: id, version: 1, response: '第一次（测试）', files: [], today: today() })
+	await verifyFinding(db(), { ...mishu, address: null }, { findingId: id, version: 2, decision: 'reopen', reason: '不到位（测试）', today: today() })
+	await respondToFinding(db(), { ...gongan, address: null }, { findingId: id, version: 3, response: '第二次（测试）', files: [], today: today() })
+	await verifyFinding(db(), { ...mishu, address: null }, { findingId: id, version: 4, decision: 'accept', today: today() })
 	const events = await loadClauseTimeline(db(), mishu, await clauseIdOf('（十二）'), settings, [findingTimeline])
 	const mine = events.filter((e) => e.href === findingHref(id))
 	// Newest first; on one day the later step first.

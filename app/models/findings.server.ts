@@ -1,17 +1,6 @@
 import { and, asc, desc, eq, exists, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import {
-	agencies,
-	auditEvents,
-	clauses,
-	findings,
-	inspectionClauses,
-	inspectionGroup,
-	inspections,
-	tasks,
-	users,
-	visits,
-} from '#db/schema'
+import { agencies, auditEvents, clauses, findings, inspectionClauses, inspectionGroup, inspections, tasks, users, visits } from '#db/schema'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import {
 	findingPageSize,
@@ -27,10 +16,10 @@ import type { Severity } from '~/domain/inspections'
 import { nextRectificationState, rectificationOverdueDays, type RectificationAction, type RectificationState } from '~/domain/rectification'
 import type { TimelineEvent } from '~/domain/timeline'
 import { todoItem } from '~/domain/todo'
-import { registerAttachmentOwner, storeAttachment } from './attachments.server'
-import type { TimelineProvider } from './timeline.server'
-import type { TodoProvider } from './todo.server'
+import { storeAttachment } from './attachments.server'
+import type { TimelineProvider, TodoProvider } from './providers.server'
 import { staleRecord, updateVersioned, write, type Actor } from './write.server'
+import { findingHref } from '~/domain/links'
 import { outer } from './sql.server'
 
 // Findings (问题) of law-enforcement inspections and their rectification (整改): recorded by the
@@ -38,10 +27,6 @@ import { outer } from './sql.server'
 // secretariat. Who may read which finding is one rule, findingReadScope / mayReadFinding in
 // app/domain/findings.ts; every query here applies it in its WHERE clause, so a liaison only
 // ever gets rows about their own agency and a deputy only those of their own inspections.
-
-export function findingHref(id: number) {
-	return `/findings/${id}`
-}
 
 // ── Who may read which finding ──────────────────────────────────────────────────────────────
 
@@ -67,7 +52,7 @@ export function findingsReadableBy(user: FindingReader): SQL {
 
 // Attachments of a finding (the evidence) and of its rectification (the agency's proof): both
 // readable by whoever may read the finding.
-async function mayReadFindingById(user: FindingReader, findingId: number, db: Database) {
+export async function mayReadFindingById(user: FindingReader, findingId: number, db: Database) {
 	const [row] = await db
 		.select({
 			agencyId: findings.agencyId,
@@ -78,8 +63,6 @@ async function mayReadFindingById(user: FindingReader, findingId: number, db: Da
 	return row ? mayReadFinding(user, { agencyId: row.agencyId, inGroup: Boolean(row.inGroup) }) : false
 }
 
-registerAttachmentOwner('finding', mayReadFindingById)
-registerAttachmentOwner('rectification', mayReadFindingById)
 
 // ── Recording a finding ──────────────────────────────────────────────────────────────────────
 
@@ -284,12 +267,11 @@ function transition(state: RectificationState, action: RectificationAction): Rec
 export async function respondToFinding(
 	db: Database,
 	actor: Actor,
-	user: FindingReader,
 	input: { findingId: number; version: number; response: string; files: ReadonlyArray<File>; today: IsoDate },
 ) {
 	await write(db, actor, async (tx, audit) => {
 		const before = await lockFinding(tx, input.findingId, input.version)
-		if (!mayRespondToFinding(user, before)) throw refused({ kind: 'role' })
+		if (!mayRespondToFinding(actor, before)) throw refused({ kind: 'role' })
 		const state = transition(before.rectificationState, 'respond')
 		const after = await updateVersioned(
 			tx,
@@ -302,7 +284,7 @@ export async function respondToFinding(
 		)
 		await audit({ action: 'finding.respond', entityType: 'finding', entityId: input.findingId, before: auditView(before), after: auditView(after) })
 		for (const file of input.files) {
-			await storeAttachment(tx, audit, { ownerType: 'rectification', ownerId: input.findingId, file, uploadedBy: user.id })
+			await storeAttachment(tx, audit, { ownerType: 'rectification', ownerId: input.findingId, file, uploadedBy: actor.id })
 		}
 	})
 }
@@ -312,12 +294,11 @@ export async function respondToFinding(
 export async function verifyFinding(
 	db: Database,
 	actor: Actor,
-	user: FindingReader,
 	input: { findingId: number; version: number; decision: 'accept' | 'reopen'; reason?: string; today: IsoDate },
 ) {
 	await write(db, actor, async (tx, audit) => {
 		const before = await lockFinding(tx, input.findingId, input.version)
-		if (!mayVerifyFinding(user)) throw refused({ kind: 'role' })
+		if (!mayVerifyFinding(actor)) throw refused({ kind: 'role' })
 		const state = transition(before.rectificationState, input.decision)
 		const values =
 			input.decision === 'accept'

@@ -1,23 +1,8 @@
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { QueryBuilder } from 'drizzle-orm/pg-core'
 import { getDb, type Database } from '#db/client.server'
-import {
-	agencies,
-	clauses,
-	deliberations,
-	findings,
-	meetings,
-	inspectionClauses,
-	inspectionGroup,
-	inspections,
-	instruments,
-	planItemClauses,
-	planItems,
-	users,
-	visitAgencies,
-	visits,
-	type Role,
-} from '#db/schema'
+import { agencies, clauses, deliberations, findings, meetings, inspectionClauses, inspectionGroup, inspections, instruments, planItemClauses, planItems, users, visitAgencies, visits } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { letterIsSent, type DeliberationState } from '~/domain/deliberation'
 import {
@@ -30,6 +15,7 @@ import {
 } from '~/domain/inspection-report'
 import { meetingLabel } from '~/domain/meetings'
 import { inspectionStates, type GroupRole, type InspectionForm, type InspectionState } from '~/domain/inspections'
+import { stateOrganKinds } from '~/domain/agencies'
 import { openDeliberation } from './deliberation.server'
 import { addAgendaItem } from './meetings.server'
 import { staleRecord, updateVersioned, type Audit } from './write.server'
@@ -254,7 +240,6 @@ export async function listInspectionYears(db: Database, user: InspectionReader):
 
 // ── The form's options ──────────────────────────────────────────────────────────────────────
 
-export const targetOrganKinds = ['government', 'supervisory_commission', 'court', 'procuratorate'] as const
 
 export async function loadInspectionFormOptions(db: Database, keep: { organId?: number | null; userIds?: Array<number> } = {}) {
 	const keepUsers = keep.userIds ?? []
@@ -262,7 +247,7 @@ export async function loadInspectionFormOptions(db: Database, keep: { organId?: 
 		db
 			.select({ id: agencies.id, name: agencies.name, active: agencies.active })
 			.from(agencies)
-			.where(inArray(agencies.kind, [...targetOrganKinds]))
+			.where(inArray(agencies.kind, [...stateOrganKinds]))
 			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
 		db
 			.select({ id: clauses.id, label: clauses.label, instrumentId: instruments.id, instrumentTitle: instruments.title })

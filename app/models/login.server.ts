@@ -44,7 +44,7 @@ export async function attemptLogin(
 		now,
 	)
 	const user = await findUserByUsername(db, username)
-	const actor = { userId: user?.id ?? null, address: input.address }
+	const actor = { id: user?.id ?? null, address: input.address }
 	if (block.blocked) {
 		await write(db, actor, async (tx, audit) => {
 			await tx.insert(loginAttempts).values({ username, address: input.address, success: false, at: now })

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agendaItems, auditEvents, meetings } from '#db/schema'
-import { userId } from '../../test/helpers'
+import { userId } from '#test/helpers'
 import { addAgendaItem, getMeeting, listAgenda, listMeetingOptions, listUpcomingMeetings, removeAgendaItemsFor } from './meetings.server'
 import { write } from './write.server'
 
@@ -14,7 +14,7 @@ async function meeting(term: number, session: number, startsOn: string, endsOn =
 }
 
 async function as(username: string) {
-	return { userId: await userId(username), address: '127.0.0.1' }
+	return { id: await userId(username), address: '127.0.0.1' }
 }
 
 function positions(items: Array<{ position: number; title: string }>) {

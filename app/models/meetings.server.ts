@@ -1,13 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, max, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import {
-	agendaItems,
-	meetingAttendance,
-	meetings,
-	users,
-	type AgendaItemKind,
-	type AttendanceStatus,
-} from '#db/schema'
+import { agendaItems, meetingAttendance, meetings, users } from '#db/schema'
+import type { AgendaItemKind, AttendanceStatus } from '~/domain/meetings'
 import { meetingLabel, moveInOrder, type MoveDirection } from '~/domain/meetings'
 import type { IsoDate } from '~/domain/dates'
 import { staleRecord, updateVersioned, type Audit } from './write.server'

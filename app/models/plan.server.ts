@@ -1,6 +1,8 @@
+import { stateOrganKinds } from '~/domain/agencies'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, clauses, inspections, instruments, planItemClauses, planItemKinds, planItems, reports, type PlanItemKind } from '#db/schema'
+import { agencies, clauses, inspections, instruments, planItemClauses, planItems, reports } from '#db/schema'
+import { planItemKinds, type PlanItemKind } from '~/domain/meetings'
 import { staleRecord, updateVersioned, type Audit } from './write.server'
 import { outer } from './sql.server'
 
@@ -9,13 +11,12 @@ import { outer } from './sql.server'
 
 // The organs an item can be aimed at: the government, the supervisory commission, the court
 // and the procuratorate of the city.
-export const planOrganKinds = ['government', 'supervisory_commission', 'court', 'procuratorate'] as const
 
 export function listPlanOrganOptions(db: Database) {
 	return db
 		.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, active: agencies.active })
 		.from(agencies)
-		.where(inArray(agencies.kind, [...planOrganKinds]))
+		.where(inArray(agencies.kind, [...stateOrganKinds]))
 		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, clauses, instruments, parts, taskAgencies, tasks, type TaskRole } from '#db/schema'
+import { agencies, clauses, instruments, parts, taskAgencies, tasks } from '#db/schema'
+import type { TaskRole } from '~/domain/tasks'
 import type { TaskTableQuery } from '~/domain/tasks'
 import { listAgencyOptions } from './agencies.server'
 import { primaryInstrumentId } from './instruments.server'

@@ -1,6 +1,7 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, users, type Role } from '#db/schema'
+import { agencies, users } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { hashPassword } from '~/auth/password.server'
 import type { Audit } from './write.server'
 

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, clauses, findings, users, visitAgencies, visitParticipants, visits } from '#db/schema'
-import { buildRequest, runLoader, userId } from '../../test/helpers'
+import { buildRequest, runLoader, userId } from '#test/helpers'
 import { loader as csvLoader } from '../routes/inspections.export[.]csv/route'
 import { loader as overviewLoader } from '../routes/inspections.$inspectionId._index/route'
 import { loader as listLoader } from '../routes/inspections._index/route'
@@ -31,7 +31,7 @@ async function reader(username: string): Promise<InspectionReader> {
 
 async function newInspection(title: string) {
 	const leaderId = await userId('weiyuan3')
-	return write(db(), { userId: null, address: null }, (tx, audit) =>
+	return write(db(), { id: null, address: null }, (tx, audit) =>
 		createInspection(tx, audit, {
 			planItemId: null,
 			title,
@@ -68,7 +68,7 @@ beforeAll(async () => {
 	const member = await userId('weiyuan2')
 	const deputy = await userId('daibiao1')
 	const make = (title: string) =>
-		write(db(), { userId: null, address: null }, (tx, audit) =>
+		write(db(), { id: null, address: null }, (tx, audit) =>
 			createInspection(tx, audit, {
 				planItemId: null,
 				title,

@@ -2,11 +2,28 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client.server'
 import { auditEvents } from '#db/schema'
+import type { Role } from '~/domain/roles'
+import type { Refusal, Verdict } from '~/domain/refusal'
 
-// The one write path: every mutation runs in a transaction that also writes its audit event(s).
-// A mutation that records no audit event is a bug and is rolled back.
+// The one write path. A mutation is a model function `(db, actor, input)` that:
+// 1. opens write(): one transaction that also writes the audit event(s) — a mutation that
+//    records none is a bug and is rolled back;
+// 2. locks the record it changes with lockVersioned() (and the version the user saw);
+// 3. asks the record's policy and rules (pure functions in app/domain) and throws their refusal
+//    with enforce(), inside the transaction, so nothing is written;
+// 4. writes, audits, and returns what the route needs (an id).
+// Routes never open write() and never compare versions: they call the mutation through
+// attempt() (app/http/attempt.server.ts), which turns a refusal into the answer for the user.
+// Steps that several mutations share (an agenda item, a deliberation opened for a subject) take
+// the open transaction `(tx, audit, …)` and are called only from models.
 
-export type Actor = { userId: number | null; address: string | null }
+// Who performs a mutation: the signed-in user (the session's user is an Actor as it is), whose
+// role and agency the record's policy judges, with the address the audit log records. Seeding and
+// the command-line tools act as the system (systemActor).
+export type Actor = { id: number | null; role: Role; agencyId: number | null; address: string | null }
+
+// The operator's commands (import, seed, migrate): no user, an administrator's rights.
+export const systemActor: Actor = { id: null, role: 'admin', agencyId: null, address: null }
 
 export type AuditEntry = {
 	action: string
@@ -20,7 +37,7 @@ export type Audit = (entry: AuditEntry) => Promise<void>
 
 export async function write<T>(
 	db: Database,
-	actor: Actor,
+	actor: Pick<Actor, 'id' | 'address'>,
 	mutation: (tx: Database, audit: Audit) => Promise<T>,
 ): Promise<T> {
 	return db.transaction(async (tx) => {
@@ -28,7 +45,7 @@ export async function write<T>(
 		const audit: Audit = async (entry) => {
 			audited++
 			await tx.insert(auditEvents).values({
-				actorId: actor.userId,
+				actorId: actor.id,
 				address: actor.address,
 				action: entry.action,
 				entityType: entry.entityType,
@@ -44,7 +61,7 @@ export async function write<T>(
 }
 
 // Audit reads, like a view of a constituent's identity, are writes of their own.
-export async function recordAudit(db: Database, actor: Actor, entry: AuditEntry) {
+export async function recordAudit(db: Database, actor: Pick<Actor, 'id' | 'address'>, entry: AuditEntry) {
 	await write(db, actor, (_tx, audit) => audit(entry))
 }
 
@@ -53,23 +70,67 @@ function toJson(value: unknown) {
 	return JSON.parse(JSON.stringify(value)) as unknown
 }
 
-export type StaleRecordError = Error & { name: 'StaleRecord' }
+// ── Refusals ────────────────────────────────────────────────────────────────────────────────
 
-export function staleRecord(): StaleRecordError {
-	return Object.assign(new Error('The record was changed by someone else.'), {
-		name: 'StaleRecord' as const,
-	})
+export type RefusedError = Error & { name: 'Refused'; refusal: Refusal }
+
+export function refusedError(refusal: Refusal): RefusedError {
+	const what = refusal.kind === 'rule' ? `rule ${String(refusal.code)}` : refusal.kind
+	return Object.assign(new Error(`Refused: ${what}`), { name: 'Refused' as const, refusal })
 }
 
-export function isStaleRecord(error: unknown): error is StaleRecordError {
-	return error instanceof Error && error.name === 'StaleRecord'
+export function isRefused(error: unknown): error is RefusedError {
+	return error instanceof Error && error.name === 'Refused'
 }
+
+// Until every model locks with lockVersioned(): the stale refusal as an error to throw.
+export function staleRecord(): RefusedError {
+	return refusedError({ kind: 'stale' })
+}
+
+export function isStaleRecord(error: unknown): boolean {
+	return isRefused(error) && error.refusal.kind === 'stale'
+}
+
+// Throws the refusal: inside write() this rolls the transaction back.
+export function refuse(refusal: Refusal): never {
+	throw refusedError(refusal)
+}
+
+// Throws unless the verdict (a policy's or a rule's, from app/domain) allows.
+export function enforce(verdict: Verdict | boolean): void {
+	if (verdict === true) return
+	if (verdict === false) refuse({ kind: 'forbidden' })
+	else if (!verdict.ok) refuse(verdict.refusal)
+}
+
+// ── Locking and versions ────────────────────────────────────────────────────────────────────
 
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn }
+type LockableTable = PgTable & { id: PgColumn }
 
-// Optimistic concurrency: the update applies only if the row still has the version the user
-// saw; otherwise nothing changes and the caller shows "changed by someone else" with the
-// user's input kept.
+// Locks the record for the rest of the transaction and returns it as stored. With the version the
+// user saw, a record changed since is refused as stale (optimistic concurrency: the user's input
+// is kept and they see "changed by someone else"); a record that is gone is not found. `share`
+// only holds the record still (votes and opinions on a deliberation need its state, not its row).
+export async function lockVersioned<TTable extends LockableTable>(
+	tx: Database,
+	table: TTable,
+	id: number,
+	version?: number,
+	options: { mode?: 'update' | 'share'; where?: SQL } = {},
+): Promise<TTable['$inferSelect']> {
+	const query = tx
+		.select()
+		.from(table as PgTable)
+		.where(and(eq(table.id, id), options.where))
+	const [row] = (await (options.mode === 'share' ? query.for('share') : query.for('update'))) as Array<TTable['$inferSelect']>
+	if (!row) refuse({ kind: 'notFound' })
+	if (version !== undefined && (row as { version?: number }).version !== version) refuse({ kind: 'stale' })
+	return row
+}
+
+// Writes a locked record's new values and moves its version on.
 export async function updateVersioned<TTable extends VersionedTable>(
 	tx: Database,
 	table: TTable,
@@ -83,7 +144,7 @@ export async function updateVersioned<TTable extends VersionedTable>(
 		.set({ ...values, version: sql`${table.version} + 1` } as never)
 		.where(and(eq(table.id, id), eq(table.version, expectedVersion), extraWhere))
 		.returning()) as unknown as Array<TTable['$inferSelect']>
-	if (rows.length === 0) throw staleRecord()
+	if (rows.length === 0) refuse({ kind: 'stale' })
 	return rows[0]
 }
 

@@ -51,16 +51,17 @@ runCli(async () => {
 	const { findExistingInstrument, importInstrument } = await import('~/models/instrument-import.server')
 	const { findUserByUsername } = await import('~/models/users.server')
 	const { can } = await import('~/auth/permissions')
+	const { systemActor } = await import('~/models/write.server')
 	return withDatabase(async ({ handle, where }) => {
 		const db = handle.db
 		// Agencies and the subject mapping must exist for the new tasks to get agencies.
 		await seedReference(db)
-		let actor = { userId: null as number | null, address: null }
+		let actor = systemActor
 		if (values.as) {
 			const user = await findUserByUsername(db, values.as)
 			if (!user || user.disabled) throw cliError(`账号 ${values.as} 不存在或已停用。`, 1)
 			if (!can(user.role, 'instruments:import')) throw cliError(`账号 ${values.as} 不是系统管理员，不能导入法规文件。`, 1)
-			actor = { userId: user.id, address: null }
+			actor = { id: user.id, role: user.role, agencyId: user.agencyId, address: null }
 		}
 		const existing = await findExistingInstrument(db, parsed)
 		if (existing && !values['allow-duplicate']) {

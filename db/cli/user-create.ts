@@ -76,12 +76,13 @@ runCli(async () => {
 	const { withDatabase } = await import('./database')
 	const { seedReference } = await import('../seed/prepare.server')
 	const { createAccount } = await import('~/models/account-create.server')
+	const { systemActor } = await import('~/models/write.server')
 	return withDatabase(async ({ handle, where }) => {
 		// The agencies a liaison belongs to are reference data.
 		await seedReference(handle.db)
 		const result = await createAccount(
 			handle.db,
-			{ userId: null, address: null },
+			systemActor,
 			{
 				...fields,
 				password,

@@ -1,4 +1,4 @@
-import type { Role } from '../schema'
+import type { Role } from '~/domain/roles'
 
 export const demoPassword = 'oversight-demo'
 

@@ -4,7 +4,6 @@ import { agencies, auditEvents, clauses, deliberationOpinions, deliberations, fi
 import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Tally } from '~/domain/deliberation'
 import type { InspectionForm, Severity } from '~/domain/inspections'
-import type { FindingReader } from '~/domain/findings'
 import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation.server'
 import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings.server'
 import {
@@ -244,11 +243,17 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		if (!row) throw new Error(`Demo data needs the agency '${key}'.`)
 		return row
 	}
-	const userRows = await db.select({ id: users.id, username: users.username, agencyId: users.agencyId }).from(users)
+	const userRows = await db.select({ id: users.id, username: users.username, role: users.role, agencyId: users.agencyId }).from(users)
 	const userId = (username: string) => {
 		const row = userRows.find((u) => u.username === username)
 		if (!row) throw new Error(`Demo data needs the user '${username}'.`)
 		return row.id
+	}
+	// Each demo step is taken by the account whose role takes it in real life.
+	const actorOf = (username: string): Actor => {
+		const row = userRows.find((u) => u.username === username)
+		if (!row) throw new Error(`Demo data needs the user '${username}'.`)
+		return { id: row.id, role: row.role, agencyId: row.agencyId, address: null }
 	}
 	const clauseRows = await db
 		.select({ id: clauses.id, label: clauses.label, ordinal: clauses.ordinal, instrumentId: clauses.instrumentId })
@@ -259,9 +264,7 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		if (!row) throw new Error(`Demo data needs the clause '${label}'.`)
 		return row
 	}
-	const mishu = userId('mishu')
-	const secretariat: Actor = { userId: mishu, address: null }
-	const secretariatUser: FindingReader = { id: mishu, role: 'secretariat', agencyId: null }
+	const secretariat = actorOf('mishu')
 	const visitInput = (spec: VisitSpec) => ({
 		on: day(spec.on),
 		startTime: spec.startTime,
@@ -304,7 +307,7 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 	const findingIds: Array<number> = []
 	for (const [index, spec] of finishedFindings.entries()) {
 		const a = agency(spec.agency)
-		const id = await recordFinding(db, { userId: userId(recorders[index % recorders.length]), address: null }, {
+		const id = await recordFinding(db, actorOf(recorders[index % recorders.length]), {
 			inspectionId: finishedId,
 			clauseId: clauseOf(spec.clause).id,
 			agencyId: a.id,
@@ -322,7 +325,7 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		const liaison = userRows.find((u) => u.agencyId === a.id)?.id ?? null
 		const findingVersion = async () => (await db.select({ version: findings.version }).from(findings).where(eq(findings.id, id)))[0].version
 		if (spec.respond) {
-			await respondToFinding(db, { userId: liaison, address: null }, { id: liaison ?? 0, role: 'agency', agencyId: a.id }, {
+			await respondToFinding(db, { id: liaison, role: 'agency', agencyId: a.id, address: null }, {
 				findingId: id,
 				version: await findingVersion(),
 				response: spec.respond.text,
@@ -332,7 +335,7 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 			dates.push(day(spec.respond.on))
 		}
 		if (spec.reopen) {
-			await verifyFinding(db, secretariat, secretariatUser, {
+			await verifyFinding(db, secretariat, {
 				findingId: id,
 				version: await findingVersion(),
 				decision: 'reopen',
@@ -342,7 +345,7 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 			dates.push(day(spec.reopen.on))
 		}
 		if (spec.accept) {
-			await verifyFinding(db, secretariat, secretariatUser, { findingId: id, version: await findingVersion(), decision: 'accept', today: day(spec.accept.on) })
+			await verifyFinding(db, secretariat, { findingId: id, version: await findingVersion(), decision: 'accept', today: day(spec.accept.on) })
 			dates.push(day(spec.accept.on))
 		}
 		stepDates.push({ findingId: id, dates })
@@ -375,7 +378,7 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		const id: number = deliberationId
 		const deliberationVersion = async () => (await db.select({ version: deliberations.version }).from(deliberations).where(eq(deliberations.id, id)))[0].version
 		for (const opinion of reportOpinions) {
-			await addOpinion(db, { userId: userId(opinion.member), address: null }, {
+			await addOpinion(db, actorOf(opinion.member), {
 				deliberationId: id,
 				memberId: userId(opinion.member),
 				clauseId: opinion.clause ? clauseOf(opinion.clause).id : null,

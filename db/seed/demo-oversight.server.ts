@@ -19,7 +19,8 @@ import {
 } from '~/models/deliberation.server'
 import { addAgendaItem, createMeeting, saveAttendance } from '~/models/meetings.server'
 import { createPlanItem } from '~/models/plan.server'
-import { loadReportTasks, saveDraft, scheduleReport, takeReportStep, type ReportUser } from '~/models/reports.server'
+import { loadReportTasks } from '~/models/reports/queries.server'
+import { saveDraft, scheduleReport, takeReportStep } from '~/models/reports/mutations.server'
 import { loadSettings } from '~/models/settings.server'
 import { write, type Actor } from '~/models/write.server'
 
@@ -391,11 +392,17 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 		if (!row) throw new Error(`Demo data needs the agency '${key}'.`)
 		return row
 	}
-	const userRows = await db.select({ id: users.id, username: users.username, agencyId: users.agencyId }).from(users)
+	const userRows = await db.select({ id: users.id, username: users.username, role: users.role, agencyId: users.agencyId }).from(users)
 	const userId = (username: string) => {
 		const row = userRows.find((u) => u.username === username)
 		if (!row) throw new Error(`Demo data needs the user '${username}'.`)
 		return row.id
+	}
+	// Each demo step is taken by the account whose role takes it in real life.
+	const actorOf = (username: string): Actor => {
+		const row = userRows.find((u) => u.username === username)
+		if (!row) throw new Error(`Demo data needs the user '${username}'.`)
+		return { id: row.id, role: row.role, agencyId: row.agencyId, address: null }
 	}
 	// The decision seeded first: the demo's clauses are its clauses.
 	const clauseRows = await db
@@ -409,16 +416,12 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 	}
 	const clauseId = (label: string) => clauseOf(label).id
 	const mishu = userId('mishu')
-	const secretariat: Actor = { userId: mishu, address: null }
-	const secretariatUser: ReportUser = { id: mishu, role: 'secretariat', agencyId: null }
+	const secretariat = actorOf('mishu')
 	const memberIds = Array.from({ length: 9 }, (_, i) => userId(`weiyuan${i + 1}`))
 	// The preparing department's liaison where the demo has one (gongan, jiaoyu); otherwise the
 	// step is the system's, on the department's behalf.
 	const liaisonOf = (agencyId: number) => userRows.find((u) => u.agencyId === agencyId)?.id ?? null
-	const agencyActor = (agencyId: number): { actor: Actor; user: ReportUser } => {
-		const liaison = liaisonOf(agencyId)
-		return { actor: { userId: liaison, address: null }, user: { id: liaison ?? 0, role: 'agency', agencyId } }
-	}
+	const agencyActor = (agencyId: number): Actor => ({ id: liaisonOf(agencyId), role: 'agency', agencyId, address: null })
 
 	// ── Meetings, agendas, attendance and the plan ──
 	const meetingIds = {} as Record<MeetingKey, number>
@@ -486,10 +489,10 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			agendaTitle: hearingAgendaTitle(organ.name, spec.topic),
 		})
 		reportIds.set(spec.key, id)
-		const { actor, user } = agencyActor(department.id)
+		const actor = agencyActor(department.id)
 		const taskRows = await loadReportTasks(db, id)
 		const filled = spec.partial ? taskRows.slice(0, 1) : taskRows
-		await saveDraft(db, actor, user, {
+		await saveDraft(db, actor, {
 			reportId: id,
 			version: await reportVersion(db, id),
 			title: spec.title || defaultReportTitle(organ.name, spec.topic),
@@ -511,8 +514,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			on: number,
 			by: 'agency' | 'secretariat',
 		) => {
-			const who = by === 'agency' ? { actor, user } : { actor: secretariat, user: secretariatUser }
-			await takeReportStep(db, who.actor, who.user, { reportId: id, version: await reportVersion(db, id), today: day(on), ...input })
+			await takeReportStep(db, by === 'agency' ? actor : secretariat, { reportId: id, version: await reportVersion(db, id), today: day(on), ...input })
 		}
 		const { steps } = spec
 		if (steps.draft !== undefined) await step({ step: 'submit_draft' }, steps.draft, 'agency')
@@ -565,7 +567,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 		const department = agency(report.department)
 		for (const opinion of spec.opinions) {
 			const memberId = memberIds[opinion.member - 1]
-			await addOpinion(db, opinion.onBehalf ? secretariat : { userId: memberId, address: null }, {
+			await addOpinion(db, opinion.onBehalf ? secretariat : { id: memberId, role: 'member', agencyId: null, address: null }, {
 				deliberationId: id,
 				memberId,
 				clauseId: opinion.clause ? clauseId(opinion.clause) : null,
@@ -576,7 +578,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 		// Ballots go through castVote: keyed by the vote's salt, participation recorded apart.
 		for (const [index, choice] of (spec.ballots ?? []).entries()) {
 			const memberId = memberIds[index + 1]
-			await castVote(db, { userId: memberId, address: null }, { deliberationId: id, memberId, choice })
+			await castVote(db, { id: memberId, role: 'member', agencyId: null, address: null }, { deliberationId: id, memberId, choice })
 		}
 		if (!spec.close) continue
 		if (spec.tally) {
@@ -604,7 +606,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 		await sendLetter(db, secretariat, { deliberationId: id, version: await deliberationVersion(db, id), today: day(spec.letter.sent), settings })
 		const handling = spec.handling
 		if (!handling) continue
-		const responder = agencyActor(department.id).actor
+		const responder = agencyActor(department.id)
 		await submitHandling(db, responder, {
 			deliberationId: id,
 			version: await deliberationVersion(db, id),
@@ -613,7 +615,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			storeFiles: handling.attachment
 				? async (tx, audit) => {
 						const name = handling.attachment as string
-						await storeAttachment(tx, audit, { ownerType: 'handling_report', ownerId: id, file: demoFile(name), uploadedBy: responder.userId })
+						await storeAttachment(tx, audit, { ownerType: 'handling_report', ownerId: id, file: demoFile(name), uploadedBy: responder.id })
 						return [name]
 					}
 				: undefined,

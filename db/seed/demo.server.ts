@@ -6,7 +6,7 @@ import { seedDemoInspections } from './demo-inspections.server'
 import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
 import { insertUser } from '~/models/users.server'
-import { write } from '~/models/write.server'
+import { systemActor, write } from '~/models/write.server'
 
 // Demo accounts and records, dated relative to `today` so that a demo stays alive: something
 // is due soon, something is overdue.
@@ -18,7 +18,7 @@ export async function seedDemo(db: Database, now: Date) {
 		if (!row) throw new Error(`Demo data needs the agency '${key}'.`)
 		return row.id
 	}
-	await write(db, { userId: null, address: null }, async (tx, audit) => {
+	await write(db, systemActor, async (tx, audit) => {
 		for (const account of demoAccounts) {
 			await insertUser(tx, audit, {
 				...account,

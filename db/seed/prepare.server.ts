@@ -4,12 +4,11 @@ import type { Database } from '../client.server'
 import { agencies, instruments, subjectMappings, users } from '../schema'
 import { parseInstrument } from '~/domain/instrument-parser'
 import { storeInstrument } from '~/models/instruments.server'
-import { write, type Actor } from '~/models/write.server'
+import { systemActor as system, write } from '~/models/write.server'
 import { agencyRoster } from './agencies'
 import { seedDemo } from './demo.server'
 import { subjectMapping } from './subject-mapping'
 
-const system: Actor = { userId: null, address: null }
 export const decisionPath = new URL('./wuhan-anti-fraud-decision-2021.txt', import.meta.url)
 
 // Reference data (agencies, subject mapping, the decision) goes into every database, demo or

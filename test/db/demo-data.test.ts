@@ -1,21 +1,7 @@
 import { expect, test } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import {
-	agencies,
-	agendaItems,
-	appMeta,
-	attachments,
-	auditEvents,
-	ballotParticipation,
-	ballots,
-	deliberationOpinions,
-	deliberations,
-	meetings,
-	planItems,
-	reports,
-	reportTaskProgress,
-} from '#db/schema'
+import { agencies, agendaItems, appMeta, attachments, auditEvents, ballotParticipation, ballots, deliberationOpinions, deliberations, meetings, planItems, reports, reportTaskProgress } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { deliberationStates, satisfactionResult, voterKey } from '~/domain/deliberation'
 import { reportStates } from '~/domain/reports'

@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { agencies, auditEvents } from '#db/schema'
 import { isStaleRecord, updateVersioned, write } from '~/models/write.server'
 
-const actor = { userId: null, address: '10.0.0.8' }
+const actor = { id: null, address: '10.0.0.8' }
 
 test('a mutation without an audit event is rolled back', async () => {
 	const db = getDb()

@@ -14,7 +14,7 @@ import { getAgency } from '~/models/agencies.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks.server'
-import { loadTodo } from '~/models/todo.server'
+import { loadTodo } from '~/models/registry.server'
 
 export const meta: MetaFunction = () => [{ title: '首页 · 监督追踪' }]
 

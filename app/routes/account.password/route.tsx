@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 		)
 	}
 	const passwordHash = await hashPassword(submission.value.newPassword)
-	await write(db, user.actor, async (tx, audit) => {
+	await write(db, user, async (tx, audit) => {
 		await tx
 			.update(users)
 			.set({ passwordHash, mustChangePassword: false })

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { loader } from './route'
 
 test('the admin home shows the counts behind each admin page', async () => {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents } from '#db/schema'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
 async function agency(key: string) {

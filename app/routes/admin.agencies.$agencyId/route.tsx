@@ -41,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 	}
 	const { intent: _intent, version, district, displayOrder, active, ...values } = submission.value
 	try {
-		await updateAgency(db, user.actor, agency.id, version, {
+		await updateAgency(db, user, agency.id, version, {
 			...values,
 			district: district ?? null,
 			displayOrder: displayOrder ?? agency.displayOrder,

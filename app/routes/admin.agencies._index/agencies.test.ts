@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents } from '#db/schema'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
 const newAgency = { intent: 'create', name: '武汉市反诈中心', shortName: '市反诈中心', kind: 'other', level: '市' }

@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
 import { Field } from '~/components/forms'
 import { useT } from '~/i18n/i18n'
-import { agencyKinds, agencyLevels } from './schema'
+import { agencyKinds, agencyLevels } from '~/domain/agencies'
 
 type AgencyFieldset = {
 	name: FieldMetadata<string>

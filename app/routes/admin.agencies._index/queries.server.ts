@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, users, type AgencyKind } from '#db/schema'
+import { agencies, users } from '#db/schema'
+import type { AgencyKind } from '~/domain/agencies'
 import { updateVersioned, write, type Actor } from '~/models/write.server'
 
 export function listAgenciesForAdmin(db: Database) {

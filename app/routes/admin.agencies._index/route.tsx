@@ -45,7 +45,7 @@ async function create(user: CurrentUser, formData: FormData, t: Messages) {
 	}
 	const { intent: _intent, district, ...values } = submission.value
 	try {
-		const agency = await createAgency(db, user.actor, { ...values, district: district ?? null })
+		const agency = await createAgency(db, user, { ...values, district: district ?? null })
 		return { intent: 'create' as const, result: submission.reply({ resetForm: true }), notice: fill(t.adminAgencies.created, { name: agency.name }) }
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error
@@ -58,7 +58,7 @@ async function move(user: CurrentUser, formData: FormData, t: Messages) {
 	if (submission.status !== 'success') throw data({ message: 'Bad request' }, { status: 400 })
 	const { agencyId, version, direction } = submission.value
 	try {
-		const outcome = await moveAgency(getDb(), user.actor, agencyId, version, direction)
+		const outcome = await moveAgency(getDb(), user, agencyId, version, direction)
 		if (outcome === 'missing') throw data({ message: 'Not found' }, { status: 404 })
 	} catch (error) {
 		if (!isStaleRecord(error)) throw error

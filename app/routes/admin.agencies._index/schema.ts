@@ -1,24 +1,7 @@
 import { z } from 'zod'
-import type { agencyKinds as storedKinds } from '#db/schema'
+import { agencyKinds, agencyLevels } from '~/domain/agencies'
 import type { Messages } from '~/i18n/zh'
 
-export const agencyLevels = ['市', '区'] as const
-
-// The kinds as a client-safe list: importing values from db/schema would bring drizzle into
-// the browser bundle (see roleOptions in admin.users._index/schema.ts). The type below fails to
-// compile unless this is db/schema's list, kind for kind and in the same (official) order.
-export const agencyKinds = [
-	'government',
-	'department',
-	'vertical',
-	'supervisory_commission',
-	'court',
-	'procuratorate',
-	'party_body',
-	'congress',
-	'other',
-] as const
-const _sameKinds: [typeof agencyKinds, typeof storedKinds] extends [typeof storedKinds, typeof agencyKinds] ? true : never = true
 
 // The fields of an agency, shared by the create form (here) and the edit page
 // (admin.agencies.$agencyId).

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { getDb } from '#db/client.server'
 import { auditEvents, clauses, instruments } from '#db/schema'
 import type { ImportPreview } from '~/models/instrument-import.server'
-import { runAction, runLoader, userId } from '../../../test/helpers'
+import { runAction, runLoader, userId } from '#test/helpers'
 import { action, loader } from './route'
 
 const wuhanText = fs.readFileSync(new URL('../../../db/seed/wuhan-anti-fraud-decision-2021.txt', import.meta.url), 'utf8')

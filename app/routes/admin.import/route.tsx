@@ -54,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 	if (intent === 'preview') {
 		return { result: submission.reply(), preview: await previewImport(db, parsed), text }
 	}
-	const imported = await importInstrument(db, user.actor, parsed, text)
+	const imported = await importInstrument(db, user, parsed, text)
 	throw redirect(`/instruments/${imported.id}`)
 }
 

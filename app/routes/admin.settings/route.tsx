@@ -31,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
 		return data({ result: submission.reply({ formErrors: [t.common.stale] }), saved: null }, { status: 409 })
 	}
 	const changes = Object.fromEntries(settingDefinitions.map((d) => [d.key, submission.value[d.key]])) as Settings
-	const saved = await saveSettings(db, user.actor, changes)
+	const saved = await saveSettings(db, user, changes)
 	return { result: submission.reply(), saved }
 }
 

@@ -6,7 +6,7 @@ import { settingDefaults, settingDefinitions } from '~/domain/settings'
 import { en } from '~/i18n/en'
 import { zh } from '~/i18n/zh'
 import { loadSettings } from '~/models/settings.server'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { seenKey } from './schema'
 import { action, loader } from './route'
 

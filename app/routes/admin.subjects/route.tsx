@@ -51,9 +51,9 @@ export async function action(args: ActionFunctionArgs) {
 	const value = submission.value
 	const chosen = 'agencyIds' in value ? official.filter((id) => value.agencyIds.includes(id)) : []
 	try {
-		if (value.intent === 'create') await createMapping(db, user.actor, value.subject, chosen)
-		if (value.intent === 'save') await saveMapping(db, user.actor, value.subject, chosen, value.seen)
-		if (value.intent === 'remove') await removeMapping(db, user.actor, value.subject, value.seen)
+		if (value.intent === 'create') await createMapping(db, user, value.subject, chosen)
+		if (value.intent === 'save') await saveMapping(db, user, value.subject, chosen, value.seen)
+		if (value.intent === 'remove') await removeMapping(db, user, value.subject, value.seen)
 	} catch (error) {
 		if (isSubjectTaken(error)) {
 			return data({ result: submission.reply({ fieldErrors: { subject: [t.adminSubjects.subjectTaken] } }) }, { status: 400 })

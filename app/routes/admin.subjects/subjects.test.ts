@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents, subjectMappings, taskAgencies } from '#db/schema'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { seenKey } from './schema'
 import { action, loader } from './route'
 

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { Notice, SubmitButton } from '~/components/forms'
 import { fill, useT } from '~/i18n/i18n'
 import { TemporaryPasswordField, UserProfileFields } from '../admin.users._index/user-fields'

@@ -1,6 +1,7 @@
 import { and, count, eq, gt } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, sessions, users, type Role } from '#db/schema'
+import { agencies, sessions, users } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { hashPassword } from '~/auth/password.server'
 import { accountColumns } from '~/models/users.server'
 import { updateVersioned, write, type Actor } from '~/models/write.server'

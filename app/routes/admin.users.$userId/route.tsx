@@ -65,7 +65,7 @@ async function update(admin: CurrentUser, user: ManagedUser, formData: FormData,
 	}
 	const { version, role, agencyId, realName, position, phone } = submission.value
 	try {
-		await updateProfile(getDb(), admin.actor, user.id, version, {
+		await updateProfile(getDb(), admin, user.id, version, {
 			realName,
 			position: position ?? '',
 			phone: phone ?? '',
@@ -90,7 +90,7 @@ async function changeStatus(admin: CurrentUser, user: ManagedUser, formData: For
 	}
 	const disabled = submission.value.intent === 'disable'
 	try {
-		await setDisabled(getDb(), admin.actor, user.id, submission.value.version, disabled)
+		await setDisabled(getDb(), admin, user.id, submission.value.version, disabled)
 	} catch (error) {
 		if (!isStaleRecord(error)) throw error
 		return data({ intent: 'status' as const, result: submission.reply({ formErrors: [t.common.stale] }), notice: null, password: null }, { status: 409 })
@@ -111,7 +111,7 @@ async function reset(admin: CurrentUser, user: ManagedUser, formData: FormData, 
 	const typed = submission.value.password
 	const password = typed ?? generateTemporaryPassword()
 	try {
-		await resetPassword(getDb(), admin.actor, user.id, submission.value.version, password)
+		await resetPassword(getDb(), admin, user.id, submission.value.version, password)
 	} catch (error) {
 		if (!isStaleRecord(error)) throw error
 		return data({ intent: 'resetPassword' as const, result: submission.reply({ formErrors: [t.common.stale], hideFields: ['password'] }), notice: null, password: null }, { status: 409 })

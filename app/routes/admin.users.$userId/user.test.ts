@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { agencies, auditEvents, sessions, users } from '#db/schema'
 import { action as loginAction } from '~/routes/login/route'
 import { loader as homeLoader } from '~/routes/_index/route'
-import { cookieFor, runAction, runLoader, userId } from '../../../test/helpers'
+import { cookieFor, runAction, runLoader, userId } from '#test/helpers'
 import { action, loader } from './route'
 
 async function account(username: string) {

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { requirePermission } from '~/auth/guards.server'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
 import { SelectFilter } from '~/components/select-filter'
@@ -18,7 +18,8 @@ import {
 	type UserFilters,
 } from '~/models/users.server'
 import { write } from '~/models/write.server'
-import { createUserSchema, roleOptions as roles } from './schema'
+import { roles } from '~/domain/roles'
+import { createUserSchema } from './schema'
 import { TemporaryPasswordField, UserProfileFields } from './user-fields'
 
 export const meta: MetaFunction = () => [{ title: '用户账号 · 监督追踪' }]
@@ -59,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 	const { password: typed, intent: _intent, ...profile } = submission.value
 	const password = typed ?? generateTemporaryPassword()
 	try {
-		const user = await write(db, admin.actor, (tx, audit) =>
+		const user = await write(db, admin, (tx, audit) =>
 			insertUser(tx, audit, { ...profile, password, mustChangePassword: true }),
 		)
 		return {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Role } from '#db/schema'
+import { roles, type Role } from '~/domain/roles'
 import { passwordProblem } from '~/domain/accounts'
 import type { Messages } from '~/i18n/zh'
 
@@ -7,10 +7,6 @@ import type { Messages } from '~/i18n/zh'
 // (admin.users.$userId). `agencyIds` are the agencies the form may choose: the active ones,
 // plus the account's current agency on the edit page.
 
-// The roles as a client-safe list: importing values from db/schema would bring drizzle into
-// the browser bundle. The type below fails to compile if a role is added there and not here.
-export const roleOptions = ['admin', 'secretariat', 'member', 'deputy', 'agency'] as const satisfies ReadonlyArray<Role>
-const _everyRole: [Exclude<Role, (typeof roleOptions)[number]>] extends [never] ? true : never = true
 
 export function userProfileShape(t: Messages) {
 	return {
@@ -22,7 +18,7 @@ export function userProfileShape(t: Messages) {
 			.max(30)
 			.regex(/^[\d+\-() ]*$/, t.adminUsers.phoneInvalid)
 			.optional(),
-		role: z.enum(roleOptions, { error: t.common.required }),
+		role: z.enum(roles, { error: t.common.required }),
 		agencyId: z.number({ error: t.common.invalid }).int().optional(),
 	}
 }

@@ -1,9 +1,9 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { Field } from '~/components/forms'
 import { useT } from '~/i18n/i18n'
-import { roleOptions as roles } from './schema'
+import { roles } from '~/domain/roles'
 
 type ProfileFieldset = {
 	realName: FieldMetadata<string>

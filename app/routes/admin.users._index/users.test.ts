@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents, users } from '#db/schema'
 import { action as loginAction } from '~/routes/login/route'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
 const newUser = {

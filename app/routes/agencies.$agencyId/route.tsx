@@ -13,10 +13,10 @@ import { useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies.server'
 import { listAgencyOpenFindings } from '~/models/findings.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
-import { listReportsForAgency } from '~/models/reports.server'
+import { listReportsForAgency } from '~/models/reports/queries.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks.server'
-import { listAgencyOpenItems } from '~/models/todo.server'
+import { loadAgencyOpenItems as listAgencyOpenItems } from '~/models/registry.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 

@@ -4,9 +4,9 @@ import { getDb } from '#db/client.server'
 import { attachments } from '#db/schema'
 import { storeAttachment } from '~/models/attachments.server'
 import { write } from '~/models/write.server'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action as editAction } from '../reports.$reportId.edit/route'
-import { forceState, scheduleFor } from '../reports._index/test-fixtures'
+import { forceState, scheduleFor } from '#test/fixtures/reports'
 import { loader } from './route'
 
 const db = () => getDb()
@@ -65,7 +65,7 @@ test('another agency, a deputy before deliberation and an unknown id get 404; no
 })
 
 test('a file whose owner type nobody registered is served to no one', async () => {
-	const id = await write(db(), { userId: null, address: null }, (tx, audit) =>
+	const id = await write(db(), { id: null, address: null }, (tx, audit) =>
 		storeAttachment(tx, audit, { ownerType: 'unregistered_kind', ownerId: 1, file: new File([pdfBytes], '示例.pdf'), uploadedBy: null }),
 	)
 	expect((await download(id, 'admin')).status).toBe(404)

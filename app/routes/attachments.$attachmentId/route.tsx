@@ -2,15 +2,13 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getDb } from '#db/client.server'
 import { notFound, parseId, requireUser } from '~/auth/guards.server'
 import { contentDisposition } from '~/domain/attachments'
-import { getAttachment, getAttachmentInfo, mayReadAttachmentOwner } from '~/models/attachments.server'
-import { attachmentOwnerModules } from '~/models/attachment-owners.server'
+import { getAttachment, getAttachmentInfo } from '~/models/attachments.server'
+import { mayReadAttachmentOwner } from '~/models/registry.server'
 
 // /attachments/:id — the file, only to a user who may read what it belongs to; anyone else gets
 // the same 404 as for a file that does not exist.
 export async function loader(args: LoaderFunctionArgs) {
 	const user = await requireUser(args)
-	// Loads every kind of owner's read rule before one is asked for.
-	if (attachmentOwnerModules.length === 0) throw notFound()
 	const db = getDb()
 	const info = await getAttachmentInfo(db, parseId(args.params.attachmentId))
 	if (!info || !(await mayReadAttachmentOwner(db, user, info.ownerType, info.ownerId))) throw notFound()

@@ -6,7 +6,7 @@ import { action as changePasswordAction } from '~/routes/account.password/route'
 import { action as createUserAction } from '~/routes/admin.users._index/route'
 import { action as userAction } from '~/routes/admin.users.$userId/route'
 import { action as loginAction } from '~/routes/login/route'
-import { cookieFor, runAction, runLoader, userId } from '../../../test/helpers'
+import { cookieFor, runAction, runLoader, userId } from '#test/helpers'
 import { loader } from './route'
 
 type Page = {

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { and, eq, like } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { auditEvents, calendarFeeds } from '#db/schema'
-import { runAction, runLoader, userId } from '../../../test/helpers'
+import { runAction, runLoader, userId } from '#test/helpers'
 import { action, loader } from './route'
 import { calendarFixture, type CalendarFixture } from './test-fixtures.server'
 

@@ -61,12 +61,12 @@ export async function action(args: ActionFunctionArgs) {
 	}
 	const db = getDb()
 	if (submission.value.intent === 'generate') {
-		const token = await generateFeed(db, user.actor, user.id)
+		const token = await generateFeed(db, user, user.id)
 		// Calendar apps need the absolute address: the public one behind a proxy.
 		const feedUrl = new URL(feedPath(token), getConfig().publicUrl ?? args.request.url).toString()
 		return { feedUrl, notice: null, error: null }
 	}
-	const revoked = await revokeFeed(db, user.actor, user.id)
+	const revoked = await revokeFeed(db, user, user.id)
 	const notice = revoked ? t.calendar.subscribe.revoked : t.calendar.subscribe.nothingToRevoke
 	return { feedUrl: null, notice, error: null }
 }

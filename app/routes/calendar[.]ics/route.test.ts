@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { beforeAll, expect, test } from 'vitest'
 import { addDays, shanghaiDate } from '~/domain/dates'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { calendarFixture, type CalendarFixture } from '../calendar/test-fixtures.server'
 import { loader } from './route'
 

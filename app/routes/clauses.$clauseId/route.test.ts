@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { clauses } from '#db/schema'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { loader } from './route'
 
 type ClausePage = {

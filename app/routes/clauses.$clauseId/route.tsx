@@ -11,8 +11,8 @@ import { clauseAnchor } from '~/domain/clauses'
 import { getClause } from '~/models/clauses.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks.server'
-import { listReportsForClause } from '~/models/reports.server'
-import { loadClauseTimeline } from '~/models/timeline.server'
+import { listReportsForClause } from '~/models/reports/queries.server'
+import { loadClauseTimeline } from '~/models/registry.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.label ?? ''} · 监督追踪` }]
 

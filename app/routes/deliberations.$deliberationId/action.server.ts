@@ -81,7 +81,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('opinion', submission)
 		const { clauseId, text } = submission.value
 		return attempt('opinion', submission, t, async () => {
-			await addOpinion(getDb(), user.actor, { deliberationId: d.id, memberId: user.id, clauseId: clauseId ?? null, text, enteredBy: null })
+			await addOpinion(getDb(), user, { deliberationId: d.id, memberId: user.id, clauseId: clauseId ?? null, text, enteredBy: null })
 			return done(d, 'opinion')
 		})
 	},
@@ -92,7 +92,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('proxy', submission)
 		const { memberId, clauseId, text } = submission.value
 		return attempt('proxy', submission, t, async () => {
-			await addOpinion(getDb(), user.actor, { deliberationId: d.id, memberId, clauseId: clauseId ?? null, text, enteredBy: user.id })
+			await addOpinion(getDb(), user, { deliberationId: d.id, memberId, clauseId: clauseId ?? null, text, enteredBy: user.id })
 			return done(d, 'opinion')
 		})
 	},
@@ -105,7 +105,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const { opinionId, version, clauseId, text } = submission.value
 		await requireOwnOpinion(user, d, opinionId)
 		return attempt('editOpinion', submission, t, async () => {
-			await updateOpinion(getDb(), user.actor, { deliberationId: d.id, opinionId, version, clauseId: clauseId ?? null, text })
+			await updateOpinion(getDb(), user, { deliberationId: d.id, opinionId, version, clauseId: clauseId ?? null, text })
 			return done(d, 'opinionSaved')
 		}, opinionId)
 	},
@@ -118,7 +118,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const { opinionId, version } = submission.value
 		await requireOwnOpinion(user, d, opinionId)
 		return attempt('deleteOpinion', submission, t, async () => {
-			await deleteOpinion(getDb(), user.actor, { deliberationId: d.id, opinionId, version })
+			await deleteOpinion(getDb(), user, { deliberationId: d.id, opinionId, version })
 			return done(d, 'opinionDeleted')
 		}, opinionId)
 	},
@@ -129,7 +129,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const hide = { hideFields: ['choice'] }
 		if (submission.status !== 'success') return data({ intent: 'vote' as const, opinionId: null, result: submission.reply(hide) }, { status: 400 })
 		try {
-			await castVote(getDb(), user.actor, { deliberationId: d.id, memberId: user.id, choice: submission.value.choice })
+			await castVote(getDb(), user, { deliberationId: d.id, memberId: user.id, choice: submission.value.choice })
 		} catch (error) {
 			if (isRefused(error)) {
 				return data({ intent: 'vote' as const, opinionId: null, result: submission.reply({ ...hide, formErrors: [refusalMessage(t, error.refusal)] }) }, { status: 409 })
@@ -144,7 +144,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('closeVote', submission)
 		const settings = await loadSettings(getDb())
 		return attempt('closeVote', submission, t, async () => {
-			await closeVote(getDb(), user.actor, { deliberationId: d.id, version: submission.value.version, settings })
+			await closeVote(getDb(), user, { deliberationId: d.id, version: submission.value.version, settings })
 			return done(d, 'voteClosed')
 		})
 	},
@@ -155,7 +155,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const { version, replace, ...tally } = submission.value
 		const settings = await loadSettings(getDb())
 		return attempt('tally', submission, t, async () => {
-			await enterTally(getDb(), user.actor, { deliberationId: d.id, version, tally, replace: replace ?? false, settings })
+			await enterTally(getDb(), user, { deliberationId: d.id, version, tally, replace: replace ?? false, settings })
 			return done(d, 'tallyEntered')
 		})
 	},
@@ -165,7 +165,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('saveLetter', submission)
 		const { version, number, to, cc, body, dueOn } = submission.value
 		return attempt('saveLetter', submission, t, async () => {
-			await saveLetter(getDb(), user.actor, { deliberationId: d.id, version, number, to, cc: cc ?? '', body, dueOn: dueOn ?? null })
+			await saveLetter(getDb(), user, { deliberationId: d.id, version, number, to, cc: cc ?? '', body, dueOn: dueOn ?? null })
 			return done(d, 'letterSaved')
 		})
 	},
@@ -175,7 +175,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('sendLetter', submission)
 		const settings = await loadSettings(getDb())
 		return attempt('sendLetter', submission, t, async () => {
-			await sendLetter(getDb(), user.actor, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai(), settings })
+			await sendLetter(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai(), settings })
 			return done(d, 'letterSent')
 		})
 	},
@@ -190,7 +190,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		}
 		if (submission.status !== 'success' || !stored.ok) return invalid('submitHandling', submission)
 		return attempt('submitHandling', submission, t, async () => {
-			await submitHandling(getDb(), user.actor, {
+			await submitHandling(getDb(), user, {
 				deliberationId: d.id,
 				version: submission.value.version,
 				text: submission.value.text,
@@ -205,7 +205,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const submission = parseWithZod(formData, { schema: versionSchema })
 		if (submission.status !== 'success') return invalid('acceptHandling', submission)
 		return attempt('acceptHandling', submission, t, async () => {
-			await acceptHandling(getDb(), user.actor, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai() })
+			await acceptHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai() })
 			return done(d, 'handlingAccepted')
 		})
 	},
@@ -214,7 +214,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const submission = parseWithZod(formData, { schema: returnSchema(t) })
 		if (submission.status !== 'success') return invalid('returnHandling', submission)
 		return attempt('returnHandling', submission, t, async () => {
-			await returnHandling(getDb(), user.actor, { deliberationId: d.id, version: submission.value.version, reason: submission.value.reason })
+			await returnHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, reason: submission.value.reason })
 			return done(d, 'handlingReturned')
 		})
 	},

@@ -3,7 +3,7 @@ import { eq, gt, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { auditEvents, ballotParticipation, ballots } from '#db/schema'
 import { voterKey } from '~/domain/deliberation'
-import { runLoader, userId } from '../../../test/helpers'
+import { runLoader, userId } from '#test/helpers'
 import { loader as listLoader } from '../deliberations._index/route'
 import { deliberationRow, members, openTestDeliberation, page, post } from './test-fixtures.server'
 

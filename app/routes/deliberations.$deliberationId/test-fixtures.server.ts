@@ -4,7 +4,7 @@ import { agencies, deliberations } from '#db/schema'
 import type { DeliberationSubjectType } from '~/domain/deliberation'
 import { openDeliberation } from '~/models/deliberation.server'
 import { write } from '~/models/write.server'
-import { runAction, runLoader, userId, type Outcome } from '../../../test/helpers'
+import { runAction, runLoader, userId, type Outcome } from '#test/helpers'
 import { action, loader } from './route'
 
 // Test helpers for the deliberation routes: open a deliberation the way a report's page would,
@@ -30,7 +30,7 @@ export async function openTestDeliberation(
 		organId: await agencyIdOf(options.organ ?? 'gov'),
 		respondingAgencyId: await agencyIdOf(options.responding ?? 'psb'),
 	}
-	const actor = { userId: await userId('mishu'), address: '127.0.0.1' }
+	const actor = { id: await userId('mishu'), address: '127.0.0.1' }
 	return write(db, actor, (tx, audit) => openDeliberation(tx, audit, input))
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { openTestDeliberation, post } from '../deliberations.$deliberationId/test-fixtures.server'
 import { loader } from './route'
 

@@ -6,7 +6,7 @@ import { nextRectificationState } from '~/domain/rectification'
 import { zh } from '~/i18n/zh'
 import { loader as downloadLoader } from '../attachments.$attachmentId/route'
 import { findingRow, makeFinding, makeInspection, makeVisit, today } from '../findings._index/test-fixtures'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
 const pdfBytes = new TextEncoder().encode('%PDF-1.7\n%示例\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')

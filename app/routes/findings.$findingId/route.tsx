@@ -123,7 +123,7 @@ export async function action(args: ActionFunctionArgs) {
 		}
 		const { version, response } = submission.value
 		return attempt('respond', submission, t, { current: version === finding.version, state: finding }, async () => {
-			await respondToFinding(db, user.actor, user, { findingId: finding.id, version, response: response.replace(/\r\n?/g, '\n'), files, today })
+			await respondToFinding(db, user, { findingId: finding.id, version, response: response.replace(/\r\n?/g, '\n'), files, today })
 			return redirect(`/findings/${finding.id}?done=responded`)
 		})
 	}
@@ -134,7 +134,7 @@ export async function action(args: ActionFunctionArgs) {
 		const { version } = submission.value
 		const reason = 'reason' in submission.value ? submission.value.reason.replace(/\r\n?/g, '\n') : undefined
 		return attempt(intent, submission, t, { current: version === finding.version, state: finding }, async () => {
-			await verifyFinding(db, user.actor, user, { findingId: finding.id, version, decision: intent, reason, today })
+			await verifyFinding(db, user, { findingId: finding.id, version, decision: intent, reason, today })
 			return redirect(`/findings/${finding.id}?done=${intent === 'accept' ? 'accepted' : 'reopened'}`)
 		})
 	}

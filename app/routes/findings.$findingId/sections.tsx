@@ -6,7 +6,7 @@ import { RectificationDue } from '~/components/findings-list'
 import { formatDate } from '~/components/todo-list'
 import { acceptAttribute } from '~/domain/attachments'
 import { fill, useLang, useT } from '~/i18n/i18n'
-import { AttachmentList } from '../attachments.$attachmentId/attachment-list'
+import { AttachmentList } from '~/components/attachment-list'
 import type { LoadedFinding } from './route'
 import { maxReason, maxResponse, reopenSchema, respondSchema } from './schema'
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { agencyIdOf, clauseIdOf, makeFinding, makeInspection } from './test-fixtures'
 import { loader } from './route'
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { buildRequest, runLoader } from '../../../test/helpers'
+import { buildRequest, runLoader } from '#test/helpers'
 import { makeFinding, makeInspection } from '../findings._index/test-fixtures'
 import { loader } from './route'
 

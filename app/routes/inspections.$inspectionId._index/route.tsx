@@ -109,7 +109,7 @@ export async function action(args: ActionFunctionArgs) {
 	if (inspection.state !== 'planned') return reply(409, [t.inspections.notPlanned])
 	if (submission.value.version !== inspection.version) return reply(409, [t.common.stale])
 	try {
-		await write(db, user.actor, (tx, audit) => startInspection(tx, audit, inspection.id, submission.value.version))
+		await write(db, user, (tx, audit) => startInspection(tx, audit, inspection.id, submission.value.version))
 	} catch (error) {
 		if (isStaleRecord(error)) return reply(409, [t.common.stale])
 		throw error

@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 		return reply(submission, 400, [fill(t.inspections.stillScheduled, { names: leaving.map((p) => p.realName).join('、') })])
 	}
 	try {
-		await write(db, user.actor, (tx, audit) => updateInspection(tx, audit, id, version, input))
+		await write(db, user, (tx, audit) => updateInspection(tx, audit, id, version, input))
 	} catch (error) {
 		if (isStaleRecord(error)) return reply(submission, 409, [t.common.stale])
 		throw error

@@ -5,7 +5,7 @@ import { attachments, auditEvents, findings } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { zh } from '~/i18n/zh'
 import { agencyIdOf, clauseIdOf, makeInspection, makeVisit, taskIdsOf, today, userIdOf } from '../findings._index/test-fixtures'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
 const pdfBytes = new TextEncoder().encode('%PDF-1.7\n%示例\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import type { Role } from '#db/schema'
+import type { Role } from '~/domain/roles'
 import { forbidden, invariantFound, parseId, requireUser } from '~/auth/guards.server'
 import { shanghaiDate } from '~/domain/dates'
 import { defaultRectificationDue, mayRecordFinding } from '~/domain/findings'
@@ -77,7 +77,7 @@ export async function action(args: ActionFunctionArgs) {
 	}
 	if (value.visitId && !options.visits.some((v) => v.id === value.visitId)) fieldErrors.visitId = [t.findings.visitNotOfInspection]
 	if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
-	const id = await recordFinding(db, user.actor, {
+	const id = await recordFinding(db, user, {
 		inspectionId: inspection.id,
 		clauseId: value.clauseId,
 		agencyId: value.agencyId,

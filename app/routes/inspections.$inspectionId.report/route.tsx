@@ -87,7 +87,7 @@ export async function action(args: ActionFunctionArgs) {
 		}
 		if (version !== report.version) return reply(409, [t.common.stale])
 		try {
-			await write(db, user.actor, (tx, audit) => saveInspectionReport(tx, audit, inspection.id, version, parts))
+			await write(db, user, (tx, audit) => saveInspectionReport(tx, audit, inspection.id, version, parts))
 		} catch (error) {
 			if (isStaleRecord(error)) return reply(409, [t.common.stale])
 			throw error
@@ -111,7 +111,7 @@ export async function action(args: ActionFunctionArgs) {
 			return reply(400, { formErrors: [fill(t.inspectionReport.missingParts, { parts })] })
 		}
 		try {
-			await write(db, user.actor, (tx, audit) => submitInspectionReport(tx, audit, { inspectionId: inspection.id, version, meetingId }))
+			await write(db, user, (tx, audit) => submitInspectionReport(tx, audit, { inspectionId: inspection.id, version, meetingId }))
 		} catch (error) {
 			if (isStaleRecord(error)) return reply(409, { formErrors: [t.common.stale] })
 			throw error

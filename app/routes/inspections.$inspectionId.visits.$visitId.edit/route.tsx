@@ -57,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 		const { version } = submission.value
 		if (version !== visit.version) return reply(409, [t.common.stale])
 		try {
-			await write(db, user.actor, (tx, audit) => deleteVisit(tx, audit, visit.inspectionId, visit.id, version))
+			await write(db, user, (tx, audit) => deleteVisit(tx, audit, visit.inspectionId, visit.id, version))
 		} catch (error) {
 			if (isStaleRecord(error)) return reply(409, [t.common.stale])
 			throw error

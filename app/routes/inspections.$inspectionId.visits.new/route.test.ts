@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { agencies, auditEvents, clauses, inspections, meetings, visits } from '#db/schema'
 import { createInspection } from '~/models/inspections.server'
 import { write } from '~/models/write.server'
-import { runAction, runLoader, userId } from '../../../test/helpers'
+import { runAction, runLoader, userId } from '#test/helpers'
 import { action as editInspectionAction } from '../inspections.$inspectionId.edit/route'
 import { action as editAction, loader as editLoader } from '../inspections.$inspectionId.visits.$visitId.edit/route'
 import { loader as overviewLoader } from '../inspections.$inspectionId._index/route'
@@ -39,7 +39,7 @@ beforeAll(async () => {
 	}
 	const [clause] = await db().select({ id: clauses.id }).from(clauses).where(eq(clauses.label, '（七）'))
 	const gov = await agencyId('gov')
-	inspectionId = await write(db(), { userId: null, address: null }, (tx, audit) =>
+	inspectionId = await write(db(), { id: null, address: null }, (tx, audit) =>
 		createInspection(tx, audit, {
 			planItemId: null,
 			title: '行程冲突测试检查',

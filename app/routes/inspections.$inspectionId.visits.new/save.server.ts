@@ -92,7 +92,7 @@ export async function saveVisit({
 		data({ intent: 'save' as const, result: submission.reply({ formErrors: [t.common.stale] }), conflicts: noConflicts }, { status: 409 })
 	if (visit && version !== visit.version) return stale()
 	try {
-		const visitId = await write(db, user.actor, async (tx, audit) => {
+		const visitId = await write(db, user, async (tx, audit) => {
 			if (!visit) return createVisit(tx, audit, inspectionId, stored)
 			await updateVisit(tx, audit, inspectionId, visit.id, version ?? 0, stored)
 			return visit.id

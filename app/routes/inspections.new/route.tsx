@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 	const submission = parseWithZod(await args.request.formData(), { schema: createInspectionSchema(t, inspectionOptionIds(options)) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const input = toInspectionInput(submission.value)
-	const id = await write(db, user.actor, (tx, audit) => createInspection(tx, audit, input))
+	const id = await write(db, user, (tx, audit) => createInspection(tx, audit, input))
 	return redirect(`/inspections/${id}?done=created`)
 }
 

@@ -13,7 +13,7 @@ export async function loader() {
 export async function action(args: ActionFunctionArgs) {
 	const user = await getCurrentUser(args)
 	if (user) {
-		await write(getDb(), user.actor, async (tx, audit) => {
+		await write(getDb(), user, async (tx, audit) => {
 			await invalidateSession(tx, user.sessionId)
 			await audit({ action: 'logout', entityType: 'user', entityId: user.id })
 		})

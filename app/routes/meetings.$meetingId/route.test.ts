@@ -5,7 +5,7 @@ import { agencies, agendaItems, auditEvents, meetingAttendance, meetings, report
 import type { ReportState } from '~/domain/reports'
 import { addAgendaItem } from '~/models/meetings.server'
 import { write } from '~/models/write.server'
-import { runAction, runLoader, userId } from '../../../test/helpers'
+import { runAction, runLoader, userId } from '#test/helpers'
 import { loader as listLoader } from '../meetings._index/route'
 import { action, loader } from './route'
 
@@ -44,7 +44,7 @@ async function report(meetingId: number, topic: string, state: ReportState) {
 		.insert(reports)
 		.values({ organId: gov.id, preparingAgencyId: psb.id, meetingId, topic, state })
 		.returning({ id: reports.id })
-	const actor = { userId: await userId('mishu'), address: null }
+	const actor = { id: await userId('mishu'), address: null }
 	await write(db(), actor, (tx, audit) => addAgendaItem(tx, audit, meetingId, { kind: 'report', title: topic, subjectType: 'report', subjectId: row.id }))
 	return row.id
 }

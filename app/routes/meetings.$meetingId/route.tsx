@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import type { AttendanceStatus } from '#db/schema'
+import type { AttendanceStatus } from '~/domain/meetings'
 import { invariantFound, parseId, requirePermission, type CurrentUser } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { Notice } from '~/components/forms'
@@ -10,7 +10,7 @@ import { shanghaiDate } from '~/domain/dates'
 import {
 	agendaView,
 	attendanceCounts,
-	attendanceOptions,
+	attendanceStatuses,
 	formatMeetingDates,
 	meetingLabel,
 	meetingLabelEn,
@@ -86,7 +86,7 @@ async function addItem(user: CurrentUser, meeting: Meeting, formData: FormData, 
 		return data({ intent: 'addItem' as const, result: submission.reply(), message: null }, { status: 400 })
 	}
 	const { title } = submission.value
-	await write(getDb(), user.actor, (tx, audit) => addAgendaItem(tx, audit, meeting.id, { kind: 'other', title }))
+	await write(getDb(), user, (tx, audit) => addAgendaItem(tx, audit, meeting.id, { kind: 'other', title }))
 	return done(meeting, 'itemAdded', 'agenda')
 }
 
@@ -105,7 +105,7 @@ async function changeItem(user: CurrentUser, meeting: Meeting, formData: FormDat
 		return done(meeting, 'itemMoved', 'agenda')
 	}
 	try {
-		await write(getDb(), user.actor, (tx, audit) =>
+		await write(getDb(), user, (tx, audit) =>
 			intent === 'remove'
 				? removeAgendaItem(tx, audit, meeting.id, itemId)
 				: moveAgendaItem(tx, audit, meeting.id, itemId, direction),
@@ -125,10 +125,10 @@ async function recordAttendance(user: CurrentUser, meeting: Meeting, formData: F
 	for (const person of expected) {
 		const value = formData.get(attendanceFieldName(person.userId)) ?? ''
 		if (value === '') entries.push({ userId: person.userId, status: null })
-		else if ((attendanceOptions as ReadonlyArray<unknown>).includes(value)) entries.push({ userId: person.userId, status: value as AttendanceStatus })
+		else if ((attendanceStatuses as ReadonlyArray<unknown>).includes(value)) entries.push({ userId: person.userId, status: value as AttendanceStatus })
 		else return data({ intent: 'attendance' as const, result: null, message: t.meetings.attendanceInvalid }, { status: 400 })
 	}
-	await write(getDb(), user.actor, (tx, audit) => saveAttendance(tx, audit, meeting.id, entries))
+	await write(getDb(), user, (tx, audit) => saveAttendance(tx, audit, meeting.id, entries))
 	return done(meeting, 'attendanceSaved', 'attendance')
 }
 

@@ -1,9 +1,9 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
-import type { AgendaItemKind, AttendanceStatus } from '#db/schema'
+import type { AgendaItemKind, AttendanceStatus } from '~/domain/meetings'
 import { Field, SubmitButton } from '~/components/forms'
-import { attendanceOptions, type AgendaEntryAccess } from '~/domain/meetings'
+import { attendanceStatuses, type AgendaEntryAccess } from '~/domain/meetings'
 import { useT } from '~/i18n/i18n'
 import { addItemSchema, attendanceFieldName } from './schema'
 
@@ -20,7 +20,7 @@ export function AgendaList({ items, canManage }: { items: Array<AgendaEntry>; ca
 				<li key={item.id} className="agenda-item">
 					<span className="agenda-item__no">{item.position}.</span>
 					<div className="agenda-item__body">
-						<span className="badge">{t.meetings.agendaKinds[item.kind]}</span>{' '}
+						<span className="badge">{t.meetings.agendaItemKinds[item.kind]}</span>{' '}
 						{item.access === 'link' && item.path ? <Link to={item.path}>{item.title}</Link> : <span>{item.title}</span>}
 						{item.access === 'not_distributed' ? <span className="badge badge--off agenda-item__pending">{t.meetings.notDistributed}</span> : null}
 					</div>
@@ -122,7 +122,7 @@ export function AttendanceForm({ people }: { people: Array<Person> }) {
 									<td>
 										<select id={id} name={id} defaultValue={person.status ?? ''}>
 											<option value="">{t.meetings.unrecorded}</option>
-											{attendanceOptions.map((status) => (
+											{attendanceStatuses.map((status) => (
 												<option key={status} value={status}>
 													{t.meetings.attendanceStatuses[status]}
 												</option>
@@ -150,7 +150,7 @@ export function AttendanceSummary({ people }: { people: Array<Person> }) {
 	if (recorded.length === 0) return <p className="empty">{t.meetings.attendanceNotRecorded}</p>
 	return (
 		<dl className="task-meta attendance-summary">
-			{attendanceOptions.map((status) => {
+			{attendanceStatuses.map((status) => {
 				const names = recorded.filter((p) => p.status === status).map((p) => p.realName)
 				return names.length ? (
 					<div key={status} style={{ display: 'contents' }}>

@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
 	const stale = () => data({ result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
 	if (version !== meeting.version) return stale()
 	try {
-		await write(db, user.actor, (tx, audit) => updateMeeting(tx, audit, meeting.id, version, input))
+		await write(db, user, (tx, audit) => updateMeeting(tx, audit, meeting.id, version, input))
 	} catch (error) {
 		if (isStaleRecord(error)) return stale()
 		if (isUniqueViolation(error)) {

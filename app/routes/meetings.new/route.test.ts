@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { auditEvents, meetings } from '#db/schema'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action as editAction, loader as editLoader } from '../meetings.$meetingId_.edit/route'
 import { action, loader } from './route'
 

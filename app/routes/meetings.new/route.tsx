@@ -33,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const input = toMeetingInput(submission.value)
 	try {
-		const id = await write(db, user.actor, (tx, audit) => createMeeting(tx, audit, input))
+		const id = await write(db, user, (tx, audit) => createMeeting(tx, audit, input))
 		return redirect(`/meetings/${id}?done=created`)
 	} catch (error) {
 		// Someone created the same meeting a moment ago: the unique index settles it.

@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
 		const input = toPlanItemInput(submission.value)
 		if (version !== item.version) return reply('update', submission, 409, [t.common.stale])
 		try {
-			await write(db, user.actor, (tx, audit) => updatePlanItem(tx, audit, item.id, version, input))
+			await write(db, user, (tx, audit) => updatePlanItem(tx, audit, item.id, version, input))
 		} catch (error) {
 			if (isStaleRecord(error)) return reply('update', submission, 409, [t.common.stale])
 			throw error
@@ -64,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 		if (version !== item.version) return reply('delete', submission, 409, [t.common.stale])
 		let outcome: 'deleted' | 'referenced'
 		try {
-			outcome = await write(db, user.actor, async (tx, audit) => {
+			outcome = await write(db, user, async (tx, audit) => {
 				const result = await deletePlanItem(tx, audit, item.id, version)
 				// The refusal is an answer, not a mutation: nothing to audit, nothing to keep.
 				if (result === 'referenced') throw referencedRefusal

@@ -5,7 +5,7 @@ import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
 import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import { currentYear, planKinds, planYears } from '~/domain/meetings'
+import { currentYear, planItemKinds, planYears } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
 import { listPlanItems, listPlanYears } from '~/models/plan.server'
 
@@ -69,7 +69,7 @@ export default function PlanPage() {
 					{fill(t.plan.empty, { year })} {canManage ? t.plan.emptyManage : t.plan.emptyRead}
 				</p>
 			) : (
-				planKinds.map((kind) => {
+				planItemKinds.map((kind) => {
 					const ofKind = items.filter((item) => item.kind === kind)
 					return (
 						<section key={kind} className="card" aria-labelledby={`plan-${kind}`}>

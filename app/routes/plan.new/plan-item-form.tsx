@@ -4,7 +4,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ClauseCheckboxes, type ClauseChoice } from '~/components/checkbox-fields'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
-import { planKinds } from '~/domain/meetings'
+import { planItemKinds } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
 import { createPlanItemSchema, updatePlanItemSchema } from './schema'
 
@@ -74,7 +74,7 @@ export function PlanItemForm({
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<fieldset aria-describedby={fields.kind.errorId}>
 				<legend>{t.plan.kind}</legend>
-				{planKinds.map((kind) => (
+				{planItemKinds.map((kind) => (
 					<label key={kind} className="checkbox">
 						<input type="radio" name={fields.kind.name} value={kind} defaultChecked={fields.kind.initialValue === kind} required />
 						{t.plan.kinds[kind]}

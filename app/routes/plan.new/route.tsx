@@ -32,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 	const submission = parseWithZod(await args.request.formData(), { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const input = toPlanItemInput(submission.value)
-	const id = await write(db, user.actor, (tx, audit) => createPlanItem(tx, audit, input))
+	const id = await write(db, user, (tx, audit) => createPlanItem(tx, audit, input))
 	return redirect(`/plan?year=${input.year}&done=created#item-${id}`)
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { planKinds } from '~/domain/meetings'
+import { planItemKinds } from '~/domain/meetings'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 
@@ -14,7 +14,7 @@ type Options = { organIds: ReadonlyArray<number>; clauseIds: ReadonlyArray<numbe
 export function planItemShape(t: Messages) {
 	return {
 		year: z.number({ error: t.plan.yearInvalid }).int(t.plan.yearInvalid).min(2000, t.plan.yearInvalid).max(2099, t.plan.yearInvalid),
-		kind: z.enum(planKinds, { error: t.plan.kindRequired }),
+		kind: z.enum(planItemKinds, { error: t.plan.kindRequired }),
 		title: z
 			.string({ error: t.plan.titleRequired })
 			.trim()

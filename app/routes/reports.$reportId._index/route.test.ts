@@ -3,10 +3,10 @@ import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { auditEvents, deliberations, reports, reportTaskProgress } from '#db/schema'
 import { addDays } from '~/domain/dates'
-import { loadReportTasks } from '~/models/reports.server'
-import { runAction, runLoader } from '../../../test/helpers'
+import { loadReportTasks } from '~/models/reports/queries.server'
+import { runAction, runLoader } from '#test/helpers'
 import { action as editAction } from '../reports.$reportId.edit/route'
-import { forceState, reportRow, scheduleFor, today } from '../reports._index/test-fixtures'
+import { forceState, reportRow, scheduleFor, today } from '#test/fixtures/reports'
 import { action, loader } from './route'
 
 const db = () => getDb()

@@ -2,28 +2,19 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import { invariantFound, parseId, requirePermission, requireRole } from '~/auth/guards.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice } from '~/components/forms'
+import { AttachmentList } from '~/components/attachment-list'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { mayReadDeliberation } from '~/domain/deliberation'
-import {
-	agencyMayEdit,
-	availableSteps,
-	draftGaps,
-	mayDraftReport,
-	mayTakeStep,
-	reportDeadlines,
-	reportStanding,
-	reportSteps,
-} from '~/domain/reports'
+import { draftGaps, reportDeadlines, reportPolicy, reportStanding, reportSteps } from '~/domain/reports'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { listAttachments } from '~/models/attachments.server'
 import { getDeliberationFor } from '~/models/deliberation.server'
-import { getReadableReport, isReportRefused, loadReportTasks, takeReportStep } from '~/models/reports.server'
+import { takeReportStep } from '~/models/reports/mutations.server'
+import { getReadableReport, loadReportTasks } from '~/models/reports/queries.server'
 import { loadSettings } from '~/models/settings.server'
-import { isStaleRecord } from '~/models/write.server'
-import { AttachmentList } from '../attachments.$attachmentId/attachment-list'
-import { gapsMessage, refusalMessage } from './present'
 import { isReportStep, stepSchema } from './schema'
 import { DeliberationCard, ProgressTable, StandingTable, StepForms } from './sections'
 
@@ -40,6 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const report = await getReadableReport(db, user, parseId(args.params.reportId))
 	invariantFound(report)
+	const policy = reportPolicy(user, report)
 	const today = shanghaiDate(new Date())
 	const [settings, tasks, files, deliberation] = await Promise.all([
 		loadSettings(db),
@@ -47,11 +39,9 @@ export async function loader(args: LoaderFunctionArgs) {
 		listAttachments(db, 'report', report.id),
 		getDeliberationFor(db, 'report', report.id),
 	])
-	const steps = availableSteps(user, report)
-	const gaps = steps.includes('submit_draft')
+	const gaps = policy.steps.includes('submit_draft')
 		? draftGaps(report, tasks.map((t) => t.task.id), tasks.map((t) => ({ taskId: t.task.id, selfAssessment: t.selfAssessment })))
 		: []
-	const isOffice = user.role === 'secretariat' || user.role === 'admin'
 	const done = doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null
 	return {
 		report: {
@@ -74,8 +64,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			signedOffBy: report.signedOffBy,
 			signedOffOn: report.signedOffOn,
 			version: report.version,
-			// Art. 14's opinions are the office's exchange with the organ: not for members or deputies.
-			collectedOpinions: isOffice || user.role === 'agency' ? report.collectedOpinions : '',
+			collectedOpinions: policy.readCollectedOpinions ? report.collectedOpinions : '',
 			opinionsSentOn: report.opinionsSentOn,
 		},
 		deadlines: reportDeadlines(report.meetingStartsOn, settings),
@@ -105,17 +94,15 @@ export async function loader(args: LoaderFunctionArgs) {
 					mayOpen: mayReadDeliberation(user, { state: deliberation.state, respondingAgencyId: report.preparingAgencyId, organId: report.organId }),
 				}
 			: null,
-		steps,
+		steps: policy.steps,
 		gaps,
-		canEdit: mayDraftReport(user, report) && agencyMayEdit(report.state),
+		canEdit: policy.editDraft,
 		done,
 	}
 }
 
 export async function action(args: ActionFunctionArgs) {
-	// Only the preparing agency and the committee's office take steps; anyone else is refused
-	// before anything is read.
-	const user = await requireRole(args, ['agency', 'secretariat'])
+	const user = await requirePermission(args, 'reports:step')
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const report = await getReadableReport(db, user, parseId(args.params.reportId))
@@ -123,38 +110,26 @@ export async function action(args: ActionFunctionArgs) {
 	const formData = await args.request.formData()
 	const step = formData.get('intent')
 	if (!isReportStep(step)) return data({ step: null, message: t.reports.badIntent, result: undefined }, { status: 400 })
-	const allowed = mayTakeStep(user, report, step)
-	if (!allowed.ok) {
-		const status = allowed.refusal === 'state' ? 409 : 403
-		return data({ step, message: refusalMessage(t, allowed.refusal, step, report), result: undefined }, { status })
-	}
 	const submission = parseWithZod(formData, { schema: stepSchema(t, step) })
 	if (submission.status !== 'success') return data({ step, message: null, result: submission.reply() }, { status: 400 })
 	const value = submission.value as Record<string, string | number>
-	const stale = () => data({ step, message: t.common.stale, result: submission.reply() }, { status: 409 })
-	if (value.version !== report.version) return stale()
-	try {
-		await takeReportStep(db, user.actor, user, {
+	const outcome = await attempt(t, () =>
+		takeReportStep(db, user, {
 			reportId: report.id,
-			version: report.version,
+			version: Number(value.version),
 			today: shanghaiDate(new Date()),
 			...(step === 'send_opinions'
 				? { step, opinions: String(value.opinions) }
 				: step === 'submit_revised'
 					? { step, signerName: String(value.signerName), signerPosition: String(value.signerPosition) }
 					: { step }),
-		})
-	} catch (error) {
-		if (isStaleRecord(error)) return stale()
-		if (isReportRefused(error)) {
-			const refusal = error.refusal
-			if (refusal.kind === 'incomplete') return data({ step, message: gapsMessage(t, refusal.gaps), result: undefined }, { status: 400 })
-			if (refusal.kind === 'step') {
-				const status = refusal.refusal === 'state' ? 409 : 403
-				return data({ step, message: refusalMessage(t, refusal.refusal, step, report), result: undefined }, { status })
-			}
-		}
-		throw error
+		}),
+	)
+	if (!outcome.ok) {
+		// A refusal for a reason the user cannot fix in the form (the state, the role) is said
+		// above the forms; a stale version keeps what was typed.
+		const keep = outcome.refusal.kind === 'stale' ? submission.reply() : undefined
+		return data({ step, message: outcome.message, result: keep }, { status: outcome.status })
 	}
 	return redirect(`/reports/${report.id}?done=${step}`)
 }

@@ -13,6 +13,7 @@ import {
 	type reportStanding,
 } from '~/domain/reports'
 import { fill, useT } from '~/i18n/i18n'
+import { refusalMessage } from '~/i18n/refusals'
 import { standingWords } from './present'
 import { maxOpinions, maxSignerName, maxSignerPosition, stepSchema } from './schema'
 
@@ -99,7 +100,7 @@ export function StepForms({
 						<p className="muted small">{t.reports.stepHints[step]}</p>
 						{step === 'submit_draft' && gaps.length ? (
 							<p className="standing standing--overdue small">
-								{fill(t.reports.refusals.incomplete, { gaps: gaps.map((g) => t.reports.gaps[g]).join(t.reports.separator) })}
+								{refusalMessage(t, { kind: 'rule', code: 'reports.incomplete', params: { gaps: { labels: gaps.map((g) => `reports.gaps.${g}`) } } })}
 							</p>
 						) : null}
 						<VersionInput version={version} />

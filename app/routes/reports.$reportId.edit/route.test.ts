@@ -3,9 +3,9 @@ import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { attachments, auditEvents, reports } from '#db/schema'
 import { maxAttachmentBytes } from '~/domain/attachments'
-import { loadReportTasks } from '~/models/reports.server'
-import { runAction, runLoader } from '../../../test/helpers'
-import { forceState, reportRow, scheduleFor } from '../reports._index/test-fixtures'
+import { loadReportTasks } from '~/models/reports/queries.server'
+import { runAction, runLoader } from '#test/helpers'
+import { forceState, reportRow, scheduleFor } from '#test/fixtures/reports'
 import { action, loader } from './route'
 
 const db = () => getDb()

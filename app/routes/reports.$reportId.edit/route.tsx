@@ -1,18 +1,18 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { Submission } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import { forbidden, invariantFound, parseId, requireUser, type CurrentUser } from '~/auth/guards.server'
+import { forbidden, invariantFound, parseId, requirePermission, type CurrentUser } from '~/auth/guards.server'
+import { AttachmentList } from '~/components/attachment-list'
 import { Notice, SubmitButton } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import { agencyMayEdit, defaultReportTitle, mayDraftReport } from '~/domain/reports'
+import { defaultReportTitle, reportPolicy } from '~/domain/reports'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { listAttachments, maxFilesPerUpload, maxUploadRequestBytes, readUploadForm } from '~/models/attachments.server'
-import { getReadableReport, isReportRefused, loadReportTasks, removeReportAttachment, saveDraft } from '~/models/reports.server'
-import { isStaleRecord } from '~/models/write.server'
-import { AttachmentList } from '../attachments.$attachmentId/attachment-list'
+import { removeReportAttachment, saveDraft } from '~/models/reports/mutations.server'
+import { getReadableReport, loadReportTasks } from '~/models/reports/queries.server'
 import { DraftForm } from './draft-form'
 import { fileProblems } from './files.server'
 import { draftSchema, removeSchema } from './schema'
@@ -26,17 +26,17 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 // an agency that may not even read the report gets 404; the organ's own office, which may read
 // it but does not draft it, gets 403.
 async function loadDraftable(args: LoaderFunctionArgs | ActionFunctionArgs) {
-	const user = await requireUser(args)
-	if (user.role !== 'agency') throw forbidden()
+	const user = await requirePermission(args, 'reports:draft')
 	const db = getDb()
 	const report = await getReadableReport(db, user, parseId(args.params.reportId))
 	invariantFound(report)
-	if (!mayDraftReport(user, report)) throw forbidden()
-	return { user, db, report }
+	const policy = reportPolicy(user, report)
+	if (!policy.openDraft) throw forbidden()
+	return { user, db, report, policy }
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-	const { user, db, report } = await loadDraftable(args)
+	const { user, db, report, policy } = await loadDraftable(args)
 	const [tasks, files] = await Promise.all([loadReportTasks(db, report.id), listAttachments(db, 'report', report.id)])
 	const done = new URL(args.request.url).searchParams.get('done')
 	return {
@@ -50,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			version: report.version,
 			collectedOpinions: report.collectedOpinions,
 		},
-		editable: agencyMayEdit(report.state),
+		editable: policy.editDraft,
 		tasks: tasks.map(({ task, narrative, selfAssessment }) => ({
 			id: task.id,
 			clauseLabel: task.clauseLabel,
@@ -93,18 +93,14 @@ export async function action(args: ActionFunctionArgs) {
 	const files = formData.getAll('attachments').filter((f): f is File => f instanceof File)
 	formData.delete('attachments')
 	const submission = parseWithZod(formData, { schema: draftSchema(t) })
-	if (!agencyMayEdit(report.state)) return refuse(submission, t.reports.refusals.signedOff, 409)
 	const problems = await fileProblems(t, files, upload)
 	if (submission.status !== 'success' || problems.length) {
 		const attachments = problems.length ? [...problems, t.attachments.chooseAgain] : undefined
 		return data({ result: submission.reply({ fieldErrors: attachments ? { attachments } : {} }), message: null }, { status: 400 })
 	}
 	const value = submission.value
-	const taskIds = new Set((await loadReportTasks(db, report.id)).map((row) => row.task.id))
-	if (value.progress.some((p) => !taskIds.has(p.taskId))) return refuse(submission, t.reports.unknownTask, 400)
-	if (value.version !== report.version) return refuse(submission, t.common.stale, 409)
-	try {
-		await saveDraft(db, user.actor, user, {
+	const outcome = await attempt(t, () =>
+		saveDraft(db, user, {
 			reportId: report.id,
 			version: value.version,
 			title: value.title,
@@ -117,36 +113,17 @@ export async function action(args: ActionFunctionArgs) {
 				selfAssessment: p.selfAssessment ?? null,
 			})),
 			files,
-		})
-	} catch (error) {
-		if (isStaleRecord(error)) return refuse(submission, t.common.stale, 409)
-		if (isReportRefused(error)) return refuse(submission, t.reports.refusals.signedOff, 409)
-		throw error
-	}
+		}),
+	)
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
 	return redirect(`/reports/${report.id}/edit?done=saved`)
-}
-
-// The user's input comes back with the reason, and nothing was written.
-function refuse(submission: Submission<unknown>, message: string, status: number) {
-	return data({ result: submission.reply({ formErrors: [message] }), message }, { status })
 }
 
 async function removeAction(t: Messages, user: CurrentUser, reportId: number, formData: FormData) {
 	const submission = parseWithZod(formData, { schema: removeSchema() })
 	if (submission.status !== 'success') return data({ result: undefined, message: t.reports.badIntent }, { status: 400 })
-	try {
-		await removeReportAttachment(getDb(), user.actor, user, { reportId, attachmentId: submission.value.attachmentId })
-	} catch (error) {
-		if (isStaleRecord(error)) return data({ result: undefined, message: t.common.stale }, { status: 409 })
-		if (isReportRefused(error)) {
-			const notOwn = error.refusal.kind === 'attachment'
-			return data(
-				{ result: undefined, message: notOwn ? t.reports.refusals.attachmentNotOwn : t.reports.refusals.signedOff },
-				{ status: notOwn ? 403 : 409 },
-			)
-		}
-		throw error
-	}
+	const outcome = await attempt(t, () => removeReportAttachment(getDb(), user, { reportId, attachmentId: submission.value.attachmentId }))
+	if (!outcome.ok) return data({ result: undefined, message: outcome.message }, { status: outcome.status })
 	return redirect(`/reports/${reportId}/edit?done=removed`)
 }
 

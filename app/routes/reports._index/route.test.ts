@@ -4,9 +4,9 @@ import { getDb } from '#db/client.server'
 import { deliberations, reports, users } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { mayReadReport } from '~/domain/reports'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { loader } from './route'
-import { agencyId, clauseIds, createMeetingOn, forceState, scheduleFor, today } from './test-fixtures'
+import { agencyId, clauseIds, createMeetingOn, forceState, scheduleFor, today } from '#test/fixtures/reports'
 
 const db = () => getDb()
 

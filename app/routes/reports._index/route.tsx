@@ -7,7 +7,7 @@ import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { isFiltered, parseReportListQuery, reportListSearch, type StandingFlag } from '~/domain/reports'
 import { fill, useT } from '~/i18n/i18n'
 import { loadSettings } from '~/models/settings.server'
-import { listReports, reportFilterOptions } from '~/models/reports.server'
+import { listReports, reportFilterOptions } from '~/models/reports/queries.server'
 import { ReportFilters } from './filters'
 import { Pagination } from '~/components/pagination'
 

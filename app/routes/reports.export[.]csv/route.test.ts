@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { addDays } from '~/domain/dates'
-import { buildRequest } from '../../../test/helpers'
-import { createMeetingOn, forceState, scheduleFor, today } from '../reports._index/test-fixtures'
+import { buildRequest } from '#test/helpers'
+import { createMeetingOn, forceState, scheduleFor, today } from '#test/fixtures/reports'
 import { loader } from './route'
 
 async function csv(search: string, as: string) {

@@ -5,7 +5,7 @@ import { attachmentDisposition, csvContentType, toCsv } from '~/domain/csv'
 import { shanghaiDate } from '~/domain/dates'
 import { parseReportListQuery, reportCsvHeaders, reportCsvRecord } from '~/domain/reports'
 import { loadSettings } from '~/models/settings.server'
-import { listAllReports } from '~/models/reports.server'
+import { listAllReports } from '~/models/reports/queries.server'
 
 // /reports/export.csv: the reports list under the same filters, every page, only the reports
 // the requesting user may read (the list's own WHERE clause).

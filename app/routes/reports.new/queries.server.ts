@@ -5,7 +5,7 @@ import type { Messages } from '~/i18n/zh'
 import { fill } from '~/i18n/i18n'
 import { listMeetingOptions } from '~/models/meetings.server'
 import { listClauseOptions, listPlanItemOptions } from '~/models/plan.server'
-import { listOrganAndDepartmentOptions } from '~/models/reports.server'
+import { listOrganAndDepartmentOptions } from '~/models/reports/queries.server'
 import type { ScheduleValue } from './schema'
 
 // What the scheduling form offers: the reporting organs, the government's departments, the

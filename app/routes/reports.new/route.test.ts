@@ -3,8 +3,8 @@ import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agendaItems, auditEvents, planItems, reportClauses, reports } from '#db/schema'
 import { addDays } from '~/domain/dates'
-import { runAction, runLoader } from '../../../test/helpers'
-import { agencyId, clauseIds, createMeetingOn, today } from '../reports._index/test-fixtures'
+import { runAction, runLoader } from '#test/helpers'
+import { agencyId, clauseIds, createMeetingOn, today } from '#test/fixtures/reports'
 import { action, loader } from './route'
 
 const db = () => getDb()

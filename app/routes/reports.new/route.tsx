@@ -9,7 +9,7 @@ import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { hearingAgendaTitle } from '~/domain/reports'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { scheduleReport } from '~/models/reports.server'
+import { scheduleReport } from '~/models/reports/mutations.server'
 import { loadScheduleOptions, scheduleProblems } from './queries.server'
 import { maxTopic, scheduleSchema } from './schema'
 
@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
 	const options = await loadScheduleOptions(db, shanghaiDate(new Date()))
 	const { errors, organ } = scheduleProblems(t, value, options)
 	if (Object.keys(errors).length || !organ) return data({ result: submission.reply({ fieldErrors: errors }) }, { status: 400 })
-	const id = await scheduleReport(db, user.actor, {
+	const id = await scheduleReport(db, user, {
 		organId: value.organId,
 		preparingAgencyId: value.preparingAgencyId,
 		topic: value.topic,

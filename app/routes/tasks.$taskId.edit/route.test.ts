@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents, clauses, taskAgencies, tasks } from '#db/schema'
-import { runAction, runLoader } from '../../../test/helpers'
+import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
 const db = () => getDb()

@@ -67,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 		if (submission.status !== 'success') return invalid('update', submission)
 		const { version, text } = submission.value
 		return attempt('update', submission, t, version === task.version, async () => {
-			await updateTask(db, user.actor, { taskId: task.id, version, text, deadline: deadlineValue(submission.value) })
+			await updateTask(db, user, { taskId: task.id, version, text, deadline: deadlineValue(submission.value) })
 			return done('done=update')
 		})
 	}
@@ -82,7 +82,7 @@ export async function action(args: ActionFunctionArgs) {
 		if (submission.status !== 'success') return invalid('agencies', submission)
 		const { version, lead, co } = submission.value
 		return attempt('agencies', submission, t, version === task.version, async () => {
-			await setTaskAgencies(db, user.actor, { taskId: task.id, version, assignments: toAssignments(lead, co) })
+			await setTaskAgencies(db, user, { taskId: task.id, version, assignments: toAssignments(lead, co) })
 			return done('done=agencies')
 		})
 	}
@@ -91,7 +91,7 @@ export async function action(args: ActionFunctionArgs) {
 		if (submission.status !== 'success') return invalid('split', submission)
 		const { version, first, second } = submission.value
 		return attempt('split', submission, t, version === task.version, async () => {
-			const newId = await splitTask(db, user.actor, { taskId: task.id, clauseId: task.clauseId, version, first, second })
+			const newId = await splitTask(db, user, { taskId: task.id, clauseId: task.clauseId, version, first, second })
 			return done(`done=split&new=${newId}`)
 		})
 	}
@@ -114,7 +114,7 @@ export async function action(args: ActionFunctionArgs) {
 		}
 		const current = version === task.version && other?.version === otherVersion
 		return attempt('merge', submission, t, current, async () => {
-			await mergeTask(db, user.actor, { taskId: task.id, version, otherId, otherVersion, clauseId: task.clauseId })
+			await mergeTask(db, user, { taskId: task.id, version, otherId, otherVersion, clauseId: task.clauseId })
 			return done('done=merge')
 		})
 	}

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { count, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, clauses, parts, tasks } from '#db/schema'
-import { runLoader } from '../../../test/helpers'
+import { runLoader } from '#test/helpers'
 import { loader as printLoader } from '../tasks.print/route'
 import { loader } from './route'
 

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { asc, count, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, clauses, tasks } from '#db/schema'
-import { buildRequest, runLoader } from '../../../test/helpers'
+import { buildRequest, runLoader } from '#test/helpers'
 import { loader } from './route'
 
 const header = '序号,条款,工作任务,牵头单位,配合单位,完成时限,落实情况'

@@ -2,8 +2,8 @@ import { expect, test } from 'vitest'
 import { clauses } from '#db/schema'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencyId, actorOf, forceState, scheduleFor } from '../routes/reports._index/test-fixtures'
-import { listReportsForAgency, listReportsForClause } from './reports.server'
+import { agencyId, actorOf, forceState, scheduleFor } from '#test/fixtures/reports'
+import { listReportsForAgency, listReportsForClause } from './queries.server'
 
 const db = () => getDb()
 

@@ -4,7 +4,8 @@ import { getDb } from '#db/client.server'
 import { appMeta, clauses, reports, users } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { settingDefaults } from '~/domain/settings'
-import { loadClauseTimeline, type TimelineUser } from './timeline.server'
+import { loadClauseTimeline } from '~/models/registry.server'
+import type { ProviderUser as TimelineUser } from '~/models/providers.server'
 
 const db = () => getDb()
 const settings = { ...settingDefaults }

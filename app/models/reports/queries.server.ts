@@ -1,65 +1,43 @@
 import { alias } from 'drizzle-orm/pg-core'
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import {
-	agencies,
-	clauses,
-	deliberations,
-	meetings,
-	planItems,
-	reportClauses,
-	reports,
-	reportTaskProgress,
-	tasks,
-	type Role,
-} from '#db/schema'
+import { agencies, clauses, deliberations, meetings, planItems, reportClauses, reports, reportTaskProgress, tasks } from '#db/schema'
+import { stateOrganKinds } from '~/domain/agencies'
 import { choiceLabels, handlingOverdueDays, satisfactionResult, type Choice, type DeliberationState } from '~/domain/deliberation'
 import type { IsoDate } from '~/domain/dates'
+import { reportHref } from '~/domain/links'
 import { meetingLabel } from '~/domain/meetings'
 import {
-	agencyMayEdit,
-	draftGaps,
 	mayReadReport,
-	mayTakeStep,
 	reportReadScope,
 	reportStanding,
-	reportStepRules,
 	standingFlag,
-	type DraftGap,
 	type ReportListQuery,
 	type ReportReader,
 	type ReportState,
-	type SelfAssessment,
-	type StepRefusal,
 } from '~/domain/reports'
 import type { Settings } from '~/domain/settings'
-import { registerAttachmentOwner, removeAttachment, getAttachmentInfo, storeAttachment } from './attachments.server'
-import { openDeliberation } from './deliberation.server'
-import { addAgendaItem } from './meetings.server'
-import { listTasks, type TaskRow } from './tasks.server'
-import { staleRecord, updateVersioned, write, type Actor } from './write.server'
-import { outer } from './sql.server'
+import { outer } from '../sql.server'
+import { listTasks, type TaskRow } from '../tasks.server'
 
-// Special work reports (专项工作报告, Supervision Law Art. 11–16) up to the meeting: scheduled by
-// the secretariat, drafted and revised by the preparing department, distributed to members,
-// then deliberated (app/models/deliberation.server.ts). Who may read which report is one rule,
-// mayReadReport / reportReadScope in app/domain/reports.ts; every query here applies it.
-
-export type ReportUser = { id: number; role: Role; agencyId: number | null }
+// Special work reports (专项工作报告, Supervision Law Art. 11–16), read. Who may read which report
+// is one rule, reportReadScope in app/domain/reports.ts: reportsReadableBy() is its SQL, so that
+// every list, count, link and export here holds only what the user may read, and the single
+// report's check (reportPolicy) comes from the same scope.
 
 const organ = alias(agencies, 'organ')
 const preparing = alias(agencies, 'preparing')
 
-// The read rule as a WHERE condition, so that lists and counts hold only readable rows.
-function readableWhere(user: ReportReader): SQL | undefined {
+// The read rule as a WHERE condition.
+export function reportsReadableBy(user: ReportReader): SQL {
 	const scope = reportReadScope(user)
 	switch (scope.kind) {
 		case 'all':
-			return undefined
+			return sql`true`
 		case 'states':
-			return inArray(reports.state, [...scope.states])
+			return scope.states.length ? inArray(reports.state, [...scope.states]) : sql`false`
 		case 'agency':
-			return or(eq(reports.preparingAgencyId, scope.agencyId), eq(reports.organId, scope.agencyId))
+			return or(eq(reports.preparingAgencyId, scope.agencyId), eq(reports.organId, scope.agencyId)) ?? sql`false`
 		case 'none':
 			return sql`false`
 	}
@@ -176,7 +154,7 @@ function coversClause(clauseId: number): SQL {
 
 function listWhere(user: ReportReader, query: Omit<ReportListQuery, 'page'>) {
 	return and(
-		readableWhere(user),
+		reportsReadableBy(user),
 		query.organId ? eq(reports.organId, query.organId) : undefined,
 		query.preparingAgencyId ? eq(reports.preparingAgencyId, query.preparingAgencyId) : undefined,
 		query.meetingId ? eq(reports.meetingId, query.meetingId) : undefined,
@@ -308,7 +286,7 @@ async function links(db: Database, user: ReportReader, condition: SQL | undefine
 		})
 		.from(reports)
 		.innerJoin(meetings, eq(meetings.id, reports.meetingId))
-		.where(and(readableWhere(user), condition))
+		.where(and(reportsReadableBy(user), condition))
 		.orderBy(...listOrder)
 	return rows.map((r) => ({
 		id: r.id,
@@ -316,7 +294,7 @@ async function links(db: Database, user: ReportReader, condition: SQL | undefine
 		state: r.state,
 		meetingLabel: meetingLabel({ term: r.term, session: r.session }),
 		meetingStartsOn: r.startsOn,
-		href: `/reports/${r.id}`,
+		href: reportHref(r.id),
 	}))
 }
 
@@ -369,222 +347,8 @@ export async function listOrganAndDepartmentOptions(db: Database) {
 	const rows = await db
 		.select({ id: agencies.id, name: agencies.name, kind: agencies.kind, level: agencies.level })
 		.from(agencies)
-		.where(and(eq(agencies.active, true), inArray(agencies.kind, ['government', 'department', 'supervisory_commission', 'court', 'procuratorate'])))
+		.where(and(eq(agencies.active, true), inArray(agencies.kind, ['department', ...stateOrganKinds])))
 		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
 	return rows
 }
 
-export type ScheduleInput = {
-	organId: number
-	preparingAgencyId: number
-	topic: string
-	clauseIds: Array<number>
-	meetingId: number
-	planItemId: number | null
-	agendaTitle: string
-}
-
-// The report, its clauses and the hearing on the meeting's agenda: one transaction.
-export async function scheduleReport(db: Database, actor: Actor, input: ScheduleInput) {
-	return write(db, actor, async (tx, audit) => {
-		const [created] = await tx
-			.insert(reports)
-			.values({
-				organId: input.organId,
-				preparingAgencyId: input.preparingAgencyId,
-				topic: input.topic,
-				meetingId: input.meetingId,
-				planItemId: input.planItemId,
-				state: 'scheduled',
-			})
-			.returning({ id: reports.id })
-		await tx.insert(reportClauses).values(input.clauseIds.map((clauseId) => ({ reportId: created.id, clauseId })))
-		await audit({
-			action: 'report.schedule',
-			entityType: 'report',
-			entityId: created.id,
-			before: null,
-			after: {
-				organId: input.organId,
-				preparingAgencyId: input.preparingAgencyId,
-				topic: input.topic,
-				meetingId: input.meetingId,
-				planItemId: input.planItemId,
-				clauseIds: input.clauseIds,
-			},
-		})
-		await addAgendaItem(tx, audit, input.meetingId, { kind: 'report', title: input.agendaTitle, subjectType: 'report', subjectId: created.id })
-		return created.id
-	})
-}
-
-// ── Refusals raised inside a transaction ────────────────────────────────────────────────────
-
-export type ReportRefusal =
-	| { kind: 'step'; refusal: StepRefusal }
-	| { kind: 'signedOff' }
-	| { kind: 'incomplete'; gaps: Array<DraftGap> }
-	| { kind: 'attachment' }
-
-export type ReportRefusedError = Error & { name: 'ReportRefused'; refusal: ReportRefusal }
-
-function refused(refusal: ReportRefusal): ReportRefusedError {
-	return Object.assign(new Error(`Report change refused: ${refusal.kind}`), { name: 'ReportRefused' as const, refusal })
-}
-
-export function isReportRefused(error: unknown): error is ReportRefusedError {
-	return error instanceof Error && error.name === 'ReportRefused'
-}
-
-async function lockReport(tx: Database, reportId: number, version: number) {
-	const [row] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update')
-	if (!row || row.version !== version) throw staleRecord()
-	return row
-}
-
-// ── Drafting (the preparing department) ─────────────────────────────────────────────────────
-
-export type DraftInput = {
-	reportId: number
-	version: number
-	title: string
-	period: string
-	body: string
-	progress: Array<{ taskId: number; narrative: string; selfAssessment: SelfAssessment | null }>
-	files: Array<File>
-}
-
-function excerpt(text: string) {
-	return { chars: text.length, start: text.slice(0, 200) }
-}
-
-export async function saveDraft(db: Database, actor: Actor, user: ReportUser, input: DraftInput) {
-	await write(db, actor, async (tx, audit) => {
-		const before = await lockReport(tx, input.reportId, input.version)
-		if (!agencyMayEdit(before.state)) throw refused({ kind: 'signedOff' })
-		if (user.role !== 'agency' || user.agencyId !== before.preparingAgencyId) throw refused({ kind: 'step', refusal: 'agency' })
-		await updateVersioned(tx, reports, input.reportId, input.version, { title: input.title, period: input.period, body: input.body })
-		const taskIds = input.progress.map((p) => p.taskId)
-		const previous = await tx
-			.select({ taskId: reportTaskProgress.taskId, narrative: reportTaskProgress.narrative, selfAssessment: reportTaskProgress.selfAssessment })
-			.from(reportTaskProgress)
-			.where(eq(reportTaskProgress.reportId, input.reportId))
-		if (taskIds.length) {
-			await tx
-				.delete(reportTaskProgress)
-				.where(and(eq(reportTaskProgress.reportId, input.reportId), inArray(reportTaskProgress.taskId, taskIds)))
-			await tx.insert(reportTaskProgress).values(input.progress.map((p) => ({ reportId: input.reportId, ...p })))
-		}
-		await audit({
-			action: 'report.draft',
-			entityType: 'report',
-			entityId: input.reportId,
-			before: {
-				title: before.title,
-				period: before.period,
-				body: excerpt(before.body),
-				progress: previous.map((p) => ({ taskId: p.taskId, selfAssessment: p.selfAssessment, narrative: excerpt(p.narrative) })),
-			},
-			after: {
-				title: input.title,
-				period: input.period,
-				body: excerpt(input.body),
-				progress: input.progress.map((p) => ({ taskId: p.taskId, selfAssessment: p.selfAssessment, narrative: excerpt(p.narrative) })),
-			},
-		})
-		for (const file of input.files) {
-			await storeAttachment(tx, audit, { ownerType: 'report', ownerId: input.reportId, file, uploadedBy: actor.userId })
-		}
-	})
-}
-
-// By its uploader, while the report is still the agency's to edit.
-export async function removeReportAttachment(db: Database, actor: Actor, user: ReportUser, input: { reportId: number; attachmentId: number }) {
-	await write(db, actor, async (tx, audit) => {
-		const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId)).for('update')
-		if (!report) throw staleRecord()
-		if (!agencyMayEdit(report.state)) throw refused({ kind: 'signedOff' })
-		const info = await getAttachmentInfo(tx, input.attachmentId)
-		if (!info || info.ownerType !== 'report' || info.ownerId !== input.reportId) throw staleRecord()
-		if (info.uploadedBy !== user.id) throw refused({ kind: 'attachment' })
-		await removeAttachment(tx, audit, input.attachmentId)
-	})
-}
-
-// ── The steps of the lifecycle ──────────────────────────────────────────────────────────────
-
-export type StepInput =
-	| { step: 'submit_draft' }
-	| { step: 'send_opinions'; opinions: string }
-	| { step: 'submit_revised'; signerName: string; signerPosition: string }
-	| { step: 'distribute' }
-	| { step: 'open_deliberation' }
-
-// 签发: the name as the record keeps it, with the official's position.
-export function signerLabel(name: string, position: string) {
-	return `${name}（${position}）`
-}
-
-export async function takeReportStep(
-	db: Database,
-	actor: Actor,
-	user: ReportUser,
-	input: { reportId: number; version: number; today: IsoDate } & StepInput,
-) {
-	return write(db, actor, async (tx, audit) => {
-		const report = await lockReport(tx, input.reportId, input.version)
-		const allowed = mayTakeStep(user, report, input.step)
-		if (!allowed.ok) throw refused({ kind: 'step', refusal: allowed.refusal })
-		const to = reportStepRules[input.step].to
-		let changes: Record<string, unknown> = { state: to }
-		if (input.step === 'submit_draft') {
-			const progress = await tx
-				.select({ taskId: reportTaskProgress.taskId, selfAssessment: reportTaskProgress.selfAssessment })
-				.from(reportTaskProgress)
-				.where(eq(reportTaskProgress.reportId, report.id))
-			const taskIds = (await loadReportTasks(tx, report.id)).map((t) => t.task.id)
-			const gaps = draftGaps(report, taskIds, progress)
-			if (gaps.length) throw refused({ kind: 'incomplete', gaps })
-			changes = { ...changes, draftSubmittedOn: input.today }
-		}
-		if (input.step === 'send_opinions') changes = { ...changes, collectedOpinions: input.opinions, opinionsSentOn: input.today }
-		if (input.step === 'submit_revised') {
-			changes = {
-				...changes,
-				signedOffBy: signerLabel(input.signerName, input.signerPosition),
-				signedOffOn: input.today,
-				revisedSubmittedOn: input.today,
-			}
-		}
-		if (input.step === 'distribute') changes = { ...changes, distributedOn: input.today }
-		await updateVersioned(tx, reports, report.id, input.version, changes)
-		const { state: _state, ...recorded } = changes
-		await audit({
-			action: `report.${input.step}`,
-			entityType: 'report',
-			entityId: report.id,
-			before: { state: report.state },
-			after: { state: to, ...recorded },
-		})
-		if (input.step === 'open_deliberation') {
-			await openDeliberation(tx, audit, {
-				subjectType: 'report',
-				subjectId: report.id,
-				title: report.title || report.topic,
-				meetingId: report.meetingId,
-				organId: report.organId,
-				respondingAgencyId: report.preparingAgencyId,
-			})
-		}
-	})
-}
-
-// ── Attachments of a report: readable by whoever may read the report ───────────────────────
-
-registerAttachmentOwner('report', async (user, reportId, db) => {
-	const [report] = await db
-		.select({ state: reports.state, preparingAgencyId: reports.preparingAgencyId, organId: reports.organId })
-		.from(reports)
-		.where(eq(reports.id, reportId))
-	return Boolean(report && mayReadReport(user, report))
-})

@@ -1,0 +1,22 @@
+// Where each kind of record lives in the app: one address per record, for links on pages,
+// to-do items, timelines and exports alike.
+
+export function reportHref(id: number) {
+	return `/reports/${id}`
+}
+
+export function deliberationHref(id: number) {
+	return `/deliberations/${id}`
+}
+
+export function meetingHref(id: number) {
+	return `/meetings/${id}`
+}
+
+export function findingHref(id: number) {
+	return `/findings/${id}`
+}
+
+export function inspectionHref(id: number) {
+	return `/inspections/${id}`
+}

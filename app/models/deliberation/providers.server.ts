@@ -1,0 +1,139 @@
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { agencies, ballotParticipation, deliberationOpinions, deliberations, meetings } from '#db/schema'
+import { mayReadDeliberation, mayReadHandlingReport } from '~/domain/deliberation'
+import { deliberationHref } from '~/domain/links'
+import { meetingLabel } from '~/domain/meetings'
+import { todoItem, type TodoItem } from '~/domain/todo'
+import type { MayReadOwner } from '../attachments.server'
+import type { OpenItemProvider, TodoProvider } from '../providers.server'
+
+// What deliberations contribute to the shared views (app/models/registry.server.ts): members'
+// opinions and ballots, the responding agency's handling report, the office's steps.
+
+const deliberationColumns = {
+	id: deliberations.id,
+	title: deliberations.title,
+	state: deliberations.state,
+	handlingDueOn: deliberations.handlingDueOn,
+	handlingReturnReason: deliberations.handlingReturnReason,
+	term: meetings.term,
+	session: meetings.session,
+	endsOn: meetings.endsOn,
+}
+
+function meetingOf(row: { term: number | null; session: number | null }) {
+	return row.term !== null && row.session !== null ? meetingLabel({ term: row.term, session: row.session }) : undefined
+}
+
+// Deliberation: members give opinions and vote; the responding agency answers the letter; the
+// office closes the vote, sends the letter and checks the handling report.
+export const deliberationTodos: TodoProvider = async (db, user, today) => {
+	if (user.role === 'member') {
+		const wroteOpinion = db
+			.select({ one: sql`1` })
+			.from(deliberationOpinions)
+			.where(and(eq(deliberationOpinions.deliberationId, deliberations.id), eq(deliberationOpinions.memberId, user.id)))
+		const voted = db
+			.select({ one: sql`1` })
+			.from(ballotParticipation)
+			.where(and(eq(ballotParticipation.deliberationId, deliberations.id), eq(ballotParticipation.memberId, user.id)))
+		const rows = await db
+			.select({
+				...deliberationColumns,
+				wroteOpinion: sql<boolean>`exists (${wroteOpinion})`,
+				voted: sql<boolean>`exists (${voted})`,
+				tallyEntered: sql<boolean>`${deliberations.tally} is not null`,
+			})
+			.from(deliberations)
+			.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
+			.where(eq(deliberations.state, 'open'))
+			.orderBy(asc(deliberations.id))
+		return rows.flatMap((row) => {
+			const base = { kind: 'deliberation', title: row.title, href: deliberationHref(row.id), due: null, actionable: true, detail: meetingOf(row) }
+			const items: Array<TodoItem> = []
+			if (!row.wroteOpinion) items.push(todoItem({ ...base, action: 'opinion' }, today))
+			if (!row.voted && !row.tallyEntered) items.push(todoItem({ ...base, action: 'vote' }, today))
+			return items
+		})
+	}
+	if (user.role === 'agency') {
+		if (!user.agencyId) return []
+		const rows = await db
+			.select(deliberationColumns)
+			.from(deliberations)
+			.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
+			.where(and(eq(deliberations.respondingAgencyId, user.agencyId), eq(deliberations.state, 'letter_sent')))
+			.orderBy(asc(deliberations.handlingDueOn), asc(deliberations.id))
+		return rows.map((row) =>
+			todoItem(
+				{
+					kind: 'deliberation',
+					action: row.handlingReturnReason ? 'resubmit' : 'answer',
+					title: row.title,
+					href: deliberationHref(row.id),
+					due: row.handlingDueOn,
+					actionable: true,
+					detail: row.handlingReturnReason ?? meetingOf(row),
+				},
+				today,
+			),
+		)
+	}
+	if (user.role !== 'secretariat') return []
+	const rows = await db
+		.select({ ...deliberationColumns, respondingName: agencies.shortName })
+		.from(deliberations)
+		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
+		.innerJoin(agencies, eq(agencies.id, deliberations.respondingAgencyId))
+		.where(
+			or(
+				and(eq(deliberations.state, 'open'), lt(meetings.endsOn, today)),
+				inArray(deliberations.state, ['vote_closed', 'handling_submitted']),
+			),
+		)
+		.orderBy(asc(deliberations.id))
+	return rows.map((row) => {
+		const base = { kind: 'deliberation', title: row.title, href: deliberationHref(row.id), due: null, actionable: true }
+		if (row.state === 'open') return todoItem({ ...base, action: 'close', detail: meetingOf(row) }, today)
+		if (row.state === 'vote_closed') return todoItem({ ...base, action: 'send', detail: row.respondingName }, today)
+		return todoItem({ ...base, action: 'check', detail: row.respondingName }, today)
+	})
+}
+
+// The agency page's open items: the handling reports the agency owes, where the viewer may read
+// the deliberation.
+export const deliberationOpenItems: OpenItemProvider = async (db, viewer, agencyId, today) => {
+	const mayAnswerScope = viewer.role !== 'agency' || viewer.agencyId === agencyId
+	const letterRows = mayAnswerScope
+		? await db
+				.select({ ...deliberationColumns, organId: deliberations.organId, respondingAgencyId: deliberations.respondingAgencyId })
+				.from(deliberations)
+				.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
+				.where(and(eq(deliberations.respondingAgencyId, agencyId), eq(deliberations.state, 'letter_sent')))
+		: []
+	return letterRows
+		.filter((row) => mayReadDeliberation(viewer, row))
+		.map((row) =>
+			todoItem(
+				{
+					kind: 'deliberation',
+					action: row.handlingReturnReason ? 'resubmit' : 'answer',
+					title: row.title,
+					href: deliberationHref(row.id),
+					due: row.handlingDueOn,
+					actionable: true,
+					detail: row.handlingReturnReason ?? meetingOf(row),
+				},
+				today,
+			),
+		)
+}
+
+// The handling report's files are read by those who may read the handling report itself.
+export const mayReadHandlingReportFiles: MayReadOwner = async (user, ownerId, db) => {
+	const [row] = await db
+		.select({ state: deliberations.state, respondingAgencyId: deliberations.respondingAgencyId, organId: deliberations.organId })
+		.from(deliberations)
+		.where(eq(deliberations.id, ownerId))
+	return row ? mayReadHandlingReport(user, row) : false
+}
