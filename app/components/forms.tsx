@@ -17,9 +17,11 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
 }
 
 // A labelled control with its hint and errors; the control itself is passed as children so
-// that any input, select or textarea (with conform's props) fits.
+// that any input, select or textarea (with conform's props) fits. Pass conform's field, or, for
+// a control conform does not manage (a file input), its id and errors.
 export function Field({
 	label,
+	field,
 	htmlFor,
 	errors,
 	errorId,
@@ -27,7 +29,8 @@ export function Field({
 	children,
 }: {
 	label: ReactNode
-	htmlFor: string
+	field?: { id: string; errorId: string; errors?: ListOfErrors }
+	htmlFor?: string
 	errors?: ListOfErrors
 	errorId?: string
 	hint?: ReactNode
@@ -35,10 +38,10 @@ export function Field({
 }) {
 	return (
 		<div className="field">
-			<label htmlFor={htmlFor}>{label}</label>
+			<label htmlFor={field?.id ?? htmlFor}>{label}</label>
 			{children}
 			{hint ? <div className="hint">{hint}</div> : null}
-			<ErrorList id={errorId} errors={errors} />
+			<ErrorList id={field?.errorId ?? errorId} errors={field?.errors ?? errors} />
 		</div>
 	)
 }

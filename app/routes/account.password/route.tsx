@@ -67,13 +67,13 @@ export default function ChangePasswordPage() {
 			{actionData?.changed ? <Notice kind="ok">{t.account.changed}</Notice> : null}
 			{mustChange && !actionData?.changed ? <Notice kind="info">{t.account.mustChange}</Notice> : null}
 			<Form method="post" className="form" {...getFormProps(form)}>
-				<Field label={t.account.current} htmlFor={fields.currentPassword.id} errors={fields.currentPassword.errors} errorId={fields.currentPassword.errorId}>
+				<Field label={t.account.current} field={fields.currentPassword}>
 					<input {...getInputProps(fields.currentPassword, { type: 'password' })} autoComplete="current-password" />
 				</Field>
-				<Field label={t.account.next} htmlFor={fields.newPassword.id} errors={fields.newPassword.errors} errorId={fields.newPassword.errorId} hint={t.account.tooShort}>
+				<Field label={t.account.next} field={fields.newPassword} hint={t.account.tooShort}>
 					<input {...getInputProps(fields.newPassword, { type: 'password' })} autoComplete="new-password" />
 				</Field>
-				<Field label={t.account.repeat} htmlFor={fields.repeatPassword.id} errors={fields.repeatPassword.errors} errorId={fields.repeatPassword.errorId}>
+				<Field label={t.account.repeat} field={fields.repeatPassword}>
 					<input {...getInputProps(fields.repeatPassword, { type: 'password' })} autoComplete="new-password" />
 				</Field>
 				<div>

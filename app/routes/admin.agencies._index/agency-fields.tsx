@@ -19,13 +19,13 @@ export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew:
 	const t = useT()
 	return (
 		<div className="grid-2">
-			<Field label={t.adminAgencies.name} htmlFor={fields.name.id} errors={fields.name.errors} errorId={fields.name.errorId}>
+			<Field label={t.adminAgencies.name} field={fields.name}>
 				<input {...getInputProps(fields.name, { type: 'text' })} />
 			</Field>
-			<Field label={t.adminAgencies.shortName} htmlFor={fields.shortName.id} errors={fields.shortName.errors} errorId={fields.shortName.errorId}>
+			<Field label={t.adminAgencies.shortName} field={fields.shortName}>
 				<input {...getInputProps(fields.shortName, { type: 'text' })} />
 			</Field>
-			<Field label={t.adminAgencies.kind} htmlFor={fields.kind.id} errors={fields.kind.errors} errorId={fields.kind.errorId}>
+			<Field label={t.adminAgencies.kind} field={fields.kind}>
 				<select {...getSelectProps(fields.kind)}>
 					{isNew ? <option value="" /> : null}
 					{agencyKinds.map((kind) => (
@@ -35,7 +35,7 @@ export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew:
 					))}
 				</select>
 			</Field>
-			<Field label={t.adminAgencies.level} htmlFor={fields.level.id} errors={fields.level.errors} errorId={fields.level.errorId}>
+			<Field label={t.adminAgencies.level} field={fields.level}>
 				<select {...getSelectProps(fields.level)}>
 					{isNew ? <option value="" /> : null}
 					{agencyLevels.map((level) => (
@@ -45,10 +45,10 @@ export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew:
 					))}
 				</select>
 			</Field>
-			<Field label={t.adminAgencies.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId} hint={t.adminAgencies.districtHint}>
+			<Field label={t.adminAgencies.district} field={fields.district} hint={t.adminAgencies.districtHint}>
 				<input {...getInputProps(fields.district, { type: 'text' })} />
 			</Field>
-			<Field label={t.adminAgencies.displayOrder} htmlFor={fields.displayOrder.id} errors={fields.displayOrder.errors} errorId={fields.displayOrder.errorId} hint={t.adminAgencies.displayOrderHint}>
+			<Field label={t.adminAgencies.displayOrder} field={fields.displayOrder} hint={t.adminAgencies.displayOrderHint}>
 				<input {...getInputProps(fields.displayOrder, { type: 'number' })} inputMode="numeric" />
 			</Field>
 		</div>

@@ -93,13 +93,7 @@ export default function ImportPage() {
 			<div className="card">
 				<p className="muted">{t.importer.intro}</p>
 				<Form method="post" encType="multipart/form-data" className="form form--wide" {...getFormProps(form)}>
-					<Field
-						label={t.importer.text}
-						htmlFor={fields.text.id}
-						errors={fields.text.errors}
-						errorId={fields.text.errorId}
-						hint={t.importer.textHint}
-					>
+					<Field label={t.importer.text} field={fields.text} hint={t.importer.textHint}>
 						<textarea
 							{...getTextareaProps(fields.text)}
 							// After an upload the textarea shows the file's text: the parse (and its

@@ -95,10 +95,7 @@ export default function SettingsPage() {
 											{item.label}
 											{changed ? <span className="badge"> {t.adminSettings.changed}</span> : null}
 										</>
-									}
-									htmlFor={field.id}
-									errors={field.errors}
-									errorId={field.errorId}
+									} field={field}
 									hint={
 										<>
 											{item.help}

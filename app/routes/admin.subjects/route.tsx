@@ -168,7 +168,7 @@ function SubjectEditor({
 						<input type="hidden" name="seen" value={seen} />
 					</>
 				) : (
-					<Field label={t.adminSubjects.subject} htmlFor={fields.subject.id} errors={fields.subject.errors} errorId={fields.subject.errorId} hint={t.adminSubjects.subjectHint}>
+					<Field label={t.adminSubjects.subject} field={fields.subject} hint={t.adminSubjects.subjectHint}>
 						<input {...getInputProps(fields.subject, { type: 'text' })} />
 					</Field>
 				)}

@@ -124,7 +124,7 @@ export default function UsersPage() {
 					<input type="hidden" name="intent" value="create" />
 					<ErrorList errors={form.errors} />
 					<div className="grid-2">
-						<Field label={t.adminUsers.username} htmlFor={fields.username.id} errors={fields.username.errors} errorId={fields.username.errorId} hint={t.adminUsers.usernameHint}>
+						<Field label={t.adminUsers.username} field={fields.username} hint={t.adminUsers.usernameHint}>
 							<input {...getInputProps(fields.username, { type: 'text' })} autoComplete="off" />
 						</Field>
 						<UserProfileFields fields={fields} agencies={agencies} isNew />

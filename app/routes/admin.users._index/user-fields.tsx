@@ -30,16 +30,16 @@ export function UserProfileFields({
 	const t = useT()
 	return (
 		<>
-			<Field label={t.adminUsers.realName} htmlFor={fields.realName.id} errors={fields.realName.errors} errorId={fields.realName.errorId}>
+			<Field label={t.adminUsers.realName} field={fields.realName}>
 				<input {...getInputProps(fields.realName, { type: 'text' })} autoComplete={isNew ? 'off' : undefined} />
 			</Field>
-			<Field label={t.adminUsers.position} htmlFor={fields.position.id} errors={fields.position.errors} errorId={fields.position.errorId}>
+			<Field label={t.adminUsers.position} field={fields.position}>
 				<input {...getInputProps(fields.position, { type: 'text' })} />
 			</Field>
-			<Field label={t.adminUsers.phone} htmlFor={fields.phone.id} errors={fields.phone.errors} errorId={fields.phone.errorId}>
+			<Field label={t.adminUsers.phone} field={fields.phone}>
 				<input {...getInputProps(fields.phone, { type: 'tel' })} />
 			</Field>
-			<Field label={t.adminUsers.role} htmlFor={fields.role.id} errors={fields.role.errors} errorId={fields.role.errorId} hint={roleHint}>
+			<Field label={t.adminUsers.role} field={fields.role} hint={roleHint}>
 				<select {...getSelectProps(fields.role)}>
 					{isNew ? <option value="" /> : null}
 					{roles.map((role) => (
@@ -49,7 +49,7 @@ export function UserProfileFields({
 					))}
 				</select>
 			</Field>
-			<Field label={t.adminUsers.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId} hint={t.adminUsers.agencyHint}>
+			<Field label={t.adminUsers.agency} field={fields.agencyId} hint={t.adminUsers.agencyHint}>
 				<select {...getSelectProps(fields.agencyId)}>
 					<option value="">{t.adminUsers.noAgency}</option>
 					{agencies.map((agency) => (
@@ -68,7 +68,7 @@ export function UserProfileFields({
 export function TemporaryPasswordField({ field }: { field: FieldMetadata<string | undefined> }) {
 	const t = useT()
 	return (
-		<Field label={t.adminUsers.tempPassword} htmlFor={field.id} errors={field.errors} errorId={field.errorId} hint={t.adminUsers.tempPasswordHint}>
+		<Field label={t.adminUsers.tempPassword} field={field} hint={t.adminUsers.tempPasswordHint}>
 			<input {...getInputProps(field, { type: 'text' })} autoComplete="off" spellCheck={false} />
 		</Field>
 	)

@@ -101,10 +101,10 @@ function HandlingForm({ page, lastResult }: { page: PageData; lastResult: Return
 			<input type="hidden" name="version" value={page.deliberation.version} />
 			<p className="muted small">{t.deliberation.handlingHint}</p>
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<Field label={t.deliberation.handlingText} htmlFor={fields.text.id} errors={fields.text.errors} errorId={fields.text.errorId}>
+			<Field label={t.deliberation.handlingText} field={fields.text}>
 				<textarea {...getTextareaProps(fields.text)} rows={14} />
 			</Field>
-			<Field label={t.deliberation.files} htmlFor={fields.files.id} errors={fields.files.errors} errorId={fields.files.errorId} hint={t.deliberation.filesHint}>
+			<Field label={t.deliberation.files} field={fields.files} hint={t.deliberation.filesHint}>
 				<input id={fields.files.id} type="file" name="files" multiple accept={acceptAttribute} />
 			</Field>
 			<div>
@@ -139,7 +139,7 @@ function ReviewForms({ version, lastResult }: { version: number; lastResult: Las
 			<Form method="post" className="form form--wide" {...getFormProps(returnForm)}>
 				<input type="hidden" name="version" value={version} />
 				<ErrorList id={returnForm.errorId} errors={returnForm.errors} />
-				<Field label={t.deliberation.returnReason} htmlFor={returnFields.reason.id} errors={returnFields.reason.errors} errorId={returnFields.reason.errorId}>
+				<Field label={t.deliberation.returnReason} field={returnFields.reason}>
 					<textarea {...getTextareaProps(returnFields.reason)} rows={4} />
 				</Field>
 				<div>

@@ -73,23 +73,21 @@ function LetterForm({ page, lastResult }: { page: PageData; lastResult: ReturnTy
 			<input type="hidden" name="version" value={page.deliberation.version} />
 			<p className="muted small">{letter.saved ? t.deliberation.letterSavedHint : t.deliberation.letterPrefillHint}</p>
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<Field label={t.deliberation.letterNumber} htmlFor={fields.number.id} errors={fields.number.errors} errorId={fields.number.errorId} hint={t.deliberation.letterNumberHint}>
+			<Field label={t.deliberation.letterNumber} field={fields.number} hint={t.deliberation.letterNumberHint}>
 				<input {...getInputProps(fields.number, { type: 'text' })} placeholder={t.deliberation.letterNumberPlaceholder} style={{ maxWidth: '20rem' }} />
 			</Field>
-			<Field label={t.deliberation.letterTo} htmlFor={fields.to.id} errors={fields.to.errors} errorId={fields.to.errorId}>
+			<Field label={t.deliberation.letterTo} field={fields.to}>
 				<input {...getInputProps(fields.to, { type: 'text' })} />
 			</Field>
-			<Field label={t.deliberation.letterCc} htmlFor={fields.cc.id} errors={fields.cc.errors} errorId={fields.cc.errorId}>
+			<Field label={t.deliberation.letterCc} field={fields.cc}>
 				<input {...getInputProps(fields.cc, { type: 'text' })} />
 			</Field>
-			<Field label={t.deliberation.letterBody} htmlFor={fields.body.id} errors={fields.body.errors} errorId={fields.body.errorId} hint={t.deliberation.letterBodyHint}>
+			<Field label={t.deliberation.letterBody} field={fields.body} hint={t.deliberation.letterBodyHint}>
 				<textarea {...getTextareaProps(fields.body)} rows={16} />
 			</Field>
 			<Field
 				label={t.deliberation.dueOn}
-				htmlFor={fields.dueOn.id}
-				errors={fields.dueOn.errors}
-				errorId={fields.dueOn.errorId}
+				field={fields.dueOn}
 				hint={fill(t.deliberation.dueOnHint, { date: formatChineseDate(draft.defaultDue) })}
 			>
 				<input {...getInputProps(fields.dueOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />

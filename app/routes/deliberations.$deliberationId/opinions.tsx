@@ -93,10 +93,10 @@ function NewOpinionForm({ clauses, lastResult }: { clauses: Array<ClauseOption>;
 		<Form method="post" className="form form--wide opinion-form" {...getFormProps(form)}>
 			<h3>{t.deliberation.newOpinion}</h3>
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<Field label={t.deliberation.clause} htmlFor={fields.clauseId.id} errors={fields.clauseId.errors} errorId={fields.clauseId.errorId}>
+			<Field label={t.deliberation.clause} field={fields.clauseId}>
 				<ClauseSelect field={fields.clauseId} clauses={clauses} />
 			</Field>
-			<Field label={t.deliberation.opinionText} htmlFor={fields.text.id} errors={fields.text.errors} errorId={fields.text.errorId}>
+			<Field label={t.deliberation.opinionText} field={fields.text}>
 				<textarea {...getTextareaProps(fields.text)} rows={5} />
 			</Field>
 			<div>
@@ -130,7 +130,7 @@ function ProxyOpinionForm({
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				<p className="muted small">{t.deliberation.proxyHint}</p>
 				<ErrorList id={form.errorId} errors={form.errors} />
-				<Field label={t.deliberation.member} htmlFor={fields.memberId.id} errors={fields.memberId.errors} errorId={fields.memberId.errorId}>
+				<Field label={t.deliberation.member} field={fields.memberId}>
 					<select {...getSelectProps(fields.memberId)}>
 						<option value="">{t.deliberation.chooseMember}</option>
 						{members.map((m) => (
@@ -140,10 +140,10 @@ function ProxyOpinionForm({
 						))}
 					</select>
 				</Field>
-				<Field label={t.deliberation.clause} htmlFor={fields.clauseId.id} errors={fields.clauseId.errors} errorId={fields.clauseId.errorId}>
+				<Field label={t.deliberation.clause} field={fields.clauseId}>
 					<ClauseSelect field={fields.clauseId} clauses={clauses} />
 				</Field>
-				<Field label={t.deliberation.opinionText} htmlFor={fields.text.id} errors={fields.text.errors} errorId={fields.text.errorId}>
+				<Field label={t.deliberation.opinionText} field={fields.text}>
 					<textarea {...getTextareaProps(fields.text)} rows={5} />
 				</Field>
 				<div>
@@ -170,10 +170,10 @@ function EditOpinionForm({ opinion, clauses, lastResult }: { opinion: Opinion; c
 			<input type="hidden" name="opinionId" value={opinion.id} />
 			<input type="hidden" name="version" value={opinion.version} />
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<Field label={t.deliberation.clause} htmlFor={fields.clauseId.id} errors={fields.clauseId.errors} errorId={fields.clauseId.errorId}>
+			<Field label={t.deliberation.clause} field={fields.clauseId}>
 				<ClauseSelect field={fields.clauseId} clauses={clauses} />
 			</Field>
-			<Field label={t.deliberation.opinionText} htmlFor={fields.text.id} errors={fields.text.errors} errorId={fields.text.errorId}>
+			<Field label={t.deliberation.opinionText} field={fields.text}>
 				<textarea {...getTextareaProps(fields.text)} rows={5} />
 			</Field>
 			<div>

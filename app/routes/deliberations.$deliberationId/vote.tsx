@@ -157,7 +157,7 @@ function TallyForm({ version, ballotsCast, lastResult }: { version: number; ball
 				<ErrorList id={form.errorId} errors={form.errors} />
 				<div className="deliberation-tally__counts">
 					{counts.map((field) => (
-						<Field key={field.name} label={t.deliberation.choices[field.name as Choice]} htmlFor={field.id} errors={field.errors} errorId={field.errorId}>
+						<Field key={field.name} label={t.deliberation.choices[field.name as Choice]} field={field}>
 							<input {...getInputProps(field, { type: 'number' })} min={0} inputMode="numeric" />
 						</Field>
 					))}

@@ -163,7 +163,7 @@ export function RespondForm({ finding, maxFiles, lastResult }: { finding: Findin
 				<input type="hidden" name="intent" value="respond" />
 				<input type="hidden" name="version" value={finding.version} />
 				<ErrorList id={form.errorId} errors={form.errors} />
-				<Field label={t.findings.response} htmlFor={fields.response.id} errors={fields.response.errors} errorId={fields.response.errorId}>
+				<Field label={t.findings.response} field={fields.response}>
 					<textarea {...getTextareaProps(fields.response)} rows={8} maxLength={maxResponse} />
 				</Field>
 				<Field label={t.attachments.upload} htmlFor="rectification-attachments" errors={fileErrors} errorId={fileErrorId} hint={fill(t.attachments.uploadHint, { count: maxFiles })}>
@@ -229,7 +229,7 @@ export function VerifyForms({
 					<input type="hidden" name="intent" value="reopen" />
 					<input type="hidden" name="version" value={finding.version} />
 					<ErrorList id={reopenForm.errorId} errors={reopenForm.errors} />
-					<Field label={t.findings.reopenReason} htmlFor={fields.reason.id} errors={fields.reason.errors} errorId={fields.reason.errorId} hint={t.findings.reopenHint}>
+					<Field label={t.findings.reopenReason} field={fields.reason} hint={t.findings.reopenHint}>
 						<textarea {...getTextareaProps(fields.reason)} rows={4} maxLength={maxReason} />
 					</Field>
 					<SubmitButton className="button button--secondary">

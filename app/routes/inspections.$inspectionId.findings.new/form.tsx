@@ -60,7 +60,7 @@ export function RecordForm({
 		<Form method="post" encType="multipart/form-data" className="form form--wide" {...getFormProps(form)}>
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<section className="card">
-				<Field label={t.findings.clause} htmlFor={fields.clauseId.id} errors={fields.clauseId.errors} errorId={fields.clauseId.errorId} hint={inScope.length ? t.findings.clauseHint : undefined}>
+				<Field label={t.findings.clause} field={fields.clauseId} hint={inScope.length ? t.findings.clauseHint : undefined}>
 					<select {...getSelectProps(fields.clauseId)} onChange={(event) => setClauseId(event.currentTarget.value)}>
 						<option value="">{t.findings.choose}</option>
 						{inScope.length ? (
@@ -89,7 +89,7 @@ export function RecordForm({
 						)}
 					</select>
 				</Field>
-				<Field label={t.findings.agency} htmlFor={fields.agencyId.id} errors={fields.agencyId.errors} errorId={fields.agencyId.errorId}>
+				<Field label={t.findings.agency} field={fields.agencyId}>
 					<select {...getSelectProps(fields.agencyId)}>
 						<option value="">{t.findings.choose}</option>
 						{options.agencies.map((a) => (
@@ -99,7 +99,7 @@ export function RecordForm({
 						))}
 					</select>
 				</Field>
-				<Field label={t.findings.task} htmlFor={fields.taskId.id} errors={fields.taskId.errors} errorId={fields.taskId.errorId} hint={t.findings.taskHint}>
+				<Field label={t.findings.task} field={fields.taskId} hint={t.findings.taskHint}>
 					<select {...getSelectProps(fields.taskId)}>
 						<option value="">{t.findings.noTask}</option>
 						{taskGroups.map(([label, items]) => (
@@ -113,7 +113,7 @@ export function RecordForm({
 						))}
 					</select>
 				</Field>
-				<Field label={t.findings.visit} htmlFor={fields.visitId.id} errors={fields.visitId.errors} errorId={fields.visitId.errorId}>
+				<Field label={t.findings.visit} field={fields.visitId}>
 					<select {...getSelectProps(fields.visitId)}>
 						<option value="">{options.visits.length ? t.findings.noVisit : t.findings.noVisits}</option>
 						{options.visits.map((v) => (
@@ -136,10 +136,10 @@ export function RecordForm({
 				</fieldset>
 			</section>
 			<section className="card">
-				<Field label={t.findings.description} htmlFor={fields.description.id} errors={fields.description.errors} errorId={fields.description.errorId}>
+				<Field label={t.findings.description} field={fields.description}>
 					<textarea {...getTextareaProps(fields.description)} rows={6} maxLength={maxDescription} />
 				</Field>
-				<Field label={t.findings.evidence} htmlFor={fields.evidence.id} errors={fields.evidence.errors} errorId={fields.evidence.errorId} hint={t.findings.evidenceHint}>
+				<Field label={t.findings.evidence} field={fields.evidence} hint={t.findings.evidenceHint}>
 					<textarea {...getTextareaProps(fields.evidence)} rows={4} maxLength={maxEvidence} />
 				</Field>
 				<Field
@@ -161,13 +161,7 @@ export function RecordForm({
 				</Field>
 			</section>
 			<section className="card">
-				<Field
-					label={t.findings.dueOn}
-					htmlFor={fields.rectificationDueOn.id}
-					errors={fields.rectificationDueOn.errors}
-					errorId={fields.rectificationDueOn.errorId}
-					hint={t.findings.dueHint}
-				>
+				<Field label={t.findings.dueOn} field={fields.rectificationDueOn} hint={t.findings.dueHint}>
 					<input {...getInputProps(fields.rectificationDueOn, { type: 'date' })} min={today} style={{ maxWidth: '12rem' }} />
 				</Field>
 			</section>

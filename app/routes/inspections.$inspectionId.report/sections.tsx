@@ -38,14 +38,7 @@ export function ReportForm({
 				<input type="hidden" name="version" value={version} />
 				<ErrorList id={form.errorId} errors={form.errors} />
 				{reportParts.map((part) => (
-					<Field
-						key={part}
-						label={t.inspectionReport.parts[part]}
-						htmlFor={fields[part].id}
-						errors={fields[part].errors}
-						errorId={fields[part].errorId}
-						hint={t.inspectionReport.hints[part]}
-					>
+					<Field key={part} label={t.inspectionReport.parts[part]} field={fields[part]} hint={t.inspectionReport.hints[part]}>
 						<textarea {...getTextareaProps(fields[part])} rows={rows[part]} readOnly={!editable} />
 					</Field>
 				))}
@@ -103,7 +96,7 @@ export function SubmitForm({
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="hidden" name="version" value={version} />
 					<ErrorList id={form.errorId} errors={form.errors} />
-					<Field label={t.inspectionReport.meeting} htmlFor={fields.meetingId.id} errors={fields.meetingId.errors} errorId={fields.meetingId.errorId}>
+					<Field label={t.inspectionReport.meeting} field={fields.meetingId}>
 						<select {...getSelectProps(fields.meetingId)}>
 							<option value="">{t.inspectionReport.meetingNone}</option>
 							{meetings.map((m) => (

@@ -139,21 +139,21 @@ export function VisitForm({
 				<input key={c.key} type="hidden" name="acknowledged" value={c.key} />
 			))}
 			<div className="grid-3">
-				<Field label={t.visits.on} htmlFor={fields.on.id} errors={fields.on.errors} errorId={fields.on.errorId}>
+				<Field label={t.visits.on} field={fields.on}>
 					<input {...getInputProps(fields.on, { type: 'date' })} />
 				</Field>
-				<Field label={t.visits.startTime} htmlFor={fields.startTime.id} errors={fields.startTime.errors} errorId={fields.startTime.errorId}>
+				<Field label={t.visits.startTime} field={fields.startTime}>
 					<input {...getInputProps(fields.startTime, { type: 'time' })} />
 				</Field>
-				<Field label={t.visits.endTime} htmlFor={fields.endTime.id} errors={fields.endTime.errors} errorId={fields.endTime.errorId}>
+				<Field label={t.visits.endTime} field={fields.endTime}>
 					<input {...getInputProps(fields.endTime, { type: 'time' })} />
 				</Field>
 			</div>
-			<Field label={t.visits.place} htmlFor={fields.place.id} errors={fields.place.errors} errorId={fields.place.errorId} hint={t.visits.placeHint}>
+			<Field label={t.visits.place} field={fields.place} hint={t.visits.placeHint}>
 				<input {...getInputProps(fields.place, { type: 'text' })} />
 			</Field>
 			<div className="grid-2">
-				<Field label={t.visits.district} htmlFor={fields.district.id} errors={fields.district.errors} errorId={fields.district.errorId}>
+				<Field label={t.visits.district} field={fields.district}>
 					<select {...getSelectProps(fields.district)}>
 						<option value="">{t.visits.districtNone}</option>
 						{options.districts.map((d) => (
@@ -163,7 +163,7 @@ export function VisitForm({
 						))}
 					</select>
 				</Field>
-				<Field label={t.visits.form} htmlFor={fields.form.id} errors={fields.form.errors} errorId={fields.form.errorId}>
+				<Field label={t.visits.form} field={fields.form}>
 					<select {...getSelectProps(fields.form)}>
 						<option value="">{t.visits.formNone}</option>
 						{inspectionForms.map((f) => (
@@ -213,13 +213,7 @@ export function VisitForm({
 				<div className="hint">{t.visits.unannouncedHint}</div>
 			</div>
 			{askReason ? (
-				<Field
-					label={t.visits.conflictReason}
-					htmlFor={fields.conflictReason.id}
-					errors={fields.conflictReason.errors}
-					errorId={fields.conflictReason.errorId}
-					hint={t.visits.conflictReasonHint}
-				>
+				<Field label={t.visits.conflictReason} field={fields.conflictReason} hint={t.visits.conflictReasonHint}>
 					<textarea {...getTextareaProps(fields.conflictReason)} rows={3} />
 				</Field>
 			) : null}

@@ -91,13 +91,7 @@ export function InspectionForm({
 				</>
 			)}
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<Field
-				label={t.inspections.planItem}
-				htmlFor={fields.planItemId.id}
-				errors={fields.planItemId.errors}
-				errorId={fields.planItemId.errorId}
-				hint={planItemAction ? t.inspections.planItemHint : undefined}
-			>
+			<Field label={t.inspections.planItem} field={fields.planItemId} hint={planItemAction ? t.inspections.planItemHint : undefined}>
 				<select {...getSelectProps(fields.planItemId)}>
 					<option value="">{t.inspections.planItemNone}</option>
 					{options.planItems.map((item) => (
@@ -114,26 +108,14 @@ export function InspectionForm({
 					</div>
 				) : null}
 			</Field>
-			<Field
-				label={t.inspections.name}
-				htmlFor={fields.title.id}
-				errors={fields.title.errors}
-				errorId={fields.title.errorId}
-				hint={t.inspections.titleHint}
-			>
+			<Field label={t.inspections.name} field={fields.title} hint={t.inspections.titleHint}>
 				<input {...getInputProps(fields.title, { type: 'text' })} />
 			</Field>
 			<div className="grid-2">
-				<Field label={t.inspections.year} htmlFor={fields.year.id} errors={fields.year.errors} errorId={fields.year.errorId}>
+				<Field label={t.inspections.year} field={fields.year}>
 					<input {...getInputProps(fields.year, { type: 'number' })} style={{ maxWidth: '9rem' }} />
 				</Field>
-				<Field
-					label={t.inspections.organ}
-					htmlFor={fields.organId.id}
-					errors={fields.organId.errors}
-					errorId={fields.organId.errorId}
-					hint={t.inspections.organHint}
-				>
+				<Field label={t.inspections.organ} field={fields.organId} hint={t.inspections.organHint}>
 					<select {...getSelectProps(fields.organId)}>
 						<option value="">{t.inspections.organNone}</option>
 						{options.organs.map((organ) => (
@@ -145,10 +127,10 @@ export function InspectionForm({
 				</Field>
 			</div>
 			<div className="grid-2">
-				<Field label={t.inspections.startsOn} htmlFor={fields.startsOn.id} errors={fields.startsOn.errors} errorId={fields.startsOn.errorId}>
+				<Field label={t.inspections.startsOn} field={fields.startsOn}>
 					<input {...getInputProps(fields.startsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
 				</Field>
-				<Field label={t.inspections.endsOn} htmlFor={fields.endsOn.id} errors={fields.endsOn.errors} errorId={fields.endsOn.errorId}>
+				<Field label={t.inspections.endsOn} field={fields.endsOn}>
 					<input {...getInputProps(fields.endsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
 				</Field>
 			</div>
@@ -164,7 +146,7 @@ export function InspectionForm({
 				<p className="muted small" style={{ marginTop: 0 }}>
 					{t.inspections.groupHint}
 				</p>
-				<Field label={t.inspections.roles.leader} htmlFor={fields.leaderId.id} errors={fields.leaderId.errors} errorId={fields.leaderId.errorId}>
+				<Field label={t.inspections.roles.leader} field={fields.leaderId}>
 					<select {...getSelectProps(fields.leaderId)} style={{ maxWidth: '20rem' }}>
 						<option value="">{t.inspections.leaderNone}</option>
 						{options.members.map((m) => (

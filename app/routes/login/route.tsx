@@ -79,10 +79,10 @@ export default function LoginPage() {
 				{form.errors?.length ? <Notice kind="error">{form.errors.join(' ')}</Notice> : null}
 				<Form method="post" className="form" {...getFormProps(form)}>
 					<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-					<Field label={t.login.username} htmlFor={fields.username.id} errors={fields.username.errors} errorId={fields.username.errorId}>
+					<Field label={t.login.username} field={fields.username}>
 						<input {...getInputProps(fields.username, { type: 'text' })} autoComplete="username" autoFocus />
 					</Field>
-					<Field label={t.login.password} htmlFor={fields.password.id} errors={fields.password.errors} errorId={fields.password.errorId}>
+					<Field label={t.login.password} field={fields.password}>
 						<input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" />
 					</Field>
 					<div>

@@ -78,13 +78,7 @@ export function AddItemForm({ lastResult }: { lastResult: SubmissionResult<Array
 	return (
 		<Form method="post" preventScrollReset className="form form--wide agenda-add" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value="addItem" />
-			<Field
-				label={t.meetings.addItem}
-				htmlFor={fields.title.id}
-				errors={fields.title.errors}
-				errorId={fields.title.errorId}
-				hint={t.meetings.addItemHint}
-			>
+			<Field label={t.meetings.addItem} field={fields.title} hint={t.meetings.addItemHint}>
 				<input {...getInputProps(fields.title, { type: 'text' })} />
 			</Field>
 			<div>

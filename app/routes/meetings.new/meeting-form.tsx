@@ -44,32 +44,20 @@ export function MeetingForm({
 			{version === undefined ? null : <input type="hidden" name="version" value={version} />}
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<div className="grid-2">
-				<Field label={t.meetings.term} htmlFor={fields.term.id} errors={fields.term.errors} errorId={fields.term.errorId} hint={t.meetings.termHint}>
+				<Field label={t.meetings.term} field={fields.term} hint={t.meetings.termHint}>
 					<input {...getInputProps(fields.term, { type: 'number' })} inputMode="numeric" style={{ maxWidth: '9rem' }} />
 				</Field>
-				<Field
-					label={t.meetings.session}
-					htmlFor={fields.session.id}
-					errors={fields.session.errors}
-					errorId={fields.session.errorId}
-					hint={t.meetings.sessionHint}
-				>
+				<Field label={t.meetings.session} field={fields.session} hint={t.meetings.sessionHint}>
 					<input {...getInputProps(fields.session, { type: 'number' })} inputMode="numeric" style={{ maxWidth: '9rem' }} />
 				</Field>
-				<Field label={t.meetings.startsOn} htmlFor={fields.startsOn.id} errors={fields.startsOn.errors} errorId={fields.startsOn.errorId}>
+				<Field label={t.meetings.startsOn} field={fields.startsOn}>
 					<input {...getInputProps(fields.startsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
 				</Field>
-				<Field
-					label={t.meetings.endsOn}
-					htmlFor={fields.endsOn.id}
-					errors={fields.endsOn.errors}
-					errorId={fields.endsOn.errorId}
-					hint={t.meetings.endsOnHint}
-				>
+				<Field label={t.meetings.endsOn} field={fields.endsOn} hint={t.meetings.endsOnHint}>
 					<input {...getInputProps(fields.endsOn, { type: 'date' })} style={{ maxWidth: '14rem' }} />
 				</Field>
 			</div>
-			<Field label={t.meetings.place} htmlFor={fields.place.id} errors={fields.place.errors} errorId={fields.place.errorId}>
+			<Field label={t.meetings.place} field={fields.place}>
 				<input {...getInputProps(fields.place, { type: 'text' })} />
 			</Field>
 			<div>

@@ -82,25 +82,14 @@ export function PlanItemForm({
 				))}
 				<ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
 			</fieldset>
-			<Field
-				label={t.plan.itemTitle}
-				htmlFor={fields.title.id}
-				errors={fields.title.errors}
-				errorId={fields.title.errorId}
-				hint={t.plan.itemTitleHint}
-			>
+			<Field label={t.plan.itemTitle} field={fields.title} hint={t.plan.itemTitleHint}>
 				<input {...getInputProps(fields.title, { type: 'text' })} />
 			</Field>
 			<div className="grid-2">
-				<Field label={t.plan.year} htmlFor={fields.year.id} errors={fields.year.errors} errorId={fields.year.errorId}>
+				<Field label={t.plan.year} field={fields.year}>
 					<input {...getInputProps(fields.year, { type: 'number' })} style={{ maxWidth: '9rem' }} />
 				</Field>
-				<Field
-					label={t.plan.plannedMonth}
-					htmlFor={fields.plannedMonth.id}
-					errors={fields.plannedMonth.errors}
-					errorId={fields.plannedMonth.errorId}
-				>
+				<Field label={t.plan.plannedMonth} field={fields.plannedMonth}>
 					<select {...getSelectProps(fields.plannedMonth)} style={{ maxWidth: '12rem' }}>
 						<option value="">{t.plan.monthNone}</option>
 						{Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
@@ -111,13 +100,7 @@ export function PlanItemForm({
 					</select>
 				</Field>
 			</div>
-			<Field
-				label={t.plan.organ}
-				htmlFor={fields.organId.id}
-				errors={fields.organId.errors}
-				errorId={fields.organId.errorId}
-				hint={t.plan.organHint}
-			>
+			<Field label={t.plan.organ} field={fields.organId} hint={t.plan.organHint}>
 				<select {...getSelectProps(fields.organId)}>
 					<option value="">{t.plan.organNone}</option>
 					{options.organs.map((organ) => (
@@ -128,7 +111,7 @@ export function PlanItemForm({
 				</select>
 			</Field>
 			<ClauseCheckboxes field={fields.clauseIds} legend={t.plan.clauses} hint={t.plan.clausesHint} clauses={options.clauses} />
-			<Field label={t.plan.notes} htmlFor={fields.notes.id} errors={fields.notes.errors} errorId={fields.notes.errorId}>
+			<Field label={t.plan.notes} field={fields.notes}>
 				<textarea {...getTextareaProps(fields.notes)} rows={3} />
 			</Field>
 			<div className="toolbar">

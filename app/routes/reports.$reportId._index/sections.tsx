@@ -130,7 +130,7 @@ function OpinionsForm({ version, defaultOpinions, lastResult }: { version: numbe
 			<p className="muted small">{t.reports.stepHints.send_opinions}</p>
 			<VersionInput version={version} />
 			<ErrorList id={form.errorId} errors={form.errors} />
-			<Field label={t.reports.opinions} htmlFor={fields.opinions.id} errors={fields.opinions.errors} errorId={fields.opinions.errorId}>
+			<Field label={t.reports.opinions} field={fields.opinions}>
 				<textarea {...getTextareaProps(fields.opinions)} rows={8} maxLength={maxOpinions} />
 			</Field>
 			<div>
@@ -156,16 +156,10 @@ function SignOffForm({ version, lastResult }: { version: number; lastResult: Sub
 			<VersionInput version={version} />
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<div className="grid-2">
-				<Field label={t.reports.signerName} htmlFor={fields.signerName.id} errors={fields.signerName.errors} errorId={fields.signerName.errorId}>
+				<Field label={t.reports.signerName} field={fields.signerName}>
 					<input {...getInputProps(fields.signerName, { type: 'text' })} maxLength={maxSignerName} autoComplete="off" />
 				</Field>
-				<Field
-					label={t.reports.signerPosition}
-					htmlFor={fields.signerPosition.id}
-					errors={fields.signerPosition.errors}
-					errorId={fields.signerPosition.errorId}
-					hint={t.reports.signerHint}
-				>
+				<Field label={t.reports.signerPosition} field={fields.signerPosition} hint={t.reports.signerHint}>
 					<input {...getInputProps(fields.signerPosition, { type: 'text' })} maxLength={maxSignerPosition} autoComplete="off" />
 				</Field>
 			</div>

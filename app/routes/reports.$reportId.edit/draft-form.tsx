@@ -75,13 +75,13 @@ export function DraftForm({
 			<input type="hidden" name="version" value={report.version} />
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<section className="card report-section report-form-card">
-				<Field label={t.reports.reportTitle} htmlFor={fields.title.id} errors={fields.title.errors} errorId={fields.title.errorId}>
+				<Field label={t.reports.reportTitle} field={fields.title}>
 					<input {...getInputProps(fields.title, { type: 'text' })} maxLength={maxTitle} />
 				</Field>
-				<Field label={t.reports.period} htmlFor={fields.period.id} errors={fields.period.errors} errorId={fields.period.errorId} hint={t.reports.periodHint}>
+				<Field label={t.reports.period} field={fields.period} hint={t.reports.periodHint}>
 					<input {...getInputProps(fields.period, { type: 'text' })} maxLength={maxPeriod} style={{ maxWidth: '24rem' }} />
 				</Field>
-				<Field label={t.reports.body} htmlFor={fields.body.id} errors={fields.body.errors} errorId={fields.body.errorId} hint={t.reports.bodyHint}>
+				<Field label={t.reports.body} field={fields.body} hint={t.reports.bodyHint}>
 					<textarea {...getTextareaProps(fields.body)} rows={18} className="report-body-input" />
 				</Field>
 			</section>
@@ -104,10 +104,10 @@ export function DraftForm({
 									{task?.leads.length ? <span className="muted small">（{t.reports.lead}：{task.leads.join('、')}）</span> : null}
 								</p>
 								<div className="progress-edit__fields">
-									<Field label={t.reports.narrative} htmlFor={row.narrative.id} errors={row.narrative.errors} errorId={row.narrative.errorId}>
+									<Field label={t.reports.narrative} field={row.narrative}>
 										<textarea {...getTextareaProps(row.narrative)} rows={4} maxLength={maxNarrative} />
 									</Field>
-									<Field label={t.reports.selfAssessment} htmlFor={row.selfAssessment.id} errors={row.selfAssessment.errors} errorId={row.selfAssessment.errorId}>
+									<Field label={t.reports.selfAssessment} field={row.selfAssessment}>
 										<select {...getSelectProps(row.selfAssessment)}>
 											<option value="">{t.reports.notAssessed}</option>
 											{selfAssessments.map((a) => (

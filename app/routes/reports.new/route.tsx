@@ -75,7 +75,7 @@ export default function ScheduleReportPage() {
 					<Form method="post" className="form form--wide" {...getFormProps(form)}>
 						<ErrorList id={form.errorId} errors={form.errors} />
 						<div className="grid-2">
-							<Field label={t.reports.organ} htmlFor={fields.organId.id} errors={fields.organId.errors} errorId={fields.organId.errorId} hint={t.reports.organHint}>
+							<Field label={t.reports.organ} field={fields.organId} hint={t.reports.organHint}>
 								<select {...getSelectProps(fields.organId)}>
 									<option value="">{t.reports.choose}</option>
 									{options.organs.map((o) => (
@@ -85,13 +85,7 @@ export default function ScheduleReportPage() {
 									))}
 								</select>
 							</Field>
-							<Field
-								label={t.reports.department}
-								htmlFor={fields.preparingAgencyId.id}
-								errors={fields.preparingAgencyId.errors}
-								errorId={fields.preparingAgencyId.errorId}
-								hint={t.reports.departmentHint}
-							>
+							<Field label={t.reports.department} field={fields.preparingAgencyId} hint={t.reports.departmentHint}>
 								<select
 									{...getSelectProps(fields.preparingAgencyId)}
 								>
@@ -113,12 +107,12 @@ export default function ScheduleReportPage() {
 								</select>
 							</Field>
 						</div>
-						<Field label={t.reports.topic} htmlFor={fields.topic.id} errors={fields.topic.errors} errorId={fields.topic.errorId} hint={t.reports.topicHint}>
+						<Field label={t.reports.topic} field={fields.topic} hint={t.reports.topicHint}>
 							<input {...getInputProps(fields.topic, { type: 'text' })} maxLength={maxTopic} />
 						</Field>
 						<ClauseCheckboxes field={fields.clauseIds} legend={t.reports.clauses} hint={t.reports.clausesHint} clauses={options.clauses} />
 						<div className="grid-2">
-							<Field label={t.reports.meeting} htmlFor={fields.meetingId.id} errors={fields.meetingId.errors} errorId={fields.meetingId.errorId} hint={t.reports.meetingHint}>
+							<Field label={t.reports.meeting} field={fields.meetingId} hint={t.reports.meetingHint}>
 								<select {...getSelectProps(fields.meetingId)}>
 									<option value="">{t.reports.choose}</option>
 									{options.meetings.map((m) => (
@@ -128,7 +122,7 @@ export default function ScheduleReportPage() {
 									))}
 								</select>
 							</Field>
-							<Field label={t.reports.planItem} htmlFor={fields.planItemId.id} errors={fields.planItemId.errors} errorId={fields.planItemId.errorId} hint={t.reports.planItemHint}>
+							<Field label={t.reports.planItem} field={fields.planItemId} hint={t.reports.planItemHint}>
 								<select {...getSelectProps(fields.planItemId)}>
 									<option value="">{t.reports.noPlanItem}</option>
 									{years.map((year) => (

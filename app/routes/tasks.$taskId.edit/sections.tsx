@@ -47,16 +47,10 @@ export function UpdateForm({ task, lastResult }: { task: Task; lastResult: LastR
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				<VersionInput version={task.version} />
 				<ErrorList id={form.errorId} errors={form.errors} />
-				<Field label={t.tasks.text} htmlFor={fields.text.id} errors={fields.text.errors} errorId={fields.text.errorId}>
+				<Field label={t.tasks.text} field={fields.text}>
 					<textarea {...getTextareaProps(fields.text)} rows={6} />
 				</Field>
-				<Field
-					label={t.tasks.deadline}
-					htmlFor={fields.deadline.id}
-					errors={fields.deadline.errors}
-					errorId={fields.deadline.errorId}
-					hint={t.tasks.deadlineHint}
-				>
+				<Field label={t.tasks.deadline} field={fields.deadline} hint={t.tasks.deadlineHint}>
 					<input {...getInputProps(fields.deadline, { type: 'date' })} style={{ maxWidth: '14rem' }} />
 					<label className="checkbox" htmlFor={fields.longTerm.id}>
 						<input {...getInputProps(fields.longTerm, { type: 'checkbox' })} />
@@ -187,10 +181,10 @@ export function SplitForm({ task, split, lastResult }: { task: Task; split: Spli
 				<VersionInput version={task.version} />
 				<ErrorList id={form.errorId} errors={form.errors} />
 				<div className="grid-2">
-					<Field label={t.tasks.splitFirst} htmlFor={fields.first.id} errors={fields.first.errors} errorId={fields.first.errorId}>
+					<Field label={t.tasks.splitFirst} field={fields.first}>
 						<textarea {...getTextareaProps(fields.first)} rows={6} />
 					</Field>
-					<Field label={t.tasks.splitSecond} htmlFor={fields.second.id} errors={fields.second.errors} errorId={fields.second.errorId}>
+					<Field label={t.tasks.splitSecond} field={fields.second}>
 						<textarea {...getTextareaProps(fields.second)} rows={6} />
 					</Field>
 				</div>
