@@ -148,6 +148,10 @@ test('the reporting organs are the city government, the supervisory commission, 
 	expect(isReportingOrgan({ id: 20, kind: 'court', level: '市' })).toBe(true)
 	expect(isReportingOrgan({ id: 11, kind: 'department', level: '市' })).toBe(false)
 	expect(isReportingOrgan({ id: 50, kind: 'vertical', level: '市' })).toBe(false)
+	// Art. 11: the organs of the committee's own level only — never a district's.
+	expect(isReportingOrgan({ id: 60, kind: 'court', level: '区' })).toBe(false)
+	expect(isReportingOrgan({ id: 61, kind: 'procuratorate', level: '区' })).toBe(false)
+	expect(isReportingOrgan({ id: 62, kind: 'supervisory_commission', level: '区' })).toBe(false)
 })
 
 test("a government report is prepared by one of its departments; the other organs prepare their own", () => {

@@ -223,11 +223,11 @@ export function draftGaps(
 
 type OrganCandidate = { id: number; kind: string; level: string; active?: boolean }
 
-// The organs whose special work reports the city's standing committee hears: the city
-// government, the supervisory commission, the intermediate court and the procuratorate.
+// The organs whose special work reports the city's standing committee hears (Art. 11): the
+// government, the supervisory commission, the court and the procuratorate of its own level —
+// never a district's, which answer to the district's standing committee.
 export function isReportingOrgan(agency: OrganCandidate): boolean {
-	if (agency.kind === 'government') return agency.level === '市'
-	return isStateOrganKind(agency.kind)
+	return isStateOrganKind(agency.kind) && agency.level === '市'
 }
 
 // For the government, one of its departments prepares the report (Art. 16: the government may

@@ -1,9 +1,10 @@
 import { expect, test } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agendaItems, auditEvents, planItems, reportClauses, reports } from '#db/schema'
+import { agencies, agendaItems, auditEvents, planItems, reportClauses, reports } from '#db/schema'
 import { addDays } from '~/domain/dates'
-import { runAction, runLoader } from '#test/helpers'
+import { actorFor, runAction, runLoader } from '#test/helpers'
+import { scheduleReport } from '~/models/reports/mutations.server'
 import { agencyId, clauseIds, createMeetingOn, today } from '#test/fixtures/reports'
 import { action, loader } from './route'
 
@@ -104,4 +105,28 @@ test('a meeting that has started, no clause, or a plan item of another year is r
 	expect(JSON.stringify(wrongYear.data)).toContain(`与会议同一年度（${year} 年）`)
 	const fitting = await schedule({ ...(await validForm(meetingId)), planItemId: String(same.id) })
 	expect(fitting.status).toBe(302)
+})
+
+test('a district court is not a reporting organ of the city committee (Art. 11), also when posted by hand', async () => {
+	const [district] = await getDb()
+		.insert(agencies)
+		.values({ name: '江岸区人民法院（测试）', shortName: '江岸区法院', kind: 'court', level: '区', district: '江岸区', displayOrder: 900 })
+		.returning({ id: agencies.id })
+	const meetingId = await createMeetingOn(addDays(today(), 40))
+	const options = await runLoader(loader, { path: '/reports/new', as: 'mishu' })
+	expect((options.data as { options: { organs: Array<{ id: number }> } }).options.organs.map((o) => o.id)).not.toContain(district.id)
+	const refused = await schedule({ ...(await validForm(meetingId)), organId: String(district.id), preparingAgencyId: String(district.id) })
+	expect(refused.status).toBe(400)
+	expect(await getDb().select().from(reports).where(eq(reports.organId, district.id))).toEqual([])
+	// The model refuses it too, whatever a route let through.
+	const attempt = scheduleReport(getDb(), await actorFor('mishu'), {
+		organId: district.id,
+		preparingAgencyId: district.id,
+		topic: '测试',
+		clauseIds: await clauseIds(['（七）']),
+		meetingId,
+		planItemId: null,
+		agendaTitle: '测试',
+	})
+	await expect(attempt).rejects.toMatchObject({ refusal: { kind: 'rule', code: 'reports.organ' } })
 })
