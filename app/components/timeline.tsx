@@ -1,3 +1,4 @@
+import type { ReportStatus } from '~/domain/reports'
 import { Link } from '@remix-run/react'
 import { groupByYear, type TimelineEvent } from '~/domain/timeline'
 import { fill, useLang, useT } from '~/i18n/i18n'
@@ -53,14 +54,12 @@ export function Timeline({ events, empty }: { events: ReadonlyArray<TimelineEven
 	)
 }
 
-type ReportLinkRow = { id: number; title: string; state: string; meetingLabel: string; href: string }
+type ReportLinkRow = { id: number; title: string; status: ReportStatus; meetingLabel: string; href: string }
 
 // The reports that touch a clause or an agency, as a compact table (scrolls sideways on a phone).
 export function ReportLinks({ reports, empty }: { reports: ReadonlyArray<ReportLinkRow>; empty: string }) {
 	const t = useT()
 	if (reports.length === 0) return <p className="empty">{empty}</p>
-	const stateLabel = (state: string) =>
-		Object.hasOwn(t.reports.states, state) ? t.reports.states[state as keyof typeof t.reports.states] : state
 	return (
 		<div className="table-wrap">
 			<table className="report-links">
@@ -78,7 +77,7 @@ export function ReportLinks({ reports, empty }: { reports: ReadonlyArray<ReportL
 								<Link to={report.href}>{report.title}</Link>
 							</td>
 							<td className="nowrap">{report.meetingLabel}</td>
-							<td>{stateLabel(report.state)}</td>
+							<td>{t.reports.statuses[report.status]}</td>
 						</tr>
 					))}
 				</tbody>

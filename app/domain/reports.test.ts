@@ -8,6 +8,7 @@ import {
 	mayReadReport,
 	mayTakeStep,
 	reportPolicy,
+	reportStatus,
 	memberMayRead,
 	parseReportListQuery,
 	reportCsvHeaders,
@@ -195,7 +196,7 @@ test('a CSV row holds the columns the issue names, in Chinese', () => {
 		meetingLabel: '第十五届人大常委会第三十次会议',
 		meetingStartsOn: '2026-12-22',
 		clauseLabels: ['（七）', '（八）'],
-		state: 'scheduled',
+		status: 'scheduled',
 		standing: reportStanding('2026-12-22', none, settingDefaults, '2026-11-20'),
 		signedOffBy: null,
 		satisfaction: null,
@@ -205,4 +206,13 @@ test('a CSV row holds the columns the issue names, in Chinese', () => {
 	expect(record[0]).toBe('打击治理电信网络诈骗工作情况')
 	expect(record[6]).toBe('（七）、（八）')
 	expect(record[7]).toBe('已安排，待报送征求意见稿')
+})
+
+test("a report's status follows its deliberation once heard", () => {
+	expect(reportStatus('distributed', null)).toBe('distributed')
+	expect(reportStatus('deliberation', 'open')).toBe('deliberating')
+	expect(reportStatus('deliberation', 'vote_closed')).toBe('assessed')
+	expect(reportStatus('deliberation', 'letter_sent')).toBe('opinions_delivered')
+	expect(reportStatus('deliberation', 'handling_submitted')).toBe('handling_reported')
+	expect(reportStatus('deliberation', 'closed')).toBe('concluded')
 })

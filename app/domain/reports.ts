@@ -1,4 +1,5 @@
 import { isStateOrganKind } from './agencies'
+import type { DeliberationState } from './deliberation'
 import { allowed, broken, forbiddenBecause, forbiddenVerdict, type Verdict } from './refusal'
 import { isOffice, type PolicyUser } from './roles'
 import { addDays, daysBetween, type IsoDate } from './dates'
@@ -18,6 +19,36 @@ export const reportStates = [
 	'deliberation', // heard at the meeting; deliberation runs
 ] as const
 export type ReportState = (typeof reportStates)[number]
+
+// Where a report stands, as users read it: its own state up to the meeting, then where its
+// deliberation is — after the vote the report is not "under deliberation" any more but waiting
+// for the letter, with the organ for its handling report, or concluded.
+export const reportStatuses = [
+	'scheduled',
+	'draft_submitted',
+	'opinions_sent',
+	'revised_submitted',
+	'distributed',
+	'deliberating', // heard; opinions and the satisfaction vote are being taken
+	'assessed', // the vote is closed; the opinion letter is being drawn up
+	'opinions_delivered', // the letter went to the organ, which studies and handles it (Art. 17)
+	'handling_reported', // the organ's handling report is in, for the office to check
+	'concluded', // the handling report was accepted
+] as const
+export type ReportStatus = (typeof reportStatuses)[number]
+
+const statusAfterHearing: Record<DeliberationState, ReportStatus> = {
+	open: 'deliberating',
+	vote_closed: 'assessed',
+	letter_sent: 'opinions_delivered',
+	handling_submitted: 'handling_reported',
+	closed: 'concluded',
+}
+
+export function reportStatus(state: ReportState, deliberationState: DeliberationState | null): ReportStatus {
+	if (state !== 'deliberation') return state
+	return deliberationState ? statusAfterHearing[deliberationState] : 'deliberating'
+}
 
 export type ReportMilestone = 'draft' | 'revised' | 'distribution'
 
@@ -314,13 +345,17 @@ export function isFiltered(query: ReportListQuery): boolean {
 
 // ── The CSV export (Chinese column names whatever the interface language) ───────────────────
 
-export const reportStateLabels: Record<ReportState, string> = {
+export const reportStatusLabels: Record<ReportStatus, string> = {
 	scheduled: '已安排，待报送征求意见稿',
 	draft_submitted: '征求意见稿已报送',
 	opinions_sent: '意见已反馈，待修改签发',
 	revised_submitted: '修改稿已签发报送',
 	distributed: '已印发常委会组成人员',
-	deliberation: '审议中',
+	deliberating: '审议中',
+	assessed: '已测评，待发审议意见书',
+	opinions_delivered: '审议意见已送达，研究处理中',
+	handling_reported: '研究处理情况已报送，待审核',
+	concluded: '已办结',
 }
 
 const milestoneLabels: Record<ReportMilestone, string> = {
@@ -363,7 +398,7 @@ export type ReportCsvRow = {
 	meetingLabel: string
 	meetingStartsOn: IsoDate
 	clauseLabels: ReadonlyArray<string>
-	state: ReportState
+	status: ReportStatus
 	standing: ReturnType<typeof reportStanding>
 	signedOffBy: string | null
 	// 满意 / 基本满意 / 不满意, once the vote is closed.
@@ -380,7 +415,7 @@ export function reportCsvRecord(row: ReportCsvRow): Array<string> {
 		row.meetingLabel,
 		row.meetingStartsOn,
 		row.clauseLabels.join('、'),
-		reportStateLabels[row.state],
+		reportStatusLabels[row.status],
 		standingText(row.standing),
 		row.signedOffBy ?? '',
 		row.satisfaction ?? '',

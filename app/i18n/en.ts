@@ -825,6 +825,18 @@ export const en: Messages = {
 			distributed: 'Distributed to members',
 			deliberation: 'In deliberation',
 		},
+		statuses: {
+			scheduled: 'Awaiting the draft for comments',
+			draft_submitted: 'Draft for comments submitted',
+			opinions_sent: 'Opinions returned; awaiting sign-off',
+			revised_submitted: 'Revised report signed off',
+			distributed: 'Distributed to members',
+			deliberating: 'Under deliberation',
+			assessed: 'Vote taken; opinion letter being drawn up',
+			opinions_delivered: 'Opinions delivered; the organ is handling them',
+			handling_reported: 'Handling report in; awaiting review',
+			concluded: 'Concluded',
+		},
 		flags: {
 			overdue: 'Overdue',
 			late: 'Was late',

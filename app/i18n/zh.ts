@@ -825,6 +825,18 @@ export const zh = {
 			distributed: '已印发组成人员',
 			deliberation: '审议中',
 		},
+		statuses: {
+			scheduled: '待报送征求意见稿',
+			draft_submitted: '征求意见稿已报送',
+			opinions_sent: '意见已反馈，待签发',
+			revised_submitted: '修改稿已签发报送',
+			distributed: '已印发组成人员',
+			deliberating: '审议中',
+			assessed: '已测评，待发审议意见书',
+			opinions_delivered: '审议意见已送达，研究处理中',
+			handling_reported: '研究处理情况已报送，待审核',
+			concluded: '已办结',
+		},
 		flags: {
 			overdue: '逾期',
 			late: '曾迟报',

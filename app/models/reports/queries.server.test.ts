@@ -1,9 +1,10 @@
 import { expect, test } from 'vitest'
-import { clauses } from '#db/schema'
+import { clauses, deliberations, reports } from '#db/schema'
+import { settingDefaults } from '~/domain/settings'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencyId, actorOf, forceState, scheduleFor } from '#test/fixtures/reports'
-import { listReportsForAgency, listReportsForClause } from './queries.server'
+import { agencyId, actorOf, forceState, scheduleFor, today } from '#test/fixtures/reports'
+import { getReport, listReports, listReportsForAgency, listReportsForClause } from './queries.server'
 
 const db = () => getDb()
 
@@ -46,4 +47,28 @@ test('the agency page lists the reports the agency prepares, scoped by the reade
 	expect((await listReportsForAgency(db(), edu, weiyuan)).map((r) => r.id)).not.toContain(id)
 	// The government's own page lists the reports made in its name.
 	expect((await listReportsForAgency(db(), await agencyId('gov'), mishu)).map((r) => r.id)).toContain(id)
+})
+
+test('after the hearing a report says where its deliberation stands, not "under deliberation" forever', async () => {
+	const { id } = await scheduleFor('psb', { topic: '已办结的报告（示例）' })
+	await forceState(id, 'deliberation')
+	const [report] = await db().select().from(reports).where(eq(reports.id, id))
+	const [deliberation] = await db()
+		.insert(deliberations)
+		.values({ subjectType: 'report', subjectId: id, title: '审议（示例）', organId: report.organId, respondingAgencyId: report.preparingAgencyId, state: 'open' })
+		.returning({ id: deliberations.id })
+	const mishu = (await actorOf('mishu')).user
+	const statusNow = async () => ({
+		page: (await getReport(db(), id))?.status,
+		list: (await listReports(db(), mishu, { page: 1 }, { settings: settingDefaults, today: today() })).rows.find((r) => r.id === id)?.status,
+		link: (await listReportsForAgency(db(), report.preparingAgencyId, mishu)).find((r) => r.id === id)?.status,
+	})
+	expect(await statusNow()).toEqual({ page: 'deliberating', list: 'deliberating', link: 'deliberating' })
+	for (const [state, status] of [
+		['letter_sent', 'opinions_delivered'],
+		['closed', 'concluded'],
+	] as const) {
+		await db().update(deliberations).set({ state }).where(eq(deliberations.id, deliberation.id))
+		expect(await statusNow()).toEqual({ page: status, list: status, link: status })
+	}
 })

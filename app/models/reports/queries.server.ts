@@ -10,11 +10,13 @@ import { meetingLabel } from '~/domain/meetings'
 import {
 	mayReadReport,
 	reportReadScope,
+	reportStatus,
 	reportStanding,
 	standingFlag,
 	type ReportListQuery,
 	type ReportReader,
 	type ReportState,
+	type ReportStatus,
 } from '~/domain/reports'
 import type { Settings } from '~/domain/settings'
 import { outer } from '../sql.server'
@@ -74,6 +76,7 @@ const reportColumns = {
 	signedOffBy: reports.signedOffBy,
 	signedOffOn: reports.signedOffOn,
 	version: reports.version,
+	deliberationState: deliberations.state,
 }
 
 export async function getReport(db: Database, reportId: number) {
@@ -84,10 +87,16 @@ export async function getReport(db: Database, reportId: number) {
 		.innerJoin(preparing, eq(preparing.id, reports.preparingAgencyId))
 		.innerJoin(meetings, eq(meetings.id, reports.meetingId))
 		.leftJoin(planItems, eq(planItems.id, reports.planItemId))
+		.leftJoin(deliberations, and(eq(deliberations.subjectType, 'report'), eq(deliberations.subjectId, reports.id)))
 		.where(eq(reports.id, reportId))
 	if (!row) return null
 	const clauseRows = await clausesOf(db, [reportId])
-	return { ...row, meetingLabel: meetingLabel({ term: row.meetingTerm, session: row.meetingSession }), clauses: clauseRows.get(reportId) ?? [] }
+	return {
+		...row,
+		status: reportStatus(row.state, row.deliberationState),
+		meetingLabel: meetingLabel({ term: row.meetingTerm, session: row.meetingSession }),
+		clauses: clauseRows.get(reportId) ?? [],
+	}
 }
 
 export type Report = NonNullable<Awaited<ReturnType<typeof getReport>>>
@@ -211,6 +220,7 @@ async function present(db: Database, rows: Array<ListRow>, settings: Settings, t
 		return {
 			id: row.id,
 			state: row.state,
+			status: reportStatus(row.state, row.deliberationState as DeliberationState | null),
 			topic: row.topic,
 			title: row.title,
 			organId: row.organId,
@@ -271,7 +281,7 @@ export async function listAllReports(
 	return present(db, rows, context.settings, context.today)
 }
 
-export type ReportLink = { id: number; title: string; state: ReportState; meetingLabel: string; meetingStartsOn: IsoDate; href: string }
+export type ReportLink = { id: number; title: string; state: ReportState; status: ReportStatus; meetingLabel: string; meetingStartsOn: IsoDate; href: string }
 
 async function links(db: Database, user: ReportReader, condition: SQL | undefined): Promise<Array<ReportLink>> {
 	const rows = await db
@@ -280,18 +290,21 @@ async function links(db: Database, user: ReportReader, condition: SQL | undefine
 			title: reports.title,
 			topic: reports.topic,
 			state: reports.state,
+			deliberationState: deliberations.state,
 			term: meetings.term,
 			session: meetings.session,
 			startsOn: meetings.startsOn,
 		})
 		.from(reports)
 		.innerJoin(meetings, eq(meetings.id, reports.meetingId))
+		.leftJoin(deliberations, and(eq(deliberations.subjectType, 'report'), eq(deliberations.subjectId, reports.id)))
 		.where(and(reportsReadableBy(user), condition))
 		.orderBy(...listOrder)
 	return rows.map((r) => ({
 		id: r.id,
 		title: r.title || r.topic,
 		state: r.state,
+		status: reportStatus(r.state, r.deliberationState),
 		meetingLabel: meetingLabel({ term: r.term, session: r.session }),
 		meetingStartsOn: r.startsOn,
 		href: reportHref(r.id),

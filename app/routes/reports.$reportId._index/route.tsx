@@ -48,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			id: report.id,
 			heading: report.title || report.topic,
 			state: report.state,
+			status: report.status,
 			topic: report.topic,
 			title: report.title,
 			period: report.period,
@@ -146,7 +147,7 @@ export default function ReportPage() {
 			<div className="page-head">
 				<h1>{report.heading}</h1>
 				<span className="toolbar">
-					<span className={`report-state report-state--${report.state}`}>{t.reports.states[report.state]}</span>
+					<span className={`report-state report-state--${report.status}`}>{t.reports.statuses[report.status]}</span>
 					{canEdit ? (
 						<Link className="button button--small" to={`/reports/${report.id}/edit`}>
 							{t.reports.editDraft}

@@ -44,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			id: report.id,
 			heading: report.title || report.topic,
 			state: report.state,
+			status: report.status,
 			title: report.title || defaultReportTitle(report.organName, report.topic),
 			period: report.period,
 			body: report.body,
@@ -138,7 +139,7 @@ export default function EditReportPage() {
 			</nav>
 			<div className="page-head">
 				<h1>{t.reports.editTitle}</h1>
-				<span className={`report-state report-state--${report.state}`}>{t.reports.states[report.state]}</span>
+				<span className={`report-state report-state--${report.status}`}>{t.reports.statuses[report.status]}</span>
 			</div>
 			{done === 'saved' ? (
 				<Notice kind="ok">

@@ -41,6 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			title: r.title || r.topic,
 			topic: r.topic,
 			state: r.state,
+			status: r.status,
 			organName: r.organName,
 			preparingName: r.preparingName,
 			meetingId: r.meetingId,
@@ -123,7 +124,7 @@ export default function ReportsPage() {
 										<div className="muted small nowrap">{formatChineseDate(row.meetingStartsOn)}</div>
 									</td>
 									<td>
-										<span className={`report-state report-state--${row.state}`}>{t.reports.states[row.state]}</span>
+										<span className={`report-state report-state--${row.status}`}>{t.reports.statuses[row.status]}</span>
 									</td>
 									<td>
 										<FlagBadge flag={row.standingFlag} />

@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			meetingLabel: row.meetingLabel,
 			meetingStartsOn: row.meetingStartsOn,
 			clauseLabels: row.clauses.map((c) => c.label),
-			state: row.state,
+			status: row.status,
 			standing: row.standing,
 			signedOffBy: row.signedOffBy,
 			satisfaction: row.satisfactionLabel,
