@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { defaultPgliteDir, migrateDatabase, openFromEnv, setDatabase } from './db/client.server'
+import { defaultPgliteDir, migrateDatabase, openFromEnv, setDatabase, underStartupLock } from './db/client.server'
 import { acquireLock } from './db/lock.server'
 import { prepareDatabase } from './db/seed/prepare.server'
 import { securityMiddleware } from './app/http/middleware.server'
@@ -23,8 +23,10 @@ const root = path.dirname(fileURLToPath(import.meta.url))
 const releaseLock = process.env.DATABASE_URL ? () => {} : acquireLock(defaultPgliteDir())
 const handle = await openFromEnv()
 setDatabase(handle)
-await migrateDatabase(handle)
-const prepared = await prepareDatabase(handle.db, { demo: config.demo })
+const prepared = await underStartupLock(handle, async () => {
+	await migrateDatabase(handle)
+	return prepareDatabase(handle.db, { demo: config.demo })
+})
 
 const viteDevServer = production
 	? undefined

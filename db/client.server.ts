@@ -37,8 +37,12 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
 	return { db, driver: 'pglite', close: () => client.close() }
 }
 
+// A server that refuses or does not answer is given up on after a few seconds, so that pages
+// answer 503 promptly instead of hanging while the driver keeps trying.
+export const connectTimeoutSeconds = 3
+
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} })
+	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: connectTimeoutSeconds })
 	const db = drizzlePostgres({ client, schema }) as unknown as Database
 	return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) }
 }
@@ -46,6 +50,24 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 export async function openFromEnv(): Promise<DatabaseHandle> {
 	const url = process.env.DATABASE_URL
 	return url ? openPostgres(url) : openPglite(defaultPgliteDir())
+}
+
+// Instances that start together on one PostgreSQL database take turns applying migrations and
+// seeding (the second finds the work done); without it, both create the same types and one dies.
+// The key is an arbitrary constant of this app. PGlite has its own folder lock (db/lock.server.ts).
+const startupLockKey = 7_206_102_021
+
+export async function underStartupLock<T>(handle: DatabaseHandle, work: () => Promise<T>): Promise<T> {
+	if (handle.driver !== 'postgres') return work()
+	const client = (handle.db as unknown as { $client: postgres.Sql }).$client
+	const reserved = await client.reserve()
+	try {
+		await reserved`select pg_advisory_lock(${startupLockKey})`
+		return await work()
+	} finally {
+		await reserved`select pg_advisory_unlock(${startupLockKey})`.catch(() => {})
+		reserved.release()
+	}
 }
 
 export async function migrateDatabase(handle: DatabaseHandle) {

@@ -1,4 +1,4 @@
-import { defaultPgliteDir, migrateDatabase, openFromEnv, type DatabaseHandle } from '../client.server'
+import { defaultPgliteDir, migrateDatabase, openFromEnv, underStartupLock, type DatabaseHandle } from '../client.server'
 import { acquireLock } from '../lock.server'
 import { cliError } from './shell'
 
@@ -36,7 +36,7 @@ export async function openForWrite(): Promise<WritableDatabase> {
 		release()
 	}
 	try {
-		await migrateDatabase(handle)
+		await underStartupLock(handle, () => migrateDatabase(handle))
 	} catch (error) {
 		await close()
 		throw error
