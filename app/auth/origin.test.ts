@@ -11,7 +11,19 @@ test('a POST from another site is foreign', () => {
 test('a POST from the site itself, and any GET, pass', () => {
 	expect(isForeignOrigin({ method: 'POST', origin: 'http://localhost:3000', expected })).toBe(false)
 	expect(isForeignOrigin({ method: 'GET', origin: 'https://evil.example', expected })).toBe(false)
-	expect(isForeignOrigin({ method: 'POST', origin: null, expected })).toBe(false)
+	expect(isForeignOrigin({ method: 'GET', origin: null, expected })).toBe(false)
+})
+
+test('a POST without Origin is accepted only when the browser vouches for it: same-origin fetch, or our own Referer', () => {
+	expect(isForeignOrigin({ method: 'POST', origin: null, expected })).toBe(true)
+	expect(isForeignOrigin({ method: 'POST', origin: null, secFetchSite: 'same-origin', expected })).toBe(false)
+	expect(isForeignOrigin({ method: 'POST', origin: null, secFetchSite: 'cross-site', expected })).toBe(true)
+	expect(isForeignOrigin({ method: 'POST', origin: null, secFetchSite: 'same-site', expected })).toBe(true)
+	expect(isForeignOrigin({ method: 'POST', origin: null, referer: 'http://localhost:3000/reports/1', expected })).toBe(false)
+	expect(isForeignOrigin({ method: 'POST', origin: null, referer: 'https://evil.example/x', expected })).toBe(true)
+	expect(isForeignOrigin({ method: 'POST', origin: null, referer: 'not a url', expected })).toBe(true)
+	// Sec-Fetch-Site, when sent, is the browser's own word and wins over a Referer.
+	expect(isForeignOrigin({ method: 'POST', origin: null, secFetchSite: 'cross-site', referer: 'http://localhost:3000/', expected })).toBe(true)
 })
 
 test('behind a proxy the public URL decides what is the site', () => {

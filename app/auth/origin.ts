@@ -1,6 +1,9 @@
-// Cross-site request forgery defence: a state-changing request whose Origin header names
-// another site is refused. Browsers send Origin on every POST; its absence (curl, scripts) is
-// not a cross-site browser request. SameSite=Lax cookies are the second line.
+// Cross-site request forgery defence: a state-changing request is accepted only when it shows
+// that it comes from the app's own pages. Browsers send Origin on every POST; where a browser
+// sends none (some privacy settings strip it), Sec-Fetch-Site says same-origin or the Referer
+// names our origin (the app sets Referrer-Policy: same-origin, so its own pages send it). A
+// request with none of these — a script, a forged form from a sandbox — is refused. SameSite=Lax
+// cookies are the second line.
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -10,10 +13,29 @@ export function expectedOrigin(input: { publicUrl: URL | null; protocol: string;
 	return `${input.protocol}://${input.host}`
 }
 
-export function isForeignOrigin(input: { method: string; origin: string | null; expected: string | null }): boolean {
+export type RequestProvenance = {
+	method: string
+	origin: string | null
+	secFetchSite?: string | null
+	referer?: string | null
+	expected: string | null
+}
+
+function originOf(url: string): string | null {
+	try {
+		return new URL(url).origin
+	} catch {
+		return null
+	}
+}
+
+export function isForeignOrigin(input: RequestProvenance): boolean {
 	if (safeMethods.has(input.method.toUpperCase())) return false
-	if (input.origin === null) return false
+	if (input.expected === null) return true
+	const expected = input.expected.toLowerCase()
 	// A sandboxed or privacy-stripped request says "null": it is not us.
-	if (input.origin === 'null' || input.expected === null) return true
-	return input.origin.toLowerCase() !== input.expected.toLowerCase()
+	if (input.origin !== null) return input.origin.toLowerCase() !== expected
+	if (input.secFetchSite) return input.secFetchSite.toLowerCase() !== 'same-origin'
+	if (input.referer) return originOf(input.referer)?.toLowerCase() !== expected
+	return true
 }

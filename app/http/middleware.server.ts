@@ -14,7 +14,14 @@ export function securityMiddleware(config: Pick<ServerConfig, 'publicUrl'>): Req
 			protocol: req.protocol,
 			host: req.get('host') ?? null,
 		})
-		if (isForeignOrigin({ method: req.method, origin: req.get('origin') ?? null, expected })) {
+		const provenance = {
+			method: req.method,
+			origin: req.get('origin') ?? null,
+			secFetchSite: req.get('sec-fetch-site') ?? null,
+			referer: req.get('referer') ?? null,
+			expected,
+		}
+		if (isForeignOrigin(provenance)) {
 			res.status(403).type('text/plain; charset=utf-8').send('403 跨站请求被拒绝 (foreign Origin)')
 			return
 		}

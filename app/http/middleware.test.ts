@@ -26,6 +26,15 @@ test('a POST with a foreign Origin gets 403 and never reaches the app', async ()
 	expect(await response.text()).not.toContain('reached')
 })
 
+test('a POST with no Origin, no Sec-Fetch-Site and no Referer of ours gets 403', async () => {
+	const bare = await fetch(`${base}/login`, { method: 'POST', body: 'username=a' })
+	expect(bare.status).toBe(403)
+	const vouched = await fetch(`${base}/login`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'same-origin' }, body: 'x' })
+	expect(await vouched.text()).toBe('reached')
+	const referred = await fetch(`${base}/login`, { method: 'POST', headers: { Referer: `${base}/login` }, body: 'x' })
+	expect(await referred.text()).toBe('reached')
+})
+
 test('a POST from the same origin, and a GET from anywhere, reach the app', async () => {
 	const same = await fetch(`${base}/login`, { method: 'POST', headers: { Origin: base }, body: 'x' })
 	expect(await same.text()).toBe('reached')
