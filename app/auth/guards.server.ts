@@ -2,6 +2,7 @@ import { data, redirect, type AppLoadContext } from '@remix-run/node'
 import { getDb } from '#db/client.server'
 import type { Role } from '~/domain/roles'
 import { loadSettings } from '~/models/settings.server'
+import { parseRecordId } from '~/domain/ids'
 import { can, type Permission } from './permissions'
 import { readSessionToken, validateSessionToken, type SessionUser } from './session.server'
 
@@ -83,8 +84,9 @@ export function invariantFound<T>(value: T | null | undefined): asserts value is
 	if (value === null || value === undefined) throw notFound()
 }
 
+// An id from the URL: anything that cannot name a record is simply not found.
 export function parseId(value: string | undefined): number {
-	const id = Number(value)
-	if (!Number.isSafeInteger(id) || id <= 0) throw notFound()
+	const id = parseRecordId(value)
+	if (id === null) throw notFound()
 	return id
 }

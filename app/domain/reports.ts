@@ -1,4 +1,5 @@
 import { isStateOrganKind } from './agencies'
+import { parseRecordId } from './ids'
 import type { DeliberationState } from './deliberation'
 import { allowed, broken, forbiddenBecause, forbiddenVerdict, type Verdict } from './refusal'
 import { isOffice, type PolicyUser } from './roles'
@@ -305,9 +306,7 @@ export type ReportListQuery = {
 }
 
 function positiveId(value: string | null): number | undefined {
-	if (!value || !/^\d{1,9}$/.test(value)) return undefined
-	const id = Number(value)
-	return id > 0 ? id : undefined
+	return parseRecordId(value) ?? undefined
 }
 
 // Values that are not ids or states are ignored rather than refused.

@@ -1,3 +1,4 @@
+import { parseRecordId } from '~/domain/ids'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
@@ -21,7 +22,7 @@ function readFilters(params: URLSearchParams) {
 		return isIsoDate(value) ? value : undefined
 	}
 	const actorParam = params.get('actor') ?? ''
-	const actor = actorParam === 'system' ? 'system' : /^[1-9]\d{0,9}$/.test(actorParam) ? Number(actorParam) : undefined
+	const actor = actorParam === 'system' ? 'system' : (parseRecordId(actorParam) ?? undefined)
 	const filters: AuditFilters = {
 		actor,
 		action: text('action', 100),
