@@ -7,6 +7,7 @@ import { defaultPgliteDir, migrateDatabase, openFromEnv, setDatabase, underStart
 import { acquireLock } from './db/lock.server'
 import { prepareDatabase } from './db/seed/prepare.server'
 import { securityMiddleware } from './app/http/middleware.server'
+import { requestLimits, stalledRequestMs } from './app/http/limits.server'
 import { getConfig } from './app/config.server'
 
 // The HTTP server: express in front of Remix. Start-up opens the database, applies the
@@ -38,6 +39,7 @@ app.disable('x-powered-by')
 app.set('trust proxy', config.trustProxy)
 
 app.use(securityMiddleware(config))
+app.use(requestLimits())
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)
@@ -64,6 +66,8 @@ const server = app.listen(port, host, () => {
 		`监督追踪 listening on http://localhost:${port} (${where}${prepared.demoSeeded ? ', demo data seeded' : ''})`,
 	)
 })
+// A connection that sends nothing for this long (a body that stalls) is closed.
+server.setTimeout(stalledRequestMs)
 
 // A closed stdout (the process that read our logs went away) must not crash the shutdown
 // before the database is closed and the lock released.

@@ -3,6 +3,10 @@
 // renamed executable must not be served back as a "PDF".
 
 export const maxAttachmentBytes = 20 * 1024 * 1024
+export const maxFilesPerUpload = 5
+// One upload request: its files and a long report text (up to 3 bytes a character) with the
+// framing. The server refuses a larger request unread; the browser refuses it before sending.
+export const maxUploadRequestBytes = maxFilesPerUpload * maxAttachmentBytes + 2 * 1024 * 1024
 
 type Family = 'pdf' | 'zip' | 'ole' | 'png' | 'jpeg' | 'gif' | 'webp'
 

@@ -9,7 +9,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { attachments } from '#db/schema'
 import type { Role } from '~/domain/roles'
-import { checkAttachment, maxAttachmentBytes, type AttachmentCheck } from '~/domain/attachments'
+import { checkAttachment, maxAttachmentBytes, maxFilesPerUpload, maxUploadRequestBytes, type AttachmentCheck } from '~/domain/attachments'
 import type { Audit } from './write.server'
 
 // Attachments live in the database (bytea) and are served only to those who may read what they
@@ -128,9 +128,7 @@ export async function removeAttachment(tx: Database, audit: Audit, id: number) {
 // gets a field error with everything else they typed. And the whole request is bounded, so that
 // no request can make the server hold more than a few attachments' worth of memory.
 
-export const maxFilesPerUpload = 5
-// Room for the files and a long report text (up to 3 bytes a character) with the framing.
-export const maxUploadRequestBytes = maxFilesPerUpload * maxAttachmentBytes + 2 * 1024 * 1024
+export { maxFilesPerUpload, maxUploadRequestBytes }
 
 export type UploadForm =
 	| { ok: true; formData: FormData; oversized: Array<{ field: string; fileName: string }>; excess: Array<{ field: string; fileName: string }> }
