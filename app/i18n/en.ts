@@ -1561,4 +1561,12 @@ export const en: Messages = {
 		allFindings: 'View and export under “Findings”',
 		separator: ', ',
 	},
+	interpellations: {
+		refusals: {
+			notDraft: 'The interpellation has been submitted and can no longer be changed or submitted.',
+			target: 'An interpellation may question the government of the same level or its departments, the supervisory commission, the court or the procuratorate (Art. 51) — not a vertically managed unit or another level’s organs.',
+			signers: 'An interpellation needs at least {needed} committee members as signers (Art. 51); it has {signers}.',
+			signingClosed: 'The interpellation has been submitted: signatures can no longer be added or withdrawn.',
+		},
+	},
 }

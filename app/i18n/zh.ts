@@ -1570,6 +1570,14 @@ export const zh = {
 		allFindings: '在“问题整改”中查看和导出',
 		separator: '、',
 	},
+	interpellations: {
+		refusals: {
+			notDraft: '质询案已提出，不能再修改或提交。',
+			target: '质询对象应是本级人民政府及其部门、监察委员会、人民法院或人民检察院（监督法第五十一条），不能是垂直管理单位或其他层级的机关。',
+			signers: '质询案须由常委会组成人员 {needed} 人以上联名提出（监督法第五十一条），目前有 {signers} 人联名。',
+			signingClosed: '质询案已提出，不能再联名或撤回联名。',
+		},
+	},
 }
 
 export type Messages = DeepStrings<typeof zh>
