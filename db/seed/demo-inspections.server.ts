@@ -4,7 +4,7 @@ import { agencies, auditEvents, clauses, deliberationOpinions, deliberations, fi
 import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Tally } from '~/domain/deliberation'
 import type { InspectionForm, Severity } from '~/domain/inspections'
-import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation.server'
+import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation/mutations.server'
 import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings.server'
 import {
 	createInspection,

@@ -16,7 +16,7 @@ import {
 	saveLetter,
 	sendLetter,
 	submitHandling,
-} from '~/models/deliberation.server'
+} from '~/models/deliberation/mutations.server'
 import { addAgendaItem, createMeeting, saveAttendance } from '~/models/meetings.server'
 import { createPlanItem } from '~/models/plan.server'
 import { loadReportTasks } from '~/models/reports/queries.server'

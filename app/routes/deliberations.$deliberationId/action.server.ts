@@ -14,19 +14,14 @@ import {
 	closeVote,
 	deleteOpinion,
 	enterTally,
-	getOpinion,
 	isRefused,
-	listClauseOptions,
-	listMembers,
-	loadDeliberation,
 	returnHandling,
 	saveLetter,
 	sendLetter,
 	submitHandling,
-	todayInShanghai,
 	updateOpinion,
-	type LoadedDeliberation,
-} from '~/models/deliberation.server'
+} from '~/models/deliberation/mutations.server'
+import { getOpinion, listClauseOptions, listMembers, loadDeliberation, todayInShanghai, type LoadedDeliberation } from '~/models/deliberation/queries.server'
 import { maxFilesPerUpload, readUploadForm } from '~/models/attachments.server'
 import { loadSettings } from '~/models/settings.server'
 import { isStaleRecord } from '~/models/write.server'

@@ -29,7 +29,7 @@ import {
 	participation,
 	votedAt,
 	type LoadedDeliberation,
-} from '~/models/deliberation.server'
+} from '~/models/deliberation/queries.server'
 
 // What the deliberation page shows, decided per role here, on the server. Nothing in it ever
 // says how a member voted: a member learns only THAT they voted; everyone who may read the

@@ -5,7 +5,7 @@ import { invariantFound, notFound, parseId, requireUser } from '~/auth/guards.se
 import { Notice } from '~/components/forms'
 import { deliberationStates, mayReadDeliberation } from '~/domain/deliberation'
 import { useT } from '~/i18n/i18n'
-import { loadDeliberation, todayInShanghai } from '~/models/deliberation.server'
+import { loadDeliberation, todayInShanghai } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 import { deliberationAction } from './action.server'
 import { HandlingSection } from './handling'

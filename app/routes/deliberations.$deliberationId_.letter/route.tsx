@@ -15,7 +15,7 @@ import {
 } from '~/domain/deliberation'
 import { useT } from '~/i18n/i18n'
 import type { RouteHandle } from '~/root'
-import { loadDeliberation, todayInShanghai } from '~/models/deliberation.server'
+import { loadDeliberation, todayInShanghai } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 
 // The opinion letter (审议意见书) in official format, for printing on A4: 文号 top right, the

@@ -5,7 +5,7 @@ import { requirePermission } from '~/auth/guards.server'
 import { handlingOverdueDays, listFilters, satisfactionResult, subjectPath, type ListFilter } from '~/domain/deliberation'
 import { formatChineseDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
-import { countDeliberations, listDeliberations, todayInShanghai } from '~/models/deliberation.server'
+import { countDeliberations, listDeliberations, todayInShanghai } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 
 export const meta: MetaFunction = () => [{ title: '审议 · 监督追踪' }]

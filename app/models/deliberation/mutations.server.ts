@@ -1,15 +1,12 @@
 import { encodeHexLowerCase } from '@oslojs/encoding'
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
+import { and, count, eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, ballotParticipation, ballots, clauses, deliberationOpinions, deliberations, instruments, meetings, users } from '#db/schema'
-import type { Role } from '~/domain/roles'
-import { shanghaiDate, type IsoDate } from '~/domain/dates'
+import { ballotParticipation, ballots, deliberationOpinions, deliberations } from '#db/schema'
+import type { IsoDate } from '~/domain/dates'
 import {
 	choices,
 	emptyTally,
 	handlingReportDue,
-	letterIsSent,
 	mayCloseVote,
 	mayComposeLetter,
 	mayEnterTally,
@@ -22,23 +19,17 @@ import {
 	voterKey,
 	type Allowed,
 	type Choice,
-	type DeliberationState,
-	type ListFilter,
 	type DeliberationSubjectType,
 	type Refusal,
 	type Tally,
 } from '~/domain/deliberation'
-import { meetingLabel } from '~/domain/meetings'
 import type { Settings } from '~/domain/settings'
-import { loadSettings } from './settings.server'
-import { staleRecord, updateVersioned, write, type Actor, type Audit } from './write.server'
-import { outer } from './sql.server'
+import { staleRecord, updateVersioned, write, type Actor, type Audit } from '../write.server'
+import type { Deliberation } from './queries.server'
 
-// The deliberation mechanism (审议): whatever the committee deliberates — a special work report,
-// an inspection report, a 专题询问 — opens one through openDeliberation and finds it again with
-// getDeliberationFor. This module knows the subject only as subject_type / subject_id / title.
-
-export type Deliberation = typeof deliberations.$inferSelect
+// The deliberation mechanism (审议), written: whatever the committee deliberates opens one through
+// openDeliberation (a step of the caller's transaction); opinions, the secret ballot, the letter
+// and the handling report follow.
 
 // ── Refusals ─────────────────────────────────────────────────────────────────────────────────
 
@@ -83,137 +74,6 @@ export async function openDeliberation(
 		.returning({ id: deliberations.id })
 	await audit({ action: 'deliberation.open', entityType: 'deliberation', entityId: created.id, before: null, after: input })
 	return created.id
-}
-
-export async function getDeliberationFor(
-	db: Database,
-	subjectType: DeliberationSubjectType,
-	subjectId: number,
-): Promise<{ id: number; state: DeliberationState; result: Choice | null; handlingDueOn: string | null } | null> {
-	const [row] = await db
-		.select({ id: deliberations.id, state: deliberations.state, tally: deliberations.tally, handlingDueOn: deliberations.handlingDueOn })
-		.from(deliberations)
-		.where(and(eq(deliberations.subjectType, subjectType), eq(deliberations.subjectId, subjectId)))
-	if (!row) return null
-	// Before the letter goes out the column holds at most a date the secretariat proposed: the
-	// handling report is due only once the letter is sent.
-	const handlingDueOn = letterIsSent(row.state) ? row.handlingDueOn : null
-	return { id: row.id, state: row.state, result: await resultOf(db, row.tally), handlingDueOn }
-}
-
-async function resultOf(db: Database, tally: Tally | null): Promise<Choice | null> {
-	if (!tally) return null
-	return satisfactionResult(tally, (await loadSettings(db)).satisfactionThresholdPercent)
-}
-
-// ── Reading, scoped by the reader in the WHERE clause ──────────────────────────────────────
-
-export type Reader = { id: number; role: Role; agencyId: number | null }
-
-const sentStates: Array<DeliberationState> = ['letter_sent', 'handling_submitted', 'closed']
-
-// The SQL twin of mayReadDeliberation (app/domain/deliberation.ts): a forgotten check returns
-// nothing rather than another agency's record.
-export function readableBy(user: Reader): SQL | undefined {
-	if (user.role === 'admin' || user.role === 'secretariat' || user.role === 'member') return undefined
-	if (user.role === 'deputy') return inArray(deliberations.state, sentStates)
-	if (user.role === 'agency' && user.agencyId !== null) {
-		return and(inArray(deliberations.state, sentStates), eq(deliberations.respondingAgencyId, user.agencyId))
-	}
-	return sql`false`
-}
-
-const organ = alias(agencies, 'organ')
-const responding = alias(agencies, 'responding')
-
-export async function loadDeliberation(db: Database, id: number, user: Reader) {
-	const [row] = await db
-		.select({
-			deliberation: deliberations,
-			organName: organ.name,
-			respondingName: responding.name,
-			meeting: { id: meetings.id, term: meetings.term, session: meetings.session, startsOn: meetings.startsOn },
-		})
-		.from(deliberations)
-		.innerJoin(organ, eq(organ.id, deliberations.organId))
-		.innerJoin(responding, eq(responding.id, deliberations.respondingAgencyId))
-		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-		.where(and(eq(deliberations.id, id), readableBy(user)))
-	if (!row) return null
-	// The salt never leaves the server: with it, a ballot's key could be recomputed.
-	const { ballotSalt: _salt, ...deliberation } = row.deliberation
-	return {
-		...deliberation,
-		organName: row.organName,
-		respondingName: row.respondingName,
-		meetingLabel: row.meeting?.id ? meetingLabel(row.meeting) : null,
-	}
-}
-
-export type LoadedDeliberation = NonNullable<Awaited<ReturnType<typeof loadDeliberation>>>
-
-const enteredByUser = alias(users, 'entered_by_user')
-
-export async function listOpinions(db: Database, deliberationId: number) {
-	return db
-		.select({
-			id: deliberationOpinions.id,
-			memberId: deliberationOpinions.memberId,
-			memberName: users.realName,
-			clauseId: deliberationOpinions.clauseId,
-			clauseLabel: clauses.label,
-			clauseOrdinal: clauses.ordinal,
-			text: deliberationOpinions.text,
-			enteredBy: deliberationOpinions.enteredBy,
-			enteredByName: enteredByUser.realName,
-			createdAt: deliberationOpinions.createdAt,
-			version: deliberationOpinions.version,
-		})
-		.from(deliberationOpinions)
-		.innerJoin(users, eq(users.id, deliberationOpinions.memberId))
-		.leftJoin(clauses, eq(clauses.id, deliberationOpinions.clauseId))
-		.leftJoin(enteredByUser, eq(enteredByUser.id, deliberationOpinions.enteredBy))
-		.where(eq(deliberationOpinions.deliberationId, deliberationId))
-		.orderBy(asc(deliberationOpinions.createdAt), asc(deliberationOpinions.id))
-}
-
-// Members who may vote: the standing committee's members with an active account.
-export async function listMembers(db: Database) {
-	return db
-		.select({ id: users.id, realName: users.realName })
-		.from(users)
-		.where(and(eq(users.role, 'member'), eq(users.disabled, false)))
-		.orderBy(asc(users.id))
-}
-
-// The decision's clauses, for an opinion's optional clause (instrument by instrument).
-export async function listClauseOptions(db: Database) {
-	return db
-		.select({ id: clauses.id, label: clauses.label, instrumentTitle: instruments.title, excerpt: sql<string>`left(${clauses.paragraphs}->>0, 40)` })
-		.from(clauses)
-		.innerJoin(instruments, eq(instruments.id, clauses.instrumentId))
-		.orderBy(asc(instruments.id), asc(clauses.ordinal))
-}
-
-// Who voted, as a count (N of M members) — never how.
-export async function participation(db: Database, deliberationId: number) {
-	const [voted] = await db
-		.select({ n: count() })
-		.from(ballotParticipation)
-		.where(eq(ballotParticipation.deliberationId, deliberationId))
-	const [members] = await db
-		.select({ n: count() })
-		.from(users)
-		.where(and(eq(users.role, 'member'), eq(users.disabled, false)))
-	return { voted: voted.n, members: members.n }
-}
-
-export async function votedAt(db: Database, deliberationId: number, memberId: number): Promise<Date | null> {
-	const [row] = await db
-		.select({ votedAt: ballotParticipation.votedAt })
-		.from(ballotParticipation)
-		.where(and(eq(ballotParticipation.deliberationId, deliberationId), eq(ballotParticipation.memberId, memberId)))
-	return row?.votedAt ?? null
 }
 
 async function ballotCount(tx: Database, deliberationId: number): Promise<number> {
@@ -429,13 +289,6 @@ export async function deleteOpinion(
 	})
 }
 
-export async function getOpinion(db: Database, deliberationId: number, opinionId: number) {
-	const [opinion] = await db
-		.select()
-		.from(deliberationOpinions)
-		.where(and(eq(deliberationOpinions.id, opinionId), eq(deliberationOpinions.deliberationId, deliberationId)))
-	return opinion ?? null
-}
 
 // ── The letter ───────────────────────────────────────────────────────────────────────────────
 
@@ -566,67 +419,4 @@ export async function returnHandling(
 			after: { state: 'letter_sent', reason: input.reason },
 		})
 	})
-}
-
-// ── Lists ────────────────────────────────────────────────────────────────────────────────────
-
-
-// Deliberations the user may read, newest first; `overdue` is computed from today (a handling
-// report awaited past its due date), never stored.
-export async function listDeliberations(db: Database, user: Reader, filter: ListFilter, today: IsoDate) {
-	const byFilter =
-		filter === 'all'
-			? undefined
-			: filter === 'overdue'
-				? and(eq(deliberations.state, 'letter_sent'), sql`${deliberations.handlingDueOn} < ${today}`)
-				: eq(deliberations.state, filter)
-	const rows = await db
-		.select({
-			id: deliberations.id,
-			subjectType: deliberations.subjectType,
-			subjectId: deliberations.subjectId,
-			title: deliberations.title,
-			state: deliberations.state,
-			tally: deliberations.tally,
-			letterSentOn: deliberations.letterSentOn,
-			handlingDueOn: deliberations.handlingDueOn,
-			handlingSubmittedOn: deliberations.handlingSubmittedOn,
-			organName: organ.name,
-			respondingName: responding.name,
-			meeting: { id: meetings.id, term: meetings.term, session: meetings.session },
-			voted: sql<number>`(select count(*) from ${ballotParticipation} where ${ballotParticipation.deliberationId} = ${outer(deliberations.id)})`.mapWith(Number),
-		})
-		.from(deliberations)
-		.innerJoin(organ, eq(organ.id, deliberations.organId))
-		.innerJoin(responding, eq(responding.id, deliberations.respondingAgencyId))
-		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-		.where(and(readableBy(user), byFilter))
-		.orderBy(desc(deliberations.createdAt), desc(deliberations.id))
-		.limit(500)
-	return rows.map(({ meeting, ...row }) => ({ ...row, meetingLabel: meeting?.id ? meetingLabel(meeting) : null }))
-}
-
-// How many deliberations the user may read are in each state, and how many handling reports are
-// overdue today: the list's tabs. Counted in SQL.
-export async function countDeliberations(db: Database, user: Reader, today: IsoDate) {
-	const rows = await db
-		.select({
-			state: deliberations.state,
-			n: count(),
-			overdue: sql<number>`count(*) filter (where ${deliberations.state} = 'letter_sent' and ${deliberations.handlingDueOn} < ${today})`.mapWith(Number),
-		})
-		.from(deliberations)
-		.where(readableBy(user))
-		.groupBy(deliberations.state)
-	const counts: Record<ListFilter, number> = { all: 0, open: 0, vote_closed: 0, letter_sent: 0, handling_submitted: 0, closed: 0, overdue: 0 }
-	for (const row of rows) {
-		counts[row.state] = row.n
-		counts.all += row.n
-		counts.overdue += row.overdue
-	}
-	return counts
-}
-
-export function todayInShanghai(): IsoDate {
-	return shanghaiDate(new Date())
 }
