@@ -116,7 +116,7 @@ test('opinions are taken until the letter is sent', () => {
 	expect(mayWriteOpinion('open').ok).toBe(true)
 	expect(mayWriteOpinion('vote_closed').ok).toBe(true)
 	for (const state of ['letter_sent', 'handling_submitted', 'closed'] as const) {
-		expect(mayWriteOpinion(state)).toMatchObject({ ok: false, code: 'letterSent' })
+		expect(mayWriteOpinion(state)).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterSent' } })
 	}
 })
 
@@ -184,35 +184,35 @@ test('the distribution gives counts and shares of the votes cast', () => {
 
 test('closing the vote needs an open vote with ballots; a tally over existing ballots needs the confirmation', () => {
 	expect(mayCloseVote('open', 3)).toEqual({ ok: true })
-	expect(mayCloseVote('open', 0)).toMatchObject({ ok: false, code: 'noBallots' })
-	expect(mayCloseVote('vote_closed', 3)).toMatchObject({ ok: false, code: 'voteClosed' })
+	expect(mayCloseVote('open', 0)).toMatchObject({ ok: false, refusal: { code: 'deliberation.noBallots' } })
+	expect(mayCloseVote('vote_closed', 3)).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteClosed' } })
 	expect(mayEnterTally('open', 0, false)).toEqual({ ok: true })
-	expect(mayEnterTally('open', 4, false)).toMatchObject({ ok: false, code: 'ballotsExist', count: 4 })
+	expect(mayEnterTally('open', 4, false)).toMatchObject({ ok: false, refusal: { code: 'deliberation.ballotsExist', params: { count: 4 } } })
 	expect(mayEnterTally('open', 4, true)).toEqual({ ok: true })
-	expect(mayEnterTally('vote_closed', 0, true)).toMatchObject({ ok: false, code: 'tallyAfterClose' })
+	expect(mayEnterTally('vote_closed', 0, true)).toMatchObject({ ok: false, refusal: { code: 'deliberation.tallyAfterClose' } })
 })
 
 test('the letter is composed after the vote closes and sent once complete, with a due date after the sending day', () => {
 	const letter = { number: '武人常办〔2026〕12号', to: '武汉市人民政府', body: '意见', dueOn: null }
-	expect(mayComposeLetter('open')).toMatchObject({ ok: false, code: 'voteStillOpen' })
+	expect(mayComposeLetter('open')).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteStillOpen' } })
 	expect(mayComposeLetter('vote_closed')).toEqual({ ok: true })
-	expect(mayComposeLetter('letter_sent')).toMatchObject({ ok: false, code: 'letterAlreadySent' })
-	expect(maySendLetter('open', letter, '2026-11-27')).toMatchObject({ ok: false, code: 'voteStillOpen' })
+	expect(mayComposeLetter('letter_sent')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterAlreadySent' } })
+	expect(maySendLetter('open', letter, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteStillOpen' } })
 	expect(maySendLetter('vote_closed', letter, '2026-11-27')).toEqual({ ok: true })
-	expect(maySendLetter('vote_closed', { ...letter, number: ' ' }, '2026-11-27')).toMatchObject({ ok: false, code: 'letterIncomplete' })
-	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-27' }, '2026-11-27')).toMatchObject({ ok: false, code: 'dueNotAfterSend' })
+	expect(maySendLetter('vote_closed', { ...letter, number: ' ' }, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterIncomplete' } })
+	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-27' }, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.dueNotAfterSend' } })
 	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-28' }, '2026-11-27')).toEqual({ ok: true })
-	expect(maySendLetter('letter_sent', letter, '2026-11-27')).toMatchObject({ ok: false, code: 'letterAlreadySent' })
+	expect(maySendLetter('letter_sent', letter, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterAlreadySent' } })
 })
 
 test('a handling report is submitted only while awaited, and checked only once submitted', () => {
-	expect(maySubmitHandling('vote_closed')).toMatchObject({ ok: false, code: 'letterNotSent' })
+	expect(maySubmitHandling('vote_closed')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterNotSent' } })
 	expect(maySubmitHandling('letter_sent')).toEqual({ ok: true })
-	expect(maySubmitHandling('handling_submitted')).toMatchObject({ ok: false, code: 'handlingAlreadySubmitted' })
-	expect(maySubmitHandling('closed')).toMatchObject({ ok: false, code: 'handlingClosed' })
-	expect(mayReviewHandling('letter_sent')).toMatchObject({ ok: false, code: 'nothingToReview' })
+	expect(maySubmitHandling('handling_submitted')).toMatchObject({ ok: false, refusal: { code: 'deliberation.handlingAlreadySubmitted' } })
+	expect(maySubmitHandling('closed')).toMatchObject({ ok: false, refusal: { code: 'deliberation.handlingClosed' } })
+	expect(mayReviewHandling('letter_sent')).toMatchObject({ ok: false, refusal: { code: 'deliberation.nothingToReview' } })
 	expect(mayReviewHandling('handling_submitted')).toEqual({ ok: true })
-	expect(mayReviewHandling('closed')).toMatchObject({ ok: false, code: 'handlingAccepted' })
+	expect(mayReviewHandling('closed')).toMatchObject({ ok: false, refusal: { code: 'deliberation.handlingAccepted' } })
 })
 
 test('a returned handling report is overdue again from the same due date', () => {

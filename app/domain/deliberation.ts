@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
 import { addDays, daysOverdue, type IsoDate } from './dates'
+import { allowed, broken, type Verdict } from './refusal'
 import type { Settings } from './settings'
 
 // Deliberation (审议): one mechanism for whatever the standing committee deliberates — a
@@ -56,35 +57,10 @@ export function tallyOf(votes: ReadonlyArray<Choice>): Tally {
 	return tally
 }
 
-// A refused step: `reason` in Chinese (the canonical wording, used in tests and logs), `code`
-// for the interface to say it in the user's language (i18n deliberation.refusals).
-export type RefusalCode =
-	| 'voteClosed'
-	| 'tallyEntered'
-	| 'noBallots'
-	| 'tallyAfterClose'
-	| 'ballotsExist'
-	| 'letterSent'
-	| 'voteStillOpen'
-	| 'letterAlreadySent'
-	| 'letterIncomplete'
-	| 'dueNotAfterSend'
-	| 'handlingAlreadySubmitted'
-	| 'handlingClosed'
-	| 'letterNotSent'
-	| 'handlingAccepted'
-	| 'nothingToReview'
-export type Refusal = { ok: false; reason: string; code: RefusalCode; count?: number }
-export type Allowed = { ok: true }
-
-function refuse(code: RefusalCode, reason: string, count?: number): Refusal {
-	return count === undefined ? { ok: false, reason, code } : { ok: false, reason, code, count }
-}
-
-export function mayVote(state: DeliberationState, tallyEntered: boolean): Allowed | Refusal {
-	if (state !== 'open') return refuse('voteClosed', '表决已结束，不能再投票或更改。')
-	if (tallyEntered) return refuse('tallyEntered', '本次测评以会议表决系统的结果为准，不在本系统投票。')
-	return { ok: true }
+export function mayVote(state: DeliberationState, tallyEntered: boolean): Verdict {
+	if (state !== 'open') return broken('deliberation.voteClosed')
+	if (tallyEntered) return broken('deliberation.tallyEntered')
+	return allowed
 }
 
 export function handlingReportDue(letterSentOn: IsoDate, settings: Settings, dueOn?: IsoDate | null): IsoDate {
@@ -145,9 +121,9 @@ export function isRespondingLiaison(user: Reader, d: { respondingAgencyId: numbe
 // ── Opinions ────────────────────────────────────────────────────────────────────────────────
 
 // Opinions are taken until the letter that consolidates them goes out.
-export function mayWriteOpinion(state: DeliberationState): Allowed | Refusal {
-	if (state === 'open' || state === 'vote_closed') return { ok: true }
-	return refuse('letterSent', '审议意见书已发出，不能再提出、修改或删除审议意见。')
+export function mayWriteOpinion(state: DeliberationState): Verdict {
+	if (state === 'open' || state === 'vote_closed') return allowed
+	return broken('deliberation.letterSent')
 }
 
 // A member edits the opinions recorded in their name; the secretariat edits those it entered on
@@ -237,27 +213,19 @@ export function letterDefaults(organ: { id: number; name: string }, responding: 
 
 // The secretariat closes the vote on the app's ballots; with none cast there is nothing to
 // count (a vote held on the meeting's system is entered as a tally instead).
-export function mayCloseVote(state: DeliberationState, ballotsCast: number): Allowed | Refusal {
-	if (state !== 'open') return refuse('voteClosed', '表决已结束，不能再投票或更改。')
-	if (ballotsCast === 0) {
-		return refuse('noBallots', '尚无委员在本系统投票，不能结束表决。如在会议表决系统表决，请录入其表决结果。')
-	}
-	return { ok: true }
+export function mayCloseVote(state: DeliberationState, ballotsCast: number): Verdict {
+	if (state !== 'open') return broken('deliberation.voteClosed')
+	if (ballotsCast === 0) return broken('deliberation.noBallots')
+	return allowed
 }
 
 // A tally from the meeting's voting system settles the vote. Ballots already cast in the app
 // are not discarded silently: the secretariat must confirm that the meeting's result replaces
 // them.
-export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean): Allowed | Refusal {
-	if (state !== 'open') return refuse('tallyAfterClose', '表决已结束，不能再录入表决结果。')
-	if (ballotsCast > 0 && !replace) {
-		return refuse(
-			'ballotsExist',
-			`已有 ${ballotsCast} 名委员在本系统投票。录入会议表决系统的结果将作废这些选票；如确以会议表决系统的结果为准，请勾选“作废本系统选票”后再提交。`,
-			ballotsCast,
-		)
-	}
-	return { ok: true }
+export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean): Verdict {
+	if (state !== 'open') return broken('deliberation.tallyAfterClose')
+	if (ballotsCast > 0 && !replace) return broken('deliberation.ballotsExist', { count: ballotsCast })
+	return allowed
 }
 
 // A ballot's key while the vote is open: the same member always gets the same key (so a changed
@@ -291,37 +259,33 @@ export type ListFilter = (typeof listFilters)[number]
 
 // ── The letter and the handling report ──────────────────────────────────────────────────────
 
-export function mayComposeLetter(state: DeliberationState): Allowed | Refusal {
-	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能撰写或发出审议意见书。')
-	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
-	return { ok: true }
+export function mayComposeLetter(state: DeliberationState): Verdict {
+	if (state === 'open') return broken('deliberation.voteStillOpen')
+	if (state !== 'vote_closed') return broken('deliberation.letterAlreadySent')
+	return allowed
 }
 
 export function maySendLetter(
 	state: DeliberationState,
 	letter: { number: string; to: string; body: string; dueOn: IsoDate | null },
 	today: IsoDate,
-): Allowed | Refusal {
-	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能撰写或发出审议意见书。')
-	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
-	if (!letter.number.trim() || !letter.to.trim() || !letter.body.trim()) {
-		return refuse('letterIncomplete', '请先填写并保存审议意见书的文号、主送机关和正文。')
-	}
-	if (letter.dueOn !== null && letter.dueOn <= today) {
-		return refuse('dueNotAfterSend', '研究处理情况报告的期限应晚于发出之日，请修改后再发出。')
-	}
-	return { ok: true }
+): Verdict {
+	if (state === 'open') return broken('deliberation.voteStillOpen')
+	if (state !== 'vote_closed') return broken('deliberation.letterAlreadySent')
+	if (!letter.number.trim() || !letter.to.trim() || !letter.body.trim()) return broken('deliberation.letterIncomplete')
+	if (letter.dueOn !== null && letter.dueOn <= today) return broken('deliberation.dueNotAfterSend')
+	return allowed
 }
 
-export function maySubmitHandling(state: DeliberationState): Allowed | Refusal {
-	if (state === 'letter_sent') return { ok: true }
-	if (state === 'handling_submitted') return refuse('handlingAlreadySubmitted', '研究处理情况报告已提交，正在审核。')
-	if (state === 'closed') return refuse('handlingClosed', '研究处理情况报告已通过审核，本项已办结。')
-	return refuse('letterNotSent', '审议意见书尚未发出，还不能提交研究处理情况报告。')
+export function maySubmitHandling(state: DeliberationState): Verdict {
+	if (state === 'letter_sent') return allowed
+	if (state === 'handling_submitted') return broken('deliberation.handlingAlreadySubmitted')
+	if (state === 'closed') return broken('deliberation.handlingClosed')
+	return broken('deliberation.letterNotSent')
 }
 
-export function mayReviewHandling(state: DeliberationState): Allowed | Refusal {
-	if (state === 'handling_submitted') return { ok: true }
-	if (state === 'closed') return refuse('handlingAccepted', '研究处理情况报告已通过审核。')
-	return refuse('nothingToReview', '尚未收到研究处理情况报告，无可审核的内容。')
+export function mayReviewHandling(state: DeliberationState): Verdict {
+	if (state === 'handling_submitted') return allowed
+	if (state === 'closed') return broken('deliberation.handlingAccepted')
+	return broken('deliberation.nothingToReview')
 }

@@ -17,35 +17,17 @@ import {
 	mayWriteOpinion,
 	satisfactionResult,
 	voterKey,
-	type Allowed,
 	type Choice,
 	type DeliberationSubjectType,
-	type Refusal,
 	type Tally,
 } from '~/domain/deliberation'
 import type { Settings } from '~/domain/settings'
-import { staleRecord, updateVersioned, write, type Actor, type Audit } from '../write.server'
+import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
 import type { Deliberation } from './queries.server'
 
 // The deliberation mechanism (审议), written: whatever the committee deliberates opens one through
 // openDeliberation (a step of the caller's transaction); opinions, the secret ballot, the letter
 // and the handling report follow.
-
-// ── Refusals ─────────────────────────────────────────────────────────────────────────────────
-
-export type DeliberationRefusedError = Error & { name: 'DeliberationRefused'; refusal: Refusal }
-
-function refused(refusal: Refusal): DeliberationRefusedError {
-	return Object.assign(new Error(refusal.reason), { name: 'DeliberationRefused' as const, refusal })
-}
-
-export function isRefused(error: unknown): error is DeliberationRefusedError {
-	return error instanceof Error && error.name === 'DeliberationRefused'
-}
-
-function check(verdict: Allowed | Refusal) {
-	if (!verdict.ok) throw refused(verdict)
-}
 
 // ── Public: opening and finding a deliberation ─────────────────────────────────────────────
 
@@ -83,27 +65,26 @@ async function ballotCount(tx: Database, deliberationId: number): Promise<number
 
 // ── Writing ──────────────────────────────────────────────────────────────────────────────────
 
-// Locks the deliberation for a state change; `version`, when given, is the one the user saw.
-async function lockForUpdate(tx: Database, id: number, version?: number) {
-	const [row] = await tx.select().from(deliberations).where(eq(deliberations.id, id)).for('update')
-	if (!row) throw staleRecord()
-	return { row, current: version === undefined || row.version === version }
+// Locks the deliberation for a state change (votes and opinions only need its state to hold
+// still: 'share'). The version the user saw is compared after the step's rule, with
+// sameVersion(): a step the deliberation has moved past is refused with its reason ("the vote
+// is closed"), not as "changed by someone else".
+function lockDeliberation(tx: Database, id: number, mode: 'update' | 'share' = 'update') {
+	return lockVersioned(tx, deliberations, id, undefined, { mode })
 }
 
-// Votes and opinions only need the state to hold still while they are written.
-async function lockForShare(tx: Database, id: number) {
-	const [row] = await tx.select().from(deliberations).where(eq(deliberations.id, id)).for('share')
-	if (!row) throw staleRecord()
-	return row
+function sameVersion(row: { version: number }, version: number) {
+	if (row.version !== version) refuse({ kind: 'stale' })
 }
 
 // SECRET BALLOT: the choice goes into `ballots` under a key only the salt links to the member;
 // `ballot_participation` records that the member voted; the audit event says only that.
 export async function castVote(db: Database, actor: Actor, input: { deliberationId: number; memberId: number; choice: Choice }) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockForShare(tx, input.deliberationId)
-		check(mayVote(row.state, row.tallySource === 'meeting_system'))
-		if (row.ballotSalt === null) throw refused({ ok: false, code: 'voteClosed', reason: '表决已结束，不能再投票或更改。' })
+		const row = await lockDeliberation(tx, input.deliberationId, 'share')
+		enforce(mayVote(row.state, row.tallySource === 'meeting_system'))
+		// No salt, no vote: it is deleted when the vote closes.
+		if (row.ballotSalt === null) refuse({ kind: 'rule', code: 'deliberation.voteClosed' })
 		const key = voterKey(row.ballotSalt, input.memberId)
 		await tx
 			.insert(ballots)
@@ -142,9 +123,9 @@ export async function closeVote(
 	input: { deliberationId: number; version: number; settings: Settings },
 ) {
 	return write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
-		check(mayCloseVote(row.state, await ballotCount(tx, row.id)))
-		if (!current) throw staleRecord()
+		const row = await lockDeliberation(tx, input.deliberationId)
+		enforce(mayCloseVote(row.state, await ballotCount(tx, row.id)))
+		sameVersion(row, input.version)
 		const tally = await countBallots(tx, row.id)
 		const kept = await tx
 			.delete(ballots)
@@ -188,10 +169,10 @@ export async function enterTally(
 	input: { deliberationId: number; version: number; tally: Tally; replace: boolean; settings: Settings },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
+		const row = await lockDeliberation(tx, input.deliberationId)
 		const cast = await ballotCount(tx, row.id)
-		check(mayEnterTally(row.state, cast, input.replace))
-		if (!current) throw staleRecord()
+		enforce(mayEnterTally(row.state, cast, input.replace))
+		sameVersion(row, input.version)
 		await tx.delete(ballots).where(eq(ballots.deliberationId, row.id))
 		await tx.delete(ballotParticipation).where(eq(ballotParticipation.deliberationId, row.id))
 		await updateVersioned(tx, deliberations, row.id, input.version, {
@@ -225,8 +206,8 @@ export async function addOpinion(
 	input: { deliberationId: number; memberId: number; clauseId: number | null; text: string; enteredBy: number | null },
 ) {
 	return write(db, actor, async (tx, audit) => {
-		const row = await lockForShare(tx, input.deliberationId)
-		check(mayWriteOpinion(row.state))
+		const row = await lockDeliberation(tx, input.deliberationId, 'share')
+		enforce(mayWriteOpinion(row.state))
 		const [created] = await tx.insert(deliberationOpinions).values(input).returning({ id: deliberationOpinions.id })
 		await audit({
 			action: 'deliberation.opinion.create',
@@ -245,7 +226,8 @@ async function lockOpinion(tx: Database, deliberationId: number, opinionId: numb
 		.from(deliberationOpinions)
 		.where(and(eq(deliberationOpinions.id, opinionId), eq(deliberationOpinions.deliberationId, deliberationId)))
 		.for('update')
-	if (!opinion || opinion.version !== version) throw staleRecord()
+	// Deleted meanwhile, or of another deliberation: the page the user saw is out of date.
+	if (!opinion || opinion.version !== version) refuse({ kind: 'stale' })
 	return opinion
 }
 
@@ -255,8 +237,8 @@ export async function updateOpinion(
 	input: { deliberationId: number; opinionId: number; version: number; clauseId: number | null; text: string },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockForShare(tx, input.deliberationId)
-		check(mayWriteOpinion(row.state))
+		const row = await lockDeliberation(tx, input.deliberationId, 'share')
+		enforce(mayWriteOpinion(row.state))
 		const before = await lockOpinion(tx, input.deliberationId, input.opinionId, input.version)
 		await updateVersioned(tx, deliberationOpinions, input.opinionId, input.version, { clauseId: input.clauseId, text: input.text })
 		await audit({
@@ -275,8 +257,8 @@ export async function deleteOpinion(
 	input: { deliberationId: number; opinionId: number; version: number },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockForShare(tx, input.deliberationId)
-		check(mayWriteOpinion(row.state))
+		const row = await lockDeliberation(tx, input.deliberationId, 'share')
+		enforce(mayWriteOpinion(row.state))
 		const before = await lockOpinion(tx, input.deliberationId, input.opinionId, input.version)
 		await tx.delete(deliberationOpinions).where(eq(deliberationOpinions.id, input.opinionId))
 		await audit({
@@ -302,9 +284,9 @@ function letterOf(row: Deliberation): LetterInput {
 // left empty, sending fixes the default (settings.handlingReportDueDays after the sending day).
 export async function saveLetter(db: Database, actor: Actor, input: { deliberationId: number; version: number } & LetterInput) {
 	await write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
-		check(mayComposeLetter(row.state))
-		if (!current) throw staleRecord()
+		const row = await lockDeliberation(tx, input.deliberationId)
+		enforce(mayComposeLetter(row.state))
+		sameVersion(row, input.version)
 		const after = { number: input.number, to: input.to, cc: input.cc, body: input.body, dueOn: input.dueOn }
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			letterNumber: input.number,
@@ -323,9 +305,9 @@ export async function sendLetter(
 	input: { deliberationId: number; version: number; today: IsoDate; settings: Settings },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
-		check(maySendLetter(row.state, letterOf(row), input.today))
-		if (!current) throw staleRecord()
+		const row = await lockDeliberation(tx, input.deliberationId)
+		enforce(maySendLetter(row.state, letterOf(row), input.today))
+		sameVersion(row, input.version)
 		const handlingDueOn = handlingReportDue(input.today, input.settings, row.handlingDueOn)
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			state: 'letter_sent',
@@ -357,9 +339,9 @@ export async function submitHandling(
 	},
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
-		check(maySubmitHandling(row.state))
-		if (!current) throw staleRecord()
+		const row = await lockDeliberation(tx, input.deliberationId)
+		enforce(maySubmitHandling(row.state))
+		sameVersion(row, input.version)
 		const attached = input.storeFiles ? await input.storeFiles(tx, audit) : []
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			state: 'handling_submitted',
@@ -382,9 +364,9 @@ export async function acceptHandling(
 	input: { deliberationId: number; version: number; today: IsoDate },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
-		check(mayReviewHandling(row.state))
-		if (!current) throw staleRecord()
+		const row = await lockDeliberation(tx, input.deliberationId)
+		enforce(mayReviewHandling(row.state))
+		sameVersion(row, input.version)
 		await updateVersioned(tx, deliberations, row.id, input.version, { state: 'closed', handlingAcceptedOn: input.today })
 		await audit({
 			action: 'deliberation.handling.accept',
@@ -403,9 +385,9 @@ export async function returnHandling(
 	input: { deliberationId: number; version: number; reason: string },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const { row, current } = await lockForUpdate(tx, input.deliberationId, input.version)
-		check(mayReviewHandling(row.state))
-		if (!current) throw staleRecord()
+		const row = await lockDeliberation(tx, input.deliberationId)
+		enforce(mayReviewHandling(row.state))
+		sameVersion(row, input.version)
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			state: 'letter_sent',
 			handlingReturnReason: input.reason,

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getDb } from '#db/client.server'
 import { forbidden, invariantFound, parseId, requireUser, type CurrentUser } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
-import { isRespondingLiaison, mayEditOpinion, type Refusal } from '~/domain/deliberation'
+import { isRespondingLiaison, mayEditOpinion } from '~/domain/deliberation'
 import { fill, messagesFor } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import {
@@ -14,7 +14,6 @@ import {
 	closeVote,
 	deleteOpinion,
 	enterTally,
-	isRefused,
 	returnHandling,
 	saveLetter,
 	sendLetter,
@@ -24,7 +23,8 @@ import {
 import { getOpinion, listClauseOptions, listMembers, loadDeliberation, todayInShanghai, type LoadedDeliberation } from '~/models/deliberation/queries.server'
 import { maxFilesPerUpload, readUploadForm } from '~/models/attachments.server'
 import { loadSettings } from '~/models/settings.server'
-import { isStaleRecord } from '~/models/write.server'
+import { isRefused } from '~/models/write.server'
+import { refusalMessage } from '~/i18n/refusals'
 import {
 	deleteOpinionSchema,
 	intents,
@@ -248,10 +248,6 @@ function invalid(intent: Intent, submission: Submission<unknown>, opinionId: num
 	return data({ intent, opinionId, result: submission.reply() }, { status: 400 })
 }
 
-export function refusalMessage(t: Messages, refusal: Refusal): string {
-	return fill(t.deliberation.refusals[refusal.code], { count: refusal.count ?? 0 })
-}
-
 async function attempt(
 	intent: Intent,
 	submission: Submission<unknown>,
@@ -264,9 +260,6 @@ async function attempt(
 	} catch (error) {
 		if (isRefused(error)) {
 			return data({ intent, opinionId, result: submission.reply({ formErrors: [refusalMessage(t, error.refusal)] }) }, { status: 409 })
-		}
-		if (isStaleRecord(error)) {
-			return data({ intent, opinionId, result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
 		}
 		throw error
 	}
