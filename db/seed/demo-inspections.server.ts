@@ -380,10 +380,8 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		for (const opinion of reportOpinions) {
 			await addOpinion(db, actorOf(opinion.member), {
 				deliberationId: id,
-				memberId: userId(opinion.member),
 				clauseId: opinion.clause ? clauseOf(opinion.clause).id : null,
 				text: opinion.text,
-				enteredBy: null,
 			})
 		}
 		await enterTally(db, secretariat, { deliberationId: id, version: await deliberationVersion(), tally: reportTally, replace: true, settings })

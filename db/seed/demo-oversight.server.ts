@@ -415,7 +415,6 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 		return row
 	}
 	const clauseId = (label: string) => clauseOf(label).id
-	const mishu = userId('mishu')
 	const secretariat = actorOf('mishu')
 	const memberIds = Array.from({ length: 9 }, (_, i) => userId(`weiyuan${i + 1}`))
 	// The preparing department's liaison where the demo has one (gongan, jiaoyu); otherwise the
@@ -569,16 +568,15 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			const memberId = memberIds[opinion.member - 1]
 			await addOpinion(db, opinion.onBehalf ? secretariat : { id: memberId, role: 'member', agencyId: null, address: null }, {
 				deliberationId: id,
-				memberId,
 				clauseId: opinion.clause ? clauseId(opinion.clause) : null,
 				text: opinion.text,
-				enteredBy: opinion.onBehalf ? mishu : null,
+				...(opinion.onBehalf ? { memberId } : {}),
 			})
 		}
 		// Ballots go through castVote: keyed by the vote's salt, participation recorded apart.
 		for (const [index, choice] of (spec.ballots ?? []).entries()) {
 			const memberId = memberIds[index + 1]
-			await castVote(db, { id: memberId, role: 'member', agencyId: null, address: null }, { deliberationId: id, memberId, choice })
+			await castVote(db, { id: memberId, role: 'member', agencyId: null, address: null }, { deliberationId: id, choice })
 		}
 		if (!spec.close) continue
 		if (spec.tally) {

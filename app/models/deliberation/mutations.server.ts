@@ -7,12 +7,15 @@ import {
 	choices,
 	emptyTally,
 	handlingReportDue,
+	letterOf,
+	mayChangeOpinion,
 	mayCloseVote,
 	mayComposeLetter,
 	mayEnterTally,
 	mayReviewHandling,
 	maySendLetter,
 	maySubmitHandling,
+	mayTakeStep,
 	mayVote,
 	mayWriteOpinion,
 	satisfactionResult,
@@ -23,11 +26,13 @@ import {
 } from '~/domain/deliberation'
 import type { Settings } from '~/domain/settings'
 import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
-import type { Deliberation } from './queries.server'
+import { deliberationsReadableBy, type Deliberation } from './queries.server'
 
 // The deliberation mechanism (审议), written: whatever the committee deliberates opens one through
 // openDeliberation (a step of the caller's transaction); opinions, the secret ballot, the letter
-// and the handling report follow.
+// and the handling report follow. Each mutation locks the deliberation within the actor's read
+// scope (out of scope is not found) and checks the policy's step (who takes it, app/domain/
+// deliberation.ts) and its state rule inside the transaction.
 
 // ── Public: opening and finding a deliberation ─────────────────────────────────────────────
 
@@ -69,8 +74,8 @@ async function ballotCount(tx: Database, deliberationId: number): Promise<number
 // still: 'share'). The version the user saw is compared after the step's rule, with
 // sameVersion(): a step the deliberation has moved past is refused with its reason ("the vote
 // is closed"), not as "changed by someone else".
-function lockDeliberation(tx: Database, id: number, mode: 'update' | 'share' = 'update') {
-	return lockVersioned(tx, deliberations, id, undefined, { mode })
+function lockDeliberation(tx: Database, actor: Actor, id: number, mode: 'update' | 'share' = 'update') {
+	return lockVersioned(tx, deliberations, id, undefined, { mode, where: deliberationsReadableBy(actor) })
 }
 
 function sameVersion(row: { version: number }, version: number) {
@@ -78,21 +83,23 @@ function sameVersion(row: { version: number }, version: number) {
 }
 
 // SECRET BALLOT: the choice goes into `ballots` under a key only the salt links to the member;
-// `ballot_participation` records that the member voted; the audit event says only that.
-export async function castVote(db: Database, actor: Actor, input: { deliberationId: number; memberId: number; choice: Choice }) {
+// `ballot_participation` records that the member voted; the audit event says only that. A member
+// votes in their own name: the voter is the actor.
+export async function castVote(db: Database, actor: Actor, input: { deliberationId: number; choice: Choice }) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId, 'share')
-		enforce(mayVote(row.state, row.tallySource === 'meeting_system'))
+		const row = await lockDeliberation(tx, actor, input.deliberationId, 'share')
+		enforce(mayTakeStep(actor, row, 'vote', mayVote(row.state, row.tallySource === 'meeting_system')))
+		const memberId = actor.id ?? refuse({ kind: 'forbidden' })
 		// No salt, no vote: it is deleted when the vote closes.
 		if (row.ballotSalt === null) refuse({ kind: 'rule', code: 'deliberation.voteClosed' })
-		const key = voterKey(row.ballotSalt, input.memberId)
+		const key = voterKey(row.ballotSalt, memberId)
 		await tx
 			.insert(ballots)
 			.values({ deliberationId: row.id, voterKey: key, choice: input.choice })
 			.onConflictDoUpdate({ target: [ballots.deliberationId, ballots.voterKey], set: { choice: input.choice } })
 		await tx
 			.insert(ballotParticipation)
-			.values({ deliberationId: row.id, memberId: input.memberId })
+			.values({ deliberationId: row.id, memberId })
 			.onConflictDoUpdate({
 				target: [ballotParticipation.deliberationId, ballotParticipation.memberId],
 				set: { votedAt: new Date() },
@@ -123,8 +130,8 @@ export async function closeVote(
 	input: { deliberationId: number; version: number; settings: Settings },
 ) {
 	return write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
-		enforce(mayCloseVote(row.state, await ballotCount(tx, row.id)))
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
+		enforce(mayTakeStep(actor, row, 'closeVote', mayCloseVote(row.state, await ballotCount(tx, row.id))))
 		sameVersion(row, input.version)
 		const tally = await countBallots(tx, row.id)
 		const kept = await tx
@@ -169,9 +176,9 @@ export async function enterTally(
 	input: { deliberationId: number; version: number; tally: Tally; replace: boolean; settings: Settings },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
 		const cast = await ballotCount(tx, row.id)
-		enforce(mayEnterTally(row.state, cast, input.replace))
+		enforce(mayTakeStep(actor, row, 'enterTally', mayEnterTally(row.state, cast, input.replace)))
 		sameVersion(row, input.version)
 		await tx.delete(ballots).where(eq(ballots.deliberationId, row.id))
 		await tx.delete(ballotParticipation).where(eq(ballotParticipation.deliberationId, row.id))
@@ -200,34 +207,52 @@ export async function enterTally(
 
 // ── Opinions ─────────────────────────────────────────────────────────────────────────────────
 
+// A member's opinion in their own name; or, with `memberId`, one the secretariat enters from group
+// deliberation on that member's behalf (marked as entered by the secretariat).
 export async function addOpinion(
 	db: Database,
 	actor: Actor,
-	input: { deliberationId: number; memberId: number; clauseId: number | null; text: string; enteredBy: number | null },
+	input: { deliberationId: number; clauseId: number | null; text: string; memberId?: number },
 ) {
 	return write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId, 'share')
-		enforce(mayWriteOpinion(row.state))
-		const [created] = await tx.insert(deliberationOpinions).values(input).returning({ id: deliberationOpinions.id })
+		const row = await lockDeliberation(tx, actor, input.deliberationId, 'share')
+		const onBehalf = input.memberId !== undefined
+		enforce(mayTakeStep(actor, row, onBehalf ? 'proxyOpinion' : 'writeOpinion', mayWriteOpinion(row.state)))
+		const author = actor.id ?? refuse({ kind: 'forbidden' })
+		const values = {
+			deliberationId: row.id,
+			memberId: input.memberId ?? author,
+			clauseId: input.clauseId,
+			text: input.text,
+			enteredBy: onBehalf ? author : null,
+		}
+		const [created] = await tx.insert(deliberationOpinions).values(values).returning({ id: deliberationOpinions.id })
 		await audit({
 			action: 'deliberation.opinion.create',
 			entityType: 'deliberation_opinion',
 			entityId: created.id,
 			before: null,
-			after: input,
+			after: values,
 		})
 		return created.id
 	})
 }
 
-async function lockOpinion(tx: Database, deliberationId: number, opinionId: number, version: number) {
+// The opinion to change, locked: its author (or the secretariat that entered it) changes it until
+// the letter is sent, and only the version they saw. One deleted meanwhile, or of another
+// deliberation, means the page the user saw is out of date.
+async function lockOpinion(tx: Database, actor: Actor, deliberation: Deliberation, opinionId: number, version: number) {
 	const [opinion] = await tx
 		.select()
 		.from(deliberationOpinions)
-		.where(and(eq(deliberationOpinions.id, opinionId), eq(deliberationOpinions.deliberationId, deliberationId)))
+		.where(and(eq(deliberationOpinions.id, opinionId), eq(deliberationOpinions.deliberationId, deliberation.id)))
 		.for('update')
-	// Deleted meanwhile, or of another deliberation: the page the user saw is out of date.
-	if (!opinion || opinion.version !== version) refuse({ kind: 'stale' })
+	if (!opinion) {
+		enforce(mayWriteOpinion(deliberation.state))
+		refuse({ kind: 'stale' })
+	}
+	enforce(mayChangeOpinion(actor, deliberation, opinion))
+	sameVersion(opinion, version)
 	return opinion
 }
 
@@ -237,9 +262,8 @@ export async function updateOpinion(
 	input: { deliberationId: number; opinionId: number; version: number; clauseId: number | null; text: string },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId, 'share')
-		enforce(mayWriteOpinion(row.state))
-		const before = await lockOpinion(tx, input.deliberationId, input.opinionId, input.version)
+		const row = await lockDeliberation(tx, actor, input.deliberationId, 'share')
+		const before = await lockOpinion(tx, actor, row, input.opinionId, input.version)
 		await updateVersioned(tx, deliberationOpinions, input.opinionId, input.version, { clauseId: input.clauseId, text: input.text })
 		await audit({
 			action: 'deliberation.opinion.update',
@@ -257,9 +281,8 @@ export async function deleteOpinion(
 	input: { deliberationId: number; opinionId: number; version: number },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId, 'share')
-		enforce(mayWriteOpinion(row.state))
-		const before = await lockOpinion(tx, input.deliberationId, input.opinionId, input.version)
+		const row = await lockDeliberation(tx, actor, input.deliberationId, 'share')
+		const before = await lockOpinion(tx, actor, row, input.opinionId, input.version)
 		await tx.delete(deliberationOpinions).where(eq(deliberationOpinions.id, input.opinionId))
 		await audit({
 			action: 'deliberation.opinion.delete',
@@ -276,7 +299,7 @@ export async function deleteOpinion(
 
 export type LetterInput = { number: string; to: string; cc: string; body: string; dueOn: IsoDate | null }
 
-function letterOf(row: Deliberation): LetterInput {
+function storedLetter(row: Deliberation): LetterInput {
 	return { number: row.letterNumber, to: row.letterTo, cc: row.letterCc, body: row.letterBody, dueOn: row.handlingDueOn }
 }
 
@@ -284,8 +307,8 @@ function letterOf(row: Deliberation): LetterInput {
 // left empty, sending fixes the default (settings.handlingReportDueDays after the sending day).
 export async function saveLetter(db: Database, actor: Actor, input: { deliberationId: number; version: number } & LetterInput) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
-		enforce(mayComposeLetter(row.state))
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
+		enforce(mayTakeStep(actor, row, 'composeLetter', mayComposeLetter(row.state)))
 		sameVersion(row, input.version)
 		const after = { number: input.number, to: input.to, cc: input.cc, body: input.body, dueOn: input.dueOn }
 		await updateVersioned(tx, deliberations, row.id, input.version, {
@@ -295,7 +318,7 @@ export async function saveLetter(db: Database, actor: Actor, input: { deliberati
 			letterBody: input.body,
 			handlingDueOn: input.dueOn,
 		})
-		await audit({ action: 'deliberation.letter.save', entityType: 'deliberation', entityId: row.id, before: letterOf(row), after })
+		await audit({ action: 'deliberation.letter.save', entityType: 'deliberation', entityId: row.id, before: storedLetter(row), after })
 	})
 }
 
@@ -305,8 +328,8 @@ export async function sendLetter(
 	input: { deliberationId: number; version: number; today: IsoDate; settings: Settings },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
-		enforce(maySendLetter(row.state, letterOf(row), input.today))
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
+		enforce(mayTakeStep(actor, row, 'sendLetter', maySendLetter(row.state, letterOf(row), input.today)))
 		sameVersion(row, input.version)
 		const handlingDueOn = handlingReportDue(input.today, input.settings, row.handlingDueOn)
 		await updateVersioned(tx, deliberations, row.id, input.version, {
@@ -339,8 +362,8 @@ export async function submitHandling(
 	},
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
-		enforce(maySubmitHandling(row.state))
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
+		enforce(mayTakeStep(actor, row, 'answer', maySubmitHandling(row.state)))
 		sameVersion(row, input.version)
 		const attached = input.storeFiles ? await input.storeFiles(tx, audit) : []
 		await updateVersioned(tx, deliberations, row.id, input.version, {
@@ -364,8 +387,8 @@ export async function acceptHandling(
 	input: { deliberationId: number; version: number; today: IsoDate },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
-		enforce(mayReviewHandling(row.state))
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
+		enforce(mayTakeStep(actor, row, 'reviewHandling', mayReviewHandling(row.state)))
 		sameVersion(row, input.version)
 		await updateVersioned(tx, deliberations, row.id, input.version, { state: 'closed', handlingAcceptedOn: input.today })
 		await audit({
@@ -385,8 +408,8 @@ export async function returnHandling(
 	input: { deliberationId: number; version: number; reason: string },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const row = await lockDeliberation(tx, input.deliberationId)
-		enforce(mayReviewHandling(row.state))
+		const row = await lockDeliberation(tx, actor, input.deliberationId)
+		enforce(mayTakeStep(actor, row, 'reviewHandling', mayReviewHandling(row.state)))
 		sameVersion(row, input.version)
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			state: 'letter_sent',

@@ -2,12 +2,13 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client.server'
 import { agencies, ballotParticipation, clauses, deliberationOpinions, deliberations, instruments, meetings, users } from '#db/schema'
-import type { Role } from '~/domain/roles'
-import { shanghaiDate, type IsoDate } from '~/domain/dates'
+import type { IsoDate } from '~/domain/dates'
 import {
+	deliberationReadScope,
 	letterIsSent,
 	satisfactionResult,
 	type Choice,
+	type DeliberationReader,
 	type DeliberationState,
 	type ListFilter,
 	type DeliberationSubjectType,
@@ -46,25 +47,30 @@ async function resultOf(db: Database, tally: Tally | null): Promise<Choice | nul
 
 // ── Reading, scoped by the reader in the WHERE clause ──────────────────────────────────────
 
-export type Reader = { id: number; role: Role; agencyId: number | null }
-
-const sentStates: Array<DeliberationState> = ['letter_sent', 'handling_submitted', 'closed']
-
-// The SQL twin of mayReadDeliberation (app/domain/deliberation.ts): a forgotten check returns
-// nothing rather than another agency's record.
-export function readableBy(user: Reader): SQL | undefined {
-	if (user.role === 'admin' || user.role === 'secretariat' || user.role === 'member') return undefined
-	if (user.role === 'deputy') return inArray(deliberations.state, sentStates)
-	if (user.role === 'agency' && user.agencyId !== null) {
-		return and(inArray(deliberations.state, sentStates), eq(deliberations.respondingAgencyId, user.agencyId))
+// The read rule, deliberationReadScope in app/domain/deliberation.ts, as a WHERE condition: every
+// list, count, to-do and single record here holds only what the reader may read, and a forgotten
+// check returns nothing rather than another agency's record.
+export function deliberationsReadableBy(user: DeliberationReader): SQL {
+	const scope = deliberationReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return sql`true`
+		case 'states':
+			return scope.states.length ? inArray(deliberations.state, [...scope.states]) : sql`false`
+		case 'agency':
+			return scope.states.length
+				? (and(inArray(deliberations.state, [...scope.states]), eq(deliberations.respondingAgencyId, scope.agencyId)) ?? sql`false`)
+				: sql`false`
+		case 'none':
+			return sql`false`
 	}
-	return sql`false`
 }
 
 const organ = alias(agencies, 'organ')
 const responding = alias(agencies, 'responding')
 
-export async function loadDeliberation(db: Database, id: number, user: Reader) {
+// One deliberation, if the user may read it: missing and out of scope are the same null (404).
+export async function getReadableDeliberation(db: Database, user: DeliberationReader, id: number) {
 	const [row] = await db
 		.select({
 			deliberation: deliberations,
@@ -76,7 +82,7 @@ export async function loadDeliberation(db: Database, id: number, user: Reader) {
 		.innerJoin(organ, eq(organ.id, deliberations.organId))
 		.innerJoin(responding, eq(responding.id, deliberations.respondingAgencyId))
 		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-		.where(and(eq(deliberations.id, id), readableBy(user)))
+		.where(and(eq(deliberations.id, id), deliberationsReadableBy(user)))
 	if (!row) return null
 	// The salt never leaves the server: with it, a ballot's key could be recomputed.
 	const { ballotSalt: _salt, ...deliberation } = row.deliberation
@@ -88,7 +94,7 @@ export async function loadDeliberation(db: Database, id: number, user: Reader) {
 	}
 }
 
-export type LoadedDeliberation = NonNullable<Awaited<ReturnType<typeof loadDeliberation>>>
+export type LoadedDeliberation = NonNullable<Awaited<ReturnType<typeof getReadableDeliberation>>>
 
 const enteredByUser = alias(users, 'entered_by_user')
 
@@ -166,7 +172,7 @@ export async function getOpinion(db: Database, deliberationId: number, opinionId
 
 // Deliberations the user may read, newest first; `overdue` is computed from today (a handling
 // report awaited past its due date), never stored.
-export async function listDeliberations(db: Database, user: Reader, filter: ListFilter, today: IsoDate) {
+export async function listDeliberations(db: Database, user: DeliberationReader, filter: ListFilter, today: IsoDate) {
 	const byFilter =
 		filter === 'all'
 			? undefined
@@ -193,7 +199,7 @@ export async function listDeliberations(db: Database, user: Reader, filter: List
 		.innerJoin(organ, eq(organ.id, deliberations.organId))
 		.innerJoin(responding, eq(responding.id, deliberations.respondingAgencyId))
 		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-		.where(and(readableBy(user), byFilter))
+		.where(and(deliberationsReadableBy(user), byFilter))
 		.orderBy(desc(deliberations.createdAt), desc(deliberations.id))
 		.limit(500)
 	return rows.map(({ meeting, ...row }) => ({ ...row, meetingLabel: meeting?.id ? meetingLabel(meeting) : null }))
@@ -201,7 +207,7 @@ export async function listDeliberations(db: Database, user: Reader, filter: List
 
 // How many deliberations the user may read are in each state, and how many handling reports are
 // overdue today: the list's tabs. Counted in SQL.
-export async function countDeliberations(db: Database, user: Reader, today: IsoDate) {
+export async function countDeliberations(db: Database, user: DeliberationReader, today: IsoDate) {
 	const rows = await db
 		.select({
 			state: deliberations.state,
@@ -209,7 +215,7 @@ export async function countDeliberations(db: Database, user: Reader, today: IsoD
 			overdue: sql<number>`count(*) filter (where ${deliberations.state} = 'letter_sent' and ${deliberations.handlingDueOn} < ${today})`.mapWith(Number),
 		})
 		.from(deliberations)
-		.where(readableBy(user))
+		.where(deliberationsReadableBy(user))
 		.groupBy(deliberations.state)
 	const counts: Record<ListFilter, number> = { all: 0, open: 0, vote_closed: 0, letter_sent: 0, handling_submitted: 0, closed: 0, overdue: 0 }
 	for (const row of rows) {
@@ -218,8 +224,4 @@ export async function countDeliberations(db: Database, user: Reader, today: IsoD
 		counts.overdue += row.overdue
 	}
 	return counts
-}
-
-export function todayInShanghai(): IsoDate {
-	return shanghaiDate(new Date())
 }

@@ -20,7 +20,8 @@ import {
 	submitHandling,
 	updateOpinion,
 } from '~/models/deliberation/mutations.server'
-import { getOpinion, listClauseOptions, listMembers, loadDeliberation, todayInShanghai, type LoadedDeliberation } from '~/models/deliberation/queries.server'
+import { getOpinion, getReadableDeliberation, listClauseOptions, listMembers, type LoadedDeliberation } from '~/models/deliberation/queries.server'
+import { shanghaiDate } from '~/domain/dates'
 import { maxFilesPerUpload, readUploadForm } from '~/models/attachments.server'
 import { loadSettings } from '~/models/settings.server'
 import { isRefused } from '~/models/write.server'
@@ -52,7 +53,7 @@ type Context = { user: CurrentUser; d: LoadedDeliberation; t: Messages; formData
 export async function deliberationAction(args: ActionFunctionArgs) {
 	const user = await requireUser(args)
 	const db = getDb()
-	const d = await loadDeliberation(db, parseId(args.params.deliberationId), user)
+	const d = await getReadableDeliberation(db, user, parseId(args.params.deliberationId))
 	invariantFound(d)
 	const t = messagesFor(args.request)
 	const upload = await readUploadForm(args.request, { fileFields: ['files'] })
@@ -76,7 +77,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('opinion', submission)
 		const { clauseId, text } = submission.value
 		return attempt('opinion', submission, t, async () => {
-			await addOpinion(getDb(), user, { deliberationId: d.id, memberId: user.id, clauseId: clauseId ?? null, text, enteredBy: null })
+			await addOpinion(getDb(), user, { deliberationId: d.id, clauseId: clauseId ?? null, text })
 			return done(d, 'opinion')
 		})
 	},
@@ -87,7 +88,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('proxy', submission)
 		const { memberId, clauseId, text } = submission.value
 		return attempt('proxy', submission, t, async () => {
-			await addOpinion(getDb(), user, { deliberationId: d.id, memberId, clauseId: clauseId ?? null, text, enteredBy: user.id })
+			await addOpinion(getDb(), user, { deliberationId: d.id, memberId, clauseId: clauseId ?? null, text })
 			return done(d, 'opinion')
 		})
 	},
@@ -124,7 +125,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const hide = { hideFields: ['choice'] }
 		if (submission.status !== 'success') return data({ intent: 'vote' as const, opinionId: null, result: submission.reply(hide) }, { status: 400 })
 		try {
-			await castVote(getDb(), user, { deliberationId: d.id, memberId: user.id, choice: submission.value.choice })
+			await castVote(getDb(), user, { deliberationId: d.id, choice: submission.value.choice })
 		} catch (error) {
 			if (isRefused(error)) {
 				return data({ intent: 'vote' as const, opinionId: null, result: submission.reply({ ...hide, formErrors: [refusalMessage(t, error.refusal)] }) }, { status: 409 })
@@ -170,7 +171,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		if (submission.status !== 'success') return invalid('sendLetter', submission)
 		const settings = await loadSettings(getDb())
 		return attempt('sendLetter', submission, t, async () => {
-			await sendLetter(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai(), settings })
+			await sendLetter(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: shanghaiDate(new Date()), settings })
 			return done(d, 'letterSent')
 		})
 	},
@@ -189,7 +190,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 				deliberationId: d.id,
 				version: submission.value.version,
 				text: submission.value.text,
-				today: todayInShanghai(),
+				today: shanghaiDate(new Date()),
 				storeFiles: stored.store,
 			})
 			return done(d, 'handlingSubmitted')
@@ -200,7 +201,7 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 		const submission = parseWithZod(formData, { schema: versionSchema })
 		if (submission.status !== 'success') return invalid('acceptHandling', submission)
 		return attempt('acceptHandling', submission, t, async () => {
-			await acceptHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai() })
+			await acceptHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: shanghaiDate(new Date()) })
 			return done(d, 'handlingAccepted')
 		})
 	},
