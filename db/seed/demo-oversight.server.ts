@@ -5,7 +5,6 @@ import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Choice, type Tally } from '~/domain/deliberation'
 import { defaultReportTitle, hearingAgendaTitle, type ReportState, type SelfAssessment } from '~/domain/reports'
 import type { Settings } from '~/domain/settings'
-import { storeAttachment } from '~/models/attachments.server'
 import {
 	acceptHandling,
 	addOpinion,
@@ -610,13 +609,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			version: await deliberationVersion(db, id),
 			text: handling.text,
 			today: day(handling.submitted),
-			storeFiles: handling.attachment
-				? async (tx, audit) => {
-						const name = handling.attachment as string
-						await storeAttachment(tx, audit, { ownerType: 'handling_report', ownerId: id, file: demoFile(name), uploadedBy: responder.id })
-						return [name]
-					}
-				: undefined,
+			files: handling.attachment ? [demoFile(handling.attachment)] : [],
 		})
 		if (handling.returned) {
 			await returnHandling(db, secretariat, { deliberationId: id, version: await deliberationVersion(db, id), reason: handling.returned })

@@ -26,6 +26,7 @@ import {
 } from '~/domain/deliberation'
 import type { Settings } from '~/domain/settings'
 import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
+import { storeAttachment } from '../attachments.server'
 import { deliberationsReadableBy, type Deliberation } from './queries.server'
 
 // The deliberation mechanism (审议), written: whatever the committee deliberates opens one through
@@ -349,23 +350,22 @@ export async function sendLetter(
 
 // ── The handling report ──────────────────────────────────────────────────────────────────────
 
-// `storeFiles` runs inside the same transaction (attachments of owner type 'handling_report').
+// The report's files (attachments of owner type 'handling_report', checked by their content
+// before) are stored in the same transaction: a refused submission leaves none behind.
 export async function submitHandling(
 	db: Database,
 	actor: Actor,
-	input: {
-		deliberationId: number
-		version: number
-		text: string
-		today: IsoDate
-		storeFiles?: (tx: Database, audit: Audit) => Promise<Array<string>>
-	},
+	input: { deliberationId: number; version: number; text: string; today: IsoDate; files?: Array<File> },
 ) {
 	await write(db, actor, async (tx, audit) => {
 		const row = await lockDeliberation(tx, actor, input.deliberationId)
 		enforce(mayTakeStep(actor, row, 'answer', maySubmitHandling(row.state)))
 		sameVersion(row, input.version)
-		const attached = input.storeFiles ? await input.storeFiles(tx, audit) : []
+		const attached: Array<string> = []
+		for (const file of input.files ?? []) {
+			await storeAttachment(tx, audit, { ownerType: 'handling_report', ownerId: row.id, file, uploadedBy: actor.id })
+			attached.push(file.name)
+		}
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			state: 'handling_submitted',
 			handlingText: input.text,

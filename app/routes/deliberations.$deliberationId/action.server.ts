@@ -38,7 +38,7 @@ import {
 	versionSchema,
 	voteSchema,
 } from './schema'
-import { fileRefusal, storeHandlingFiles } from './attachments.server'
+import { fileRefusal, handlingFileProblems } from './files.server'
 
 // fileProblems: files the upload reader dropped (too large, too many, the request over its bound).
 type Context = { user: CurrentUser; d: LoadedDeliberation; t: Messages; formData: FormData; fileProblems: Array<string> }
@@ -146,15 +146,14 @@ const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typ
 	async submitHandling({ user, d, t, formData, fileProblems }) {
 		const submission = parseWithZod(formData, { schema: handlingSchema(t) })
 		const files = formData.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0)
-		const stored = await storeHandlingFiles(d.id, user.id, files, t)
-		const problems = [...fileProblems, ...(stored.ok ? [] : stored.errors)]
+		const problems = [...fileProblems, ...(await handlingFileProblems(t, files))]
 		if (problems.length) {
 			return data({ intent: 'submitHandling' as const, opinionId: null, result: submission.reply({ fieldErrors: { files: problems } }) }, { status: 400 })
 		}
-		if (submission.status !== 'success' || !stored.ok) return reply({ intent: 'submitHandling' }, submission)
+		if (submission.status !== 'success') return reply({ intent: 'submitHandling' }, submission)
 		const { version, text } = submission.value
 		return run({ intent: 'submitHandling' }, submission, t, done(d, 'handlingSubmitted'), () =>
-			submitHandling(getDb(), user, { deliberationId: d.id, version, text, today: shanghaiDate(new Date()), storeFiles: stored.store }),
+			submitHandling(getDb(), user, { deliberationId: d.id, version, text, today: shanghaiDate(new Date()), files }),
 		)
 	},
 	async acceptHandling({ user, d, t, formData }) {
