@@ -2,6 +2,9 @@ import { expect, test } from 'vitest'
 import { settingDefaults } from './settings'
 import {
 	composeLetterBody,
+	deliberationPolicy,
+	deliberationReadScope,
+	deliberationSteps,
 	distribution,
 	handlingOverdueDays,
 	handlingReportDue,
@@ -10,6 +13,7 @@ import {
 	letterParagraphs,
 	letterTitle,
 	letterTitleQuoted,
+	mayChangeOpinion,
 	mayCloseVote,
 	mayComposeLetter,
 	mayEditOpinion,
@@ -20,6 +24,7 @@ import {
 	mayReviewHandling,
 	maySendLetter,
 	maySubmitHandling,
+	mayTakeStep,
 	mayVote,
 	mayWriteOpinion,
 	satisfactionResult,
@@ -116,7 +121,7 @@ test('opinions are taken until the letter is sent', () => {
 	expect(mayWriteOpinion('open').ok).toBe(true)
 	expect(mayWriteOpinion('vote_closed').ok).toBe(true)
 	for (const state of ['letter_sent', 'handling_submitted', 'closed'] as const) {
-		expect(mayWriteOpinion(state)).toMatchObject({ ok: false, code: 'letterSent' })
+		expect(mayWriteOpinion(state)).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterSent' } })
 	}
 })
 
@@ -184,35 +189,35 @@ test('the distribution gives counts and shares of the votes cast', () => {
 
 test('closing the vote needs an open vote with ballots; a tally over existing ballots needs the confirmation', () => {
 	expect(mayCloseVote('open', 3)).toEqual({ ok: true })
-	expect(mayCloseVote('open', 0)).toMatchObject({ ok: false, code: 'noBallots' })
-	expect(mayCloseVote('vote_closed', 3)).toMatchObject({ ok: false, code: 'voteClosed' })
+	expect(mayCloseVote('open', 0)).toMatchObject({ ok: false, refusal: { code: 'deliberation.noBallots' } })
+	expect(mayCloseVote('vote_closed', 3)).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteClosed' } })
 	expect(mayEnterTally('open', 0, false)).toEqual({ ok: true })
-	expect(mayEnterTally('open', 4, false)).toMatchObject({ ok: false, code: 'ballotsExist', count: 4 })
+	expect(mayEnterTally('open', 4, false)).toMatchObject({ ok: false, refusal: { code: 'deliberation.ballotsExist', params: { count: 4 } } })
 	expect(mayEnterTally('open', 4, true)).toEqual({ ok: true })
-	expect(mayEnterTally('vote_closed', 0, true)).toMatchObject({ ok: false, code: 'tallyAfterClose' })
+	expect(mayEnterTally('vote_closed', 0, true)).toMatchObject({ ok: false, refusal: { code: 'deliberation.tallyAfterClose' } })
 })
 
 test('the letter is composed after the vote closes and sent once complete, with a due date after the sending day', () => {
 	const letter = { number: '武人常办〔2026〕12号', to: '武汉市人民政府', body: '意见', dueOn: null }
-	expect(mayComposeLetter('open')).toMatchObject({ ok: false, code: 'voteStillOpen' })
+	expect(mayComposeLetter('open')).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteStillOpen' } })
 	expect(mayComposeLetter('vote_closed')).toEqual({ ok: true })
-	expect(mayComposeLetter('letter_sent')).toMatchObject({ ok: false, code: 'letterAlreadySent' })
-	expect(maySendLetter('open', letter, '2026-11-27')).toMatchObject({ ok: false, code: 'voteStillOpen' })
+	expect(mayComposeLetter('letter_sent')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterAlreadySent' } })
+	expect(maySendLetter('open', letter, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteStillOpen' } })
 	expect(maySendLetter('vote_closed', letter, '2026-11-27')).toEqual({ ok: true })
-	expect(maySendLetter('vote_closed', { ...letter, number: ' ' }, '2026-11-27')).toMatchObject({ ok: false, code: 'letterIncomplete' })
-	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-27' }, '2026-11-27')).toMatchObject({ ok: false, code: 'dueNotAfterSend' })
+	expect(maySendLetter('vote_closed', { ...letter, number: ' ' }, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterIncomplete' } })
+	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-27' }, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.dueNotAfterSend' } })
 	expect(maySendLetter('vote_closed', { ...letter, dueOn: '2026-11-28' }, '2026-11-27')).toEqual({ ok: true })
-	expect(maySendLetter('letter_sent', letter, '2026-11-27')).toMatchObject({ ok: false, code: 'letterAlreadySent' })
+	expect(maySendLetter('letter_sent', letter, '2026-11-27')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterAlreadySent' } })
 })
 
 test('a handling report is submitted only while awaited, and checked only once submitted', () => {
-	expect(maySubmitHandling('vote_closed')).toMatchObject({ ok: false, code: 'letterNotSent' })
+	expect(maySubmitHandling('vote_closed')).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterNotSent' } })
 	expect(maySubmitHandling('letter_sent')).toEqual({ ok: true })
-	expect(maySubmitHandling('handling_submitted')).toMatchObject({ ok: false, code: 'handlingAlreadySubmitted' })
-	expect(maySubmitHandling('closed')).toMatchObject({ ok: false, code: 'handlingClosed' })
-	expect(mayReviewHandling('letter_sent')).toMatchObject({ ok: false, code: 'nothingToReview' })
+	expect(maySubmitHandling('handling_submitted')).toMatchObject({ ok: false, refusal: { code: 'deliberation.handlingAlreadySubmitted' } })
+	expect(maySubmitHandling('closed')).toMatchObject({ ok: false, refusal: { code: 'deliberation.handlingClosed' } })
+	expect(mayReviewHandling('letter_sent')).toMatchObject({ ok: false, refusal: { code: 'deliberation.nothingToReview' } })
 	expect(mayReviewHandling('handling_submitted')).toEqual({ ok: true })
-	expect(mayReviewHandling('closed')).toMatchObject({ ok: false, code: 'handlingAccepted' })
+	expect(mayReviewHandling('closed')).toMatchObject({ ok: false, refusal: { code: 'deliberation.handlingAccepted' } })
 })
 
 test('a returned handling report is overdue again from the same due date', () => {
@@ -227,4 +232,83 @@ test('a letter about a title that quotes another keeps the nesting of title mark
 	const { letterTitle } = await import('./deliberation')
 	expect(letterTitle('关于检查《武汉市…决定》实施情况的报告')).toBe('关于《关于检查〈武汉市…决定〉实施情况的报告》的审议意见')
 	expect(letterTitle('武汉市人民政府关于打击治理电信网络诈骗工作情况的报告')).toBe('关于《武汉市人民政府关于打击治理电信网络诈骗工作情况的报告》的审议意见')
+})
+
+// ── The policy ──────────────────────────────────────────────────────────────────────────────
+
+const deliberationIn = (state: DeliberationState, letter = { letterNumber: '', letterTo: '', letterBody: '' }) => ({
+	...scope(state),
+	tallySource: null,
+	handlingDueOn: null,
+	...letter,
+})
+const savedLetter = { letterNumber: '武人常办〔2026〕1号', letterTo: '武汉市人民政府', letterBody: '意见。' }
+const stepsOf = (policy: ReturnType<typeof deliberationPolicy>) => deliberationSteps.filter((step) => policy[step])
+
+test('the read scope: all for the committee and its office, the sent ones for deputies, its own sent letters for a liaison', () => {
+	for (const role of ['admin', 'secretariat', 'member'] as const) expect(deliberationReadScope({ role, agencyId: null })).toEqual({ kind: 'all' })
+	const sent = ['letter_sent', 'handling_submitted', 'closed']
+	expect(deliberationReadScope({ role: 'deputy', agencyId: null })).toEqual({ kind: 'states', states: sent })
+	expect(deliberationReadScope({ role: 'agency', agencyId: psb })).toEqual({ kind: 'agency', agencyId: psb, states: sent })
+	expect(deliberationReadScope({ role: 'agency', agencyId: null })).toEqual({ kind: 'none' })
+})
+
+test('while the vote is open: members write opinions and vote, the secretariat enters opinions and ends the vote', () => {
+	expect(stepsOf(deliberationPolicy({ role: 'member', agencyId: null }, deliberationIn('open')))).toEqual(['writeOpinion', 'vote'])
+	expect(stepsOf(deliberationPolicy({ role: 'secretariat', agencyId: null }, deliberationIn('open')))).toEqual(['proxyOpinion', 'closeVote', 'enterTally'])
+	for (const role of ['admin', 'deputy', 'agency'] as const) {
+		expect(stepsOf(deliberationPolicy({ role, agencyId: role === 'agency' ? psb : null }, deliberationIn('open'))), role).toEqual([])
+	}
+	// The vote tallied from the meeting's system takes no ballots.
+	expect(deliberationPolicy({ role: 'member', agencyId: null }, { ...deliberationIn('open'), tallySource: 'meeting_system' }).vote).toBe(false)
+})
+
+test('after the vote: the secretariat composes the letter and sends it once it is complete; opinions are still taken', () => {
+	const secretariat = { role: 'secretariat' as const, agencyId: null }
+	expect(stepsOf(deliberationPolicy(secretariat, deliberationIn('vote_closed')))).toEqual(['proxyOpinion', 'composeLetter'])
+	expect(stepsOf(deliberationPolicy(secretariat, deliberationIn('vote_closed', savedLetter)))).toEqual(['proxyOpinion', 'composeLetter', 'sendLetter'])
+	expect(stepsOf(deliberationPolicy({ role: 'member', agencyId: null }, deliberationIn('vote_closed')))).toEqual(['writeOpinion'])
+})
+
+test('once the letter is sent: only the responding agency answers, and only the secretariat reviews the answer', () => {
+	expect(stepsOf(deliberationPolicy({ role: 'agency', agencyId: psb }, deliberationIn('letter_sent')))).toEqual(['answer'])
+	expect(deliberationPolicy({ role: 'agency', agencyId: edu }, deliberationIn('letter_sent'))).toMatchObject({ read: false, answer: false })
+	expect(deliberationPolicy({ role: 'agency', agencyId: gov }, deliberationIn('letter_sent')).answer).toBe(false)
+	for (const role of ['secretariat', 'member', 'deputy', 'admin'] as const) {
+		expect(stepsOf(deliberationPolicy({ role, agencyId: null }, deliberationIn('letter_sent'))), role).toEqual([])
+	}
+	expect(stepsOf(deliberationPolicy({ role: 'secretariat', agencyId: null }, deliberationIn('handling_submitted')))).toEqual(['reviewHandling'])
+	expect(stepsOf(deliberationPolicy({ role: 'agency', agencyId: psb }, deliberationIn('handling_submitted')))).toEqual([])
+	for (const role of ['secretariat', 'member', 'admin'] as const) {
+		expect(stepsOf(deliberationPolicy({ role, agencyId: null }, deliberationIn('closed'))), role).toEqual([])
+	}
+})
+
+test('the draft letter is read by the office only; the sent one by every reader; a member is told whether they voted', () => {
+	expect(deliberationPolicy({ role: 'secretariat', agencyId: null }, deliberationIn('vote_closed')).readLetter).toBe(true)
+	expect(deliberationPolicy({ role: 'admin', agencyId: null }, deliberationIn('vote_closed')).readLetter).toBe(true)
+	expect(deliberationPolicy({ role: 'member', agencyId: null }, deliberationIn('vote_closed')).readLetter).toBe(false)
+	for (const user of [{ role: 'member' as const, agencyId: null }, { role: 'deputy' as const, agencyId: null }, { role: 'agency' as const, agencyId: psb }]) {
+		expect(deliberationPolicy(user, deliberationIn('letter_sent')).readLetter, user.role).toBe(true)
+	}
+	expect(deliberationPolicy({ role: 'member', agencyId: null }, deliberationIn('closed')).readOwnVote).toBe(true)
+	expect(deliberationPolicy({ role: 'secretariat', agencyId: null }, deliberationIn('open')).readOwnVote).toBe(false)
+	expect(deliberationPolicy({ role: 'deputy', agencyId: null }, deliberationIn('closed'))).toMatchObject({ readOpinions: false, readOwnVote: false })
+})
+
+test('a step by someone who never takes it is forbidden; by its taker out of turn it is refused with the rule', () => {
+	expect(mayTakeStep({ role: 'admin', agencyId: null }, scope('open'), 'closeVote', mayCloseVote('open', 3))).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(mayTakeStep({ role: 'secretariat', agencyId: null }, scope('open'), 'closeVote', mayCloseVote('open', 0))).toMatchObject({
+		ok: false,
+		refusal: { kind: 'rule', code: 'deliberation.noBallots' },
+	})
+	expect(mayTakeStep({ role: 'agency', agencyId: edu }, scope('letter_sent'), 'answer', maySubmitHandling('letter_sent')).ok).toBe(false)
+	expect(mayTakeStep({ role: 'agency', agencyId: psb }, scope('letter_sent'), 'answer', maySubmitHandling('letter_sent')).ok).toBe(true)
+})
+
+test('an opinion is changed by its author (or the secretariat that entered it) until the letter is sent', () => {
+	const own = { memberId: 7, enteredBy: null }
+	expect(mayChangeOpinion({ id: 7, role: 'member' }, { state: 'vote_closed' }, own).ok).toBe(true)
+	expect(mayChangeOpinion({ id: 7, role: 'member' }, { state: 'letter_sent' }, own)).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterSent' } })
+	expect(mayChangeOpinion({ id: 8, role: 'member' }, { state: 'open' }, own)).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
 })

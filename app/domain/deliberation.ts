@@ -1,6 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
 import { addDays, daysOverdue, type IsoDate } from './dates'
+import { allowed, broken, firstRefusal, forbiddenVerdict, type Verdict } from './refusal'
+import { isOffice, type PolicyUser, type Role } from './roles'
 import type { Settings } from './settings'
 
 // Deliberation (审议): one mechanism for whatever the standing committee deliberates — a
@@ -56,35 +58,15 @@ export function tallyOf(votes: ReadonlyArray<Choice>): Tally {
 	return tally
 }
 
-// A refused step: `reason` in Chinese (the canonical wording, used in tests and logs), `code`
-// for the interface to say it in the user's language (i18n deliberation.refusals).
-export type RefusalCode =
-	| 'voteClosed'
-	| 'tallyEntered'
-	| 'noBallots'
-	| 'tallyAfterClose'
-	| 'ballotsExist'
-	| 'letterSent'
-	| 'voteStillOpen'
-	| 'letterAlreadySent'
-	| 'letterIncomplete'
-	| 'dueNotAfterSend'
-	| 'handlingAlreadySubmitted'
-	| 'handlingClosed'
-	| 'letterNotSent'
-	| 'handlingAccepted'
-	| 'nothingToReview'
-export type Refusal = { ok: false; reason: string; code: RefusalCode; count?: number }
-export type Allowed = { ok: true }
-
-function refuse(code: RefusalCode, reason: string, count?: number): Refusal {
-	return count === undefined ? { ok: false, reason, code } : { ok: false, reason, code, count }
+// Members vote, and the secretariat ends the vote, only while it is open.
+export function voteIsOpen(state: DeliberationState): Verdict {
+	return state === 'open' ? allowed : broken('deliberation.voteClosed')
 }
 
-export function mayVote(state: DeliberationState, tallyEntered: boolean): Allowed | Refusal {
-	if (state !== 'open') return refuse('voteClosed', '表决已结束，不能再投票或更改。')
-	if (tallyEntered) return refuse('tallyEntered', '本次测评以会议表决系统的结果为准，不在本系统投票。')
-	return { ok: true }
+export function mayVote(state: DeliberationState, tallyEntered: boolean): Verdict {
+	if (state !== 'open') return voteIsOpen(state)
+	if (tallyEntered) return broken('deliberation.tallyEntered')
+	return allowed
 }
 
 export function handlingReportDue(letterSentOn: IsoDate, settings: Settings, dueOn?: IsoDate | null): IsoDate {
@@ -109,28 +91,67 @@ export function letterIsSent(state: DeliberationState): boolean {
 	return state === 'letter_sent' || state === 'handling_submitted' || state === 'closed'
 }
 
-type Reader = { role: 'admin' | 'secretariat' | 'member' | 'deputy' | 'agency'; agencyId: number | null }
-type ReadScope = { state: DeliberationState; respondingAgencyId: number; organId: number }
+// ── Who may read a deliberation ─────────────────────────────────────────────────────────────
+//
+// One rule for the page, the print view, the list, its counts, the to-do and open items and the
+// handling report's downloads. Written as a scope (which deliberations a user may read at all)
+// so that lists apply it in their SQL WHERE clause (deliberationsReadableBy in
+// app/models/deliberation/queries.server.ts); mayReadDeliberation() decides one record from it.
 
-// secretariat, admin and members always; the responding agency's liaisons and deputies once the
+export type DeliberationReader = Pick<PolicyUser, 'role' | 'agencyId'>
+export type ReadableDeliberation = { state: DeliberationState; respondingAgencyId: number; organId: number }
+
+// The states in which the letter is out, the deliberation published.
+export const sentStates: ReadonlyArray<DeliberationState> = deliberationStates.filter(letterIsSent)
+
+export type DeliberationReadScope =
+	// The secretariat, admin and members: every deliberation in every state.
+	| { kind: 'all' }
+	// Deputies: every deliberation in these states.
+	| { kind: 'states'; states: ReadonlyArray<DeliberationState> }
+	// A liaison: the deliberations their agency answers, in these states.
+	| { kind: 'agency'; agencyId: number; states: ReadonlyArray<DeliberationState> }
+	| { kind: 'none' }
+
+// Secretariat, admin and members always; deputies and the responding agency's liaisons once the
 // letter is sent; anyone else: not found.
-export function mayReadDeliberation(user: Reader, d: ReadScope): boolean {
-	if (user.role === 'admin' || user.role === 'secretariat' || user.role === 'member') return true
-	if (!letterIsSent(d.state)) return false
-	if (user.role === 'deputy') return true
-	return user.role === 'agency' && user.agencyId !== null && user.agencyId === d.respondingAgencyId
+export function deliberationReadScope(user: DeliberationReader): DeliberationReadScope {
+	switch (user.role) {
+		case 'admin':
+		case 'secretariat':
+		case 'member':
+			return { kind: 'all' }
+		case 'deputy':
+			return { kind: 'states', states: sentStates }
+		case 'agency':
+			return user.agencyId === null ? { kind: 'none' } : { kind: 'agency', agencyId: user.agencyId, states: sentStates }
+	}
+}
+
+export function mayReadDeliberation(user: DeliberationReader, d: ReadableDeliberation): boolean {
+	const scope = deliberationReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return true
+		case 'states':
+			return scope.states.includes(d.state)
+		case 'agency':
+			return scope.states.includes(d.state) && d.respondingAgencyId === scope.agencyId
+		case 'none':
+			return false
+	}
 }
 
 // Individual opinions are the committee's internal record: members, secretariat and admin.
 // The organ and deputies get them consolidated, in the letter.
-export function mayReadOpinions(role: Reader['role']): boolean {
+export function mayReadOpinions(role: Role): boolean {
 	return role === 'admin' || role === 'secretariat' || role === 'member'
 }
 
 // The responding agency reads its own handling report throughout; members, secretariat and
 // admin read it once submitted; deputies once the secretariat accepted it (it is then reported
 // to the deputies, Art. 17 para. 3).
-export function mayReadHandlingReport(user: Reader, d: ReadScope): boolean {
+export function mayReadHandlingReport(user: DeliberationReader, d: ReadableDeliberation): boolean {
 	if (!mayReadDeliberation(user, d)) return false
 	if (user.role === 'agency') return true
 	if (user.role === 'deputy') return d.state === 'closed'
@@ -138,24 +159,23 @@ export function mayReadHandlingReport(user: Reader, d: ReadScope): boolean {
 }
 
 // The responding agency's liaisons, and only they, answer the letter.
-export function isRespondingLiaison(user: Reader, d: { respondingAgencyId: number }): boolean {
+export function isRespondingLiaison(user: DeliberationReader, d: { respondingAgencyId: number }): boolean {
 	return user.role === 'agency' && user.agencyId !== null && user.agencyId === d.respondingAgencyId
 }
 
 // ── Opinions ────────────────────────────────────────────────────────────────────────────────
 
 // Opinions are taken until the letter that consolidates them goes out.
-export function mayWriteOpinion(state: DeliberationState): Allowed | Refusal {
-	if (state === 'open' || state === 'vote_closed') return { ok: true }
-	return refuse('letterSent', '审议意见书已发出，不能再提出、修改或删除审议意见。')
+export function mayWriteOpinion(state: DeliberationState): Verdict {
+	if (state === 'open' || state === 'vote_closed') return allowed
+	return broken('deliberation.letterSent')
 }
+
+export type OpinionAuthor = { memberId: number; enteredBy: number | null }
 
 // A member edits the opinions recorded in their name; the secretariat edits those it entered on
 // a member's behalf from group deliberation (to correct the record).
-export function mayEditOpinion(
-	user: { id: number; role: Reader['role'] },
-	opinion: { memberId: number; enteredBy: number | null },
-): boolean {
+export function mayEditOpinion(user: Pick<PolicyUser, 'id' | 'role'>, opinion: OpinionAuthor): boolean {
 	if (user.role === 'member') return opinion.memberId === user.id
 	if (user.role === 'secretariat') return opinion.enteredBy !== null
 	return false
@@ -237,27 +257,19 @@ export function letterDefaults(organ: { id: number; name: string }, responding: 
 
 // The secretariat closes the vote on the app's ballots; with none cast there is nothing to
 // count (a vote held on the meeting's system is entered as a tally instead).
-export function mayCloseVote(state: DeliberationState, ballotsCast: number): Allowed | Refusal {
-	if (state !== 'open') return refuse('voteClosed', '表决已结束，不能再投票或更改。')
-	if (ballotsCast === 0) {
-		return refuse('noBallots', '尚无委员在本系统投票，不能结束表决。如在会议表决系统表决，请录入其表决结果。')
-	}
-	return { ok: true }
+export function mayCloseVote(state: DeliberationState, ballotsCast: number): Verdict {
+	if (state !== 'open') return voteIsOpen(state)
+	if (ballotsCast === 0) return broken('deliberation.noBallots')
+	return allowed
 }
 
 // A tally from the meeting's voting system settles the vote. Ballots already cast in the app
 // are not discarded silently: the secretariat must confirm that the meeting's result replaces
 // them.
-export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean): Allowed | Refusal {
-	if (state !== 'open') return refuse('tallyAfterClose', '表决已结束，不能再录入表决结果。')
-	if (ballotsCast > 0 && !replace) {
-		return refuse(
-			'ballotsExist',
-			`已有 ${ballotsCast} 名委员在本系统投票。录入会议表决系统的结果将作废这些选票；如确以会议表决系统的结果为准，请勾选“作废本系统选票”后再提交。`,
-			ballotsCast,
-		)
-	}
-	return { ok: true }
+export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean): Verdict {
+	if (state !== 'open') return broken('deliberation.tallyAfterClose')
+	if (ballotsCast > 0 && !replace) return broken('deliberation.ballotsExist', { count: ballotsCast })
+	return allowed
 }
 
 // A ballot's key while the vote is open: the same member always gets the same key (so a changed
@@ -291,37 +303,135 @@ export type ListFilter = (typeof listFilters)[number]
 
 // ── The letter and the handling report ──────────────────────────────────────────────────────
 
-export function mayComposeLetter(state: DeliberationState): Allowed | Refusal {
-	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能撰写或发出审议意见书。')
-	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
-	return { ok: true }
+export function mayComposeLetter(state: DeliberationState): Verdict {
+	if (state === 'open') return broken('deliberation.voteStillOpen')
+	if (state !== 'vote_closed') return broken('deliberation.letterAlreadySent')
+	return allowed
+}
+
+export type Letter = { number: string; to: string; body: string; dueOn: IsoDate | null }
+type LetterFields = { letterNumber: string; letterTo: string; letterBody: string; handlingDueOn: IsoDate | null }
+
+// The letter as a deliberation stores it; before it is sent, handlingDueOn holds at most a date
+// the secretariat proposed.
+export function letterOf(d: LetterFields): Letter {
+	return { number: d.letterNumber, to: d.letterTo, body: d.letterBody, dueOn: d.handlingDueOn }
+}
+
+// Saved with its number, addressee and body: ready to be checked in print and sent.
+export function letterIsComplete(letter: Omit<Letter, 'dueOn'>): boolean {
+	return Boolean(letter.number.trim() && letter.to.trim() && letter.body.trim())
 }
 
 export function maySendLetter(
 	state: DeliberationState,
-	letter: { number: string; to: string; body: string; dueOn: IsoDate | null },
+	letter: Letter,
 	today: IsoDate,
-): Allowed | Refusal {
-	if (state === 'open') return refuse('voteStillOpen', '表决尚未结束，不能撰写或发出审议意见书。')
-	if (state !== 'vote_closed') return refuse('letterAlreadySent', '审议意见书已发出，不能再修改。')
-	if (!letter.number.trim() || !letter.to.trim() || !letter.body.trim()) {
-		return refuse('letterIncomplete', '请先填写并保存审议意见书的文号、主送机关和正文。')
-	}
-	if (letter.dueOn !== null && letter.dueOn <= today) {
-		return refuse('dueNotAfterSend', '研究处理情况报告的期限应晚于发出之日，请修改后再发出。')
-	}
-	return { ok: true }
+): Verdict {
+	if (state === 'open') return broken('deliberation.voteStillOpen')
+	if (state !== 'vote_closed') return broken('deliberation.letterAlreadySent')
+	if (!letterIsComplete(letter)) return broken('deliberation.letterIncomplete')
+	if (letter.dueOn !== null && letter.dueOn <= today) return broken('deliberation.dueNotAfterSend')
+	return allowed
 }
 
-export function maySubmitHandling(state: DeliberationState): Allowed | Refusal {
-	if (state === 'letter_sent') return { ok: true }
-	if (state === 'handling_submitted') return refuse('handlingAlreadySubmitted', '研究处理情况报告已提交，正在审核。')
-	if (state === 'closed') return refuse('handlingClosed', '研究处理情况报告已通过审核，本项已办结。')
-	return refuse('letterNotSent', '审议意见书尚未发出，还不能提交研究处理情况报告。')
+export function maySubmitHandling(state: DeliberationState): Verdict {
+	if (state === 'letter_sent') return allowed
+	if (state === 'handling_submitted') return broken('deliberation.handlingAlreadySubmitted')
+	if (state === 'closed') return broken('deliberation.handlingClosed')
+	return broken('deliberation.letterNotSent')
 }
 
-export function mayReviewHandling(state: DeliberationState): Allowed | Refusal {
-	if (state === 'handling_submitted') return { ok: true }
-	if (state === 'closed') return refuse('handlingAccepted', '研究处理情况报告已通过审核。')
-	return refuse('nothingToReview', '尚未收到研究处理情况报告，无可审核的内容。')
+export function mayReviewHandling(state: DeliberationState): Verdict {
+	if (state === 'handling_submitted') return allowed
+	if (state === 'closed') return broken('deliberation.handlingAccepted')
+	return broken('deliberation.nothingToReview')
+}
+
+// ── The deliberation's policy: what a user may do with one deliberation ──────────────────────
+//
+// One rule for the page's forms, the print view, the actions (inside their transaction) and,
+// through deliberationReadScope, every list. Who takes a step is fixed by role: members write
+// opinions and vote in their own name; the secretariat enters opinions from group deliberation,
+// ends the vote, writes and sends the letter and reviews the handling report; the responding
+// agency's liaisons answer the letter. Anyone else is forbidden (403). When a step may be taken
+// is the state rule above (409 with its reason).
+
+export const deliberationSteps = [
+	'writeOpinion',
+	'proxyOpinion',
+	'vote',
+	'closeVote',
+	'enterTally',
+	'composeLetter',
+	'sendLetter',
+	'answer',
+	'reviewHandling',
+] as const
+export type DeliberationStep = (typeof deliberationSteps)[number]
+
+const stepTakers: Record<DeliberationStep, (user: DeliberationReader, d: ReadableDeliberation) => boolean> = {
+	writeOpinion: (user) => user.role === 'member',
+	proxyOpinion: (user) => user.role === 'secretariat',
+	vote: (user) => user.role === 'member',
+	closeVote: (user) => user.role === 'secretariat',
+	enterTally: (user) => user.role === 'secretariat',
+	composeLetter: (user) => user.role === 'secretariat',
+	sendLetter: (user) => user.role === 'secretariat',
+	answer: isRespondingLiaison,
+	reviewHandling: (user) => user.role === 'secretariat',
+}
+
+// A step: forbidden to a user who never takes it, otherwise as the state rule (`rule`) says.
+export function mayTakeStep(user: DeliberationReader, d: ReadableDeliberation, step: DeliberationStep, rule: Verdict): Verdict {
+	return stepTakers[step](user, d) ? rule : forbiddenVerdict
+}
+
+// An opinion is changed (edited, deleted) by whom mayEditOpinion names, until the letter is sent.
+export function mayChangeOpinion(user: Pick<PolicyUser, 'id' | 'role'>, d: { state: DeliberationState }, opinion: OpinionAuthor): Verdict {
+	return mayEditOpinion(user, opinion) ? mayWriteOpinion(d.state) : forbiddenVerdict
+}
+
+// What the policy looks at: who may read it, and what its forms depend on.
+export type PolicyDeliberation = ReadableDeliberation &
+	LetterFields & {
+		tallySource: 'ballots' | 'meeting_system' | null
+	}
+
+// Each step: whether the user can take it now. Ending the vote is offered while it is open
+// (whether there are ballots to count is checked when it is ended, and the refusal says what to
+// do instead); a complete letter is offered for sending (its due date is checked on sending).
+export type DeliberationPolicy = Record<DeliberationStep, boolean> & {
+	read: boolean
+	// The members' opinions one by one, who voted (a count), a returned report's reason.
+	readOpinions: boolean
+	readHandlingReport: boolean
+	// The letter: the secretariat's working paper until sent (admin reads it too), then published.
+	readLetter: boolean
+	// A member is told whether (and when) they voted, also after the close — never how.
+	readOwnVote: boolean
+}
+
+export function deliberationPolicy(user: DeliberationReader, d: PolicyDeliberation): DeliberationPolicy {
+	const read = mayReadDeliberation(user, d)
+	const rules: Record<DeliberationStep, Verdict> = {
+		writeOpinion: mayWriteOpinion(d.state),
+		proxyOpinion: mayWriteOpinion(d.state),
+		vote: mayVote(d.state, d.tallySource === 'meeting_system'),
+		closeVote: voteIsOpen(d.state),
+		enterTally: voteIsOpen(d.state),
+		composeLetter: mayComposeLetter(d.state),
+		sendLetter: firstRefusal(mayComposeLetter(d.state), letterIsComplete(letterOf(d)) ? allowed : broken('deliberation.letterIncomplete')),
+		answer: maySubmitHandling(d.state),
+		reviewHandling: mayReviewHandling(d.state),
+	}
+	const steps = Object.fromEntries(deliberationSteps.map((step) => [step, read && mayTakeStep(user, d, step, rules[step]).ok]))
+	return {
+		...(steps as Record<DeliberationStep, boolean>),
+		read,
+		readOpinions: read && mayReadOpinions(user.role),
+		readHandlingReport: read && mayReadHandlingReport(user, d),
+		readLetter: read && (letterIsSent(d.state) || isOffice(user.role)),
+		readOwnVote: read && stepTakers.vote(user, d),
+	}
 }

@@ -16,7 +16,7 @@ import {
 import { meetingLabel } from '~/domain/meetings'
 import { inspectionStates, type GroupRole, type InspectionForm, type InspectionState } from '~/domain/inspections'
 import { stateOrganKinds } from '~/domain/agencies'
-import { openDeliberation } from './deliberation.server'
+import { openDeliberation } from './deliberation/mutations.server'
 import { addAgendaItem } from './meetings.server'
 import { staleRecord, updateVersioned, type Audit } from './write.server'
 import { outer } from './sql.server'
@@ -585,7 +585,7 @@ export async function saveInspectionReport(tx: Database, audit: Audit, inspectio
 }
 
 // The secretariat puts the report on a meeting's agenda and opens its deliberation (the
-// mechanism of app/models/deliberation.server.ts): opinions, vote, the letter to the organ the
+// mechanism of app/models/deliberation/): opinions, vote, the letter to the organ the
 // inspection names (the government by default), whose liaison answers with the handling
 // report. Returns the deliberation's id.
 export async function submitInspectionReport(

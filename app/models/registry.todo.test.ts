@@ -5,7 +5,7 @@ import { agencies, appMeta, deliberations, reports, users } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { settingDefaults } from '~/domain/settings'
 import type { TodoItem } from '~/domain/todo'
-import { addOpinion, castVote } from './deliberation.server'
+import { addOpinion, castVote } from './deliberation/mutations.server'
 import { deliberationTodos } from '~/models/deliberation/providers.server'
 import { loadAgencyOpenItems as listAgencyOpenItems, loadTodo } from '~/models/registry.server'
 import { meetingTodos } from '~/models/meetings/providers.server'
@@ -95,9 +95,9 @@ test('a member is asked for an opinion and a vote on the open deliberation, and 
 		['opinion', `/deliberations/${id}`],
 		['vote', `/deliberations/${id}`],
 	])
-	await castVote(db(), { ...weiyuan1, address: null }, { deliberationId: id, memberId: weiyuan1.id, choice: 'basically_satisfied' })
+	await castVote(db(), { ...weiyuan1, address: null }, { deliberationId: id, choice: 'basically_satisfied' })
 	expect((await deliberationTodos(db(), weiyuan1, today, settings)).map((i) => i.action)).toEqual(['opinion'])
-	await addOpinion(db(), { ...weiyuan1, address: null }, { deliberationId: id, memberId: weiyuan1.id, clauseId: null, text: '测试意见', enteredBy: null })
+	await addOpinion(db(), { ...weiyuan1, address: null }, { deliberationId: id, clauseId: null, text: '测试意见' })
 	expect(await deliberationTodos(db(), weiyuan1, today, settings)).toEqual([])
 	// Another member's items are their own: weiyuan7 has neither voted nor given an opinion.
 	const weiyuan7 = await user('weiyuan7')

@@ -4,7 +4,7 @@ import { agencies, auditEvents, clauses, deliberationOpinions, deliberations, fi
 import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Tally } from '~/domain/deliberation'
 import type { InspectionForm, Severity } from '~/domain/inspections'
-import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation.server'
+import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation/mutations.server'
 import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings.server'
 import {
 	createInspection,
@@ -380,10 +380,8 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		for (const opinion of reportOpinions) {
 			await addOpinion(db, actorOf(opinion.member), {
 				deliberationId: id,
-				memberId: userId(opinion.member),
 				clauseId: opinion.clause ? clauseOf(opinion.clause).id : null,
 				text: opinion.text,
-				enteredBy: null,
 			})
 		}
 		await enterTally(db, secretariat, { deliberationId: id, version: await deliberationVersion(), tally: reportTally, replace: true, settings })

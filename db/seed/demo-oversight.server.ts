@@ -5,7 +5,6 @@ import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Choice, type Tally } from '~/domain/deliberation'
 import { defaultReportTitle, hearingAgendaTitle, type ReportState, type SelfAssessment } from '~/domain/reports'
 import type { Settings } from '~/domain/settings'
-import { storeAttachment } from '~/models/attachments.server'
 import {
 	acceptHandling,
 	addOpinion,
@@ -16,7 +15,7 @@ import {
 	saveLetter,
 	sendLetter,
 	submitHandling,
-} from '~/models/deliberation.server'
+} from '~/models/deliberation/mutations.server'
 import { addAgendaItem, createMeeting, saveAttendance } from '~/models/meetings.server'
 import { createPlanItem } from '~/models/plan.server'
 import { loadReportTasks } from '~/models/reports/queries.server'
@@ -415,7 +414,6 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 		return row
 	}
 	const clauseId = (label: string) => clauseOf(label).id
-	const mishu = userId('mishu')
 	const secretariat = actorOf('mishu')
 	const memberIds = Array.from({ length: 9 }, (_, i) => userId(`weiyuan${i + 1}`))
 	// The preparing department's liaison where the demo has one (gongan, jiaoyu); otherwise the
@@ -569,16 +567,15 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			const memberId = memberIds[opinion.member - 1]
 			await addOpinion(db, opinion.onBehalf ? secretariat : { id: memberId, role: 'member', agencyId: null, address: null }, {
 				deliberationId: id,
-				memberId,
 				clauseId: opinion.clause ? clauseId(opinion.clause) : null,
 				text: opinion.text,
-				enteredBy: opinion.onBehalf ? mishu : null,
+				...(opinion.onBehalf ? { memberId } : {}),
 			})
 		}
 		// Ballots go through castVote: keyed by the vote's salt, participation recorded apart.
 		for (const [index, choice] of (spec.ballots ?? []).entries()) {
 			const memberId = memberIds[index + 1]
-			await castVote(db, { id: memberId, role: 'member', agencyId: null, address: null }, { deliberationId: id, memberId, choice })
+			await castVote(db, { id: memberId, role: 'member', agencyId: null, address: null }, { deliberationId: id, choice })
 		}
 		if (!spec.close) continue
 		if (spec.tally) {
@@ -612,13 +609,7 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 			version: await deliberationVersion(db, id),
 			text: handling.text,
 			today: day(handling.submitted),
-			storeFiles: handling.attachment
-				? async (tx, audit) => {
-						const name = handling.attachment as string
-						await storeAttachment(tx, audit, { ownerType: 'handling_report', ownerId: id, file: demoFile(name), uploadedBy: responder.id })
-						return [name]
-					}
-				: undefined,
+			files: handling.attachment ? [demoFile(handling.attachment)] : [],
 		})
 		if (handling.returned) {
 			await returnHandling(db, secretariat, { deliberationId: id, version: await deliberationVersion(db, id), reason: handling.returned })

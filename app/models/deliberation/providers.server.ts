@@ -1,14 +1,19 @@
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import type { Database } from '#db/client.server'
 import { agencies, ballotParticipation, deliberationOpinions, deliberations, meetings } from '#db/schema'
-import { mayReadDeliberation, mayReadHandlingReport } from '~/domain/deliberation'
+import type { IsoDate } from '~/domain/dates'
+import { mayReadHandlingReport } from '~/domain/deliberation'
 import { deliberationHref } from '~/domain/links'
 import { meetingLabel } from '~/domain/meetings'
 import { todoItem, type TodoItem } from '~/domain/todo'
 import type { MayReadOwner } from '../attachments.server'
-import type { OpenItemProvider, TodoProvider } from '../providers.server'
+import type { OpenItemProvider, ProviderUser, TodoProvider } from '../providers.server'
+import { deliberationsReadableBy, getReadableDeliberation } from './queries.server'
 
 // What deliberations contribute to the shared views (app/models/registry.server.ts): members'
-// opinions and ballots, the responding agency's handling report, the office's steps.
+// opinions and ballots, the responding agency's handling report, the office's steps. Every
+// query here is scoped by the same read rule as the deliberation's page and list
+// (deliberationsReadableBy).
 
 const deliberationColumns = {
 	id: deliberations.id,
@@ -23,6 +28,31 @@ const deliberationColumns = {
 
 function meetingOf(row: { term: number | null; session: number | null }) {
 	return row.term !== null && row.session !== null ? meetingLabel({ term: row.term, session: row.session }) : undefined
+}
+
+// The handling reports an agency owes (letters sent to it, not yet answered or returned), as far
+// as the user may read them: the agency's own liaisons' to-do, and the agency page's open items.
+async function awaitedAnswers(db: Database, user: ProviderUser, agencyId: number, today: IsoDate): Promise<Array<TodoItem>> {
+	const rows = await db
+		.select(deliberationColumns)
+		.from(deliberations)
+		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
+		.where(and(deliberationsReadableBy(user), eq(deliberations.respondingAgencyId, agencyId), eq(deliberations.state, 'letter_sent')))
+		.orderBy(asc(deliberations.handlingDueOn), asc(deliberations.id))
+	return rows.map((row) =>
+		todoItem(
+			{
+				kind: 'deliberation',
+				action: row.handlingReturnReason ? 'resubmit' : 'answer',
+				title: row.title,
+				href: deliberationHref(row.id),
+				due: row.handlingDueOn,
+				actionable: true,
+				detail: row.handlingReturnReason ?? meetingOf(row),
+			},
+			today,
+		),
+	)
 }
 
 // Deliberation: members give opinions and vote; the responding agency answers the letter; the
@@ -46,7 +76,7 @@ export const deliberationTodos: TodoProvider = async (db, user, today) => {
 			})
 			.from(deliberations)
 			.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-			.where(eq(deliberations.state, 'open'))
+			.where(and(deliberationsReadableBy(user), eq(deliberations.state, 'open')))
 			.orderBy(asc(deliberations.id))
 		return rows.flatMap((row) => {
 			const base = { kind: 'deliberation', title: row.title, href: deliberationHref(row.id), due: null, actionable: true, detail: meetingOf(row) }
@@ -56,29 +86,7 @@ export const deliberationTodos: TodoProvider = async (db, user, today) => {
 			return items
 		})
 	}
-	if (user.role === 'agency') {
-		if (!user.agencyId) return []
-		const rows = await db
-			.select(deliberationColumns)
-			.from(deliberations)
-			.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-			.where(and(eq(deliberations.respondingAgencyId, user.agencyId), eq(deliberations.state, 'letter_sent')))
-			.orderBy(asc(deliberations.handlingDueOn), asc(deliberations.id))
-		return rows.map((row) =>
-			todoItem(
-				{
-					kind: 'deliberation',
-					action: row.handlingReturnReason ? 'resubmit' : 'answer',
-					title: row.title,
-					href: deliberationHref(row.id),
-					due: row.handlingDueOn,
-					actionable: true,
-					detail: row.handlingReturnReason ?? meetingOf(row),
-				},
-				today,
-			),
-		)
-	}
+	if (user.role === 'agency') return user.agencyId === null ? [] : awaitedAnswers(db, user, user.agencyId, today)
 	if (user.role !== 'secretariat') return []
 	const rows = await db
 		.select({ ...deliberationColumns, respondingName: agencies.shortName })
@@ -86,9 +94,12 @@ export const deliberationTodos: TodoProvider = async (db, user, today) => {
 		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
 		.innerJoin(agencies, eq(agencies.id, deliberations.respondingAgencyId))
 		.where(
-			or(
-				and(eq(deliberations.state, 'open'), lt(meetings.endsOn, today)),
-				inArray(deliberations.state, ['vote_closed', 'handling_submitted']),
+			and(
+				deliberationsReadableBy(user),
+				or(
+					and(eq(deliberations.state, 'open'), lt(meetings.endsOn, today)),
+					inArray(deliberations.state, ['vote_closed', 'handling_submitted']),
+				),
 			),
 		)
 		.orderBy(asc(deliberations.id))
@@ -102,38 +113,10 @@ export const deliberationTodos: TodoProvider = async (db, user, today) => {
 
 // The agency page's open items: the handling reports the agency owes, where the viewer may read
 // the deliberation.
-export const deliberationOpenItems: OpenItemProvider = async (db, viewer, agencyId, today) => {
-	const mayAnswerScope = viewer.role !== 'agency' || viewer.agencyId === agencyId
-	const letterRows = mayAnswerScope
-		? await db
-				.select({ ...deliberationColumns, organId: deliberations.organId, respondingAgencyId: deliberations.respondingAgencyId })
-				.from(deliberations)
-				.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-				.where(and(eq(deliberations.respondingAgencyId, agencyId), eq(deliberations.state, 'letter_sent')))
-		: []
-	return letterRows
-		.filter((row) => mayReadDeliberation(viewer, row))
-		.map((row) =>
-			todoItem(
-				{
-					kind: 'deliberation',
-					action: row.handlingReturnReason ? 'resubmit' : 'answer',
-					title: row.title,
-					href: deliberationHref(row.id),
-					due: row.handlingDueOn,
-					actionable: true,
-					detail: row.handlingReturnReason ?? meetingOf(row),
-				},
-				today,
-			),
-		)
-}
+export const deliberationOpenItems: OpenItemProvider = (db, viewer, agencyId, today) => awaitedAnswers(db, viewer, agencyId, today)
 
 // The handling report's files are read by those who may read the handling report itself.
 export const mayReadHandlingReportFiles: MayReadOwner = async (user, ownerId, db) => {
-	const [row] = await db
-		.select({ state: deliberations.state, respondingAgencyId: deliberations.respondingAgencyId, organId: deliberations.organId })
-		.from(deliberations)
-		.where(eq(deliberations.id, ownerId))
-	return row ? mayReadHandlingReport(user, row) : false
+	const deliberation = await getReadableDeliberation(db, user, ownerId)
+	return deliberation ? mayReadHandlingReport(user, deliberation) : false
 }

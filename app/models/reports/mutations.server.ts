@@ -14,7 +14,7 @@ import {
 	type SelfAssessment,
 } from '~/domain/reports'
 import { getAttachmentInfo, removeAttachment, storeAttachment } from '../attachments.server'
-import { openDeliberation } from '../deliberation.server'
+import { openDeliberation } from '../deliberation/mutations.server'
 import { addAgendaItem } from '../meetings.server'
 import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor } from '../write.server'
 import { loadReportTasks } from './queries.server'

@@ -2,11 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { Submission } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getDb } from '#db/client.server'
-import { forbidden, invariantFound, parseId, requireUser, type CurrentUser } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
-import { isRespondingLiaison, mayEditOpinion, type Refusal } from '~/domain/deliberation'
+import { invariantFound, parseId, requirePermission, type CurrentUser } from '~/auth/guards.server'
+import { shanghaiDate } from '~/domain/dates'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { maxFilesPerUpload, readUploadForm } from '~/models/attachments.server'
 import {
 	acceptHandling,
 	addOpinion,
@@ -14,22 +15,14 @@ import {
 	closeVote,
 	deleteOpinion,
 	enterTally,
-	getOpinion,
-	isRefused,
-	listClauseOptions,
-	listMembers,
-	loadDeliberation,
 	returnHandling,
 	saveLetter,
 	sendLetter,
 	submitHandling,
-	todayInShanghai,
 	updateOpinion,
-	type LoadedDeliberation,
-} from '~/models/deliberation.server'
-import { maxFilesPerUpload, readUploadForm } from '~/models/attachments.server'
+} from '~/models/deliberation/mutations.server'
+import { getReadableDeliberation, listClauseOptions, listMembers, type LoadedDeliberation } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
-import { isStaleRecord } from '~/models/write.server'
 import {
 	deleteOpinionSchema,
 	intents,
@@ -45,19 +38,20 @@ import {
 	versionSchema,
 	voteSchema,
 } from './schema'
-import { fileRefusal, storeHandlingFiles } from './attachments.server'
-
+import { fileRefusal, handlingFileProblems } from './files.server'
 
 // fileProblems: files the upload reader dropped (too large, too many, the request over its bound).
 type Context = { user: CurrentUser; d: LoadedDeliberation; t: Messages; formData: FormData; fileProblems: Array<string> }
 
-// Every intent checks the role itself (403); a deliberation the user may not read is 404 before
-// anything else. A step the deliberation's state does not allow is refused with 409 and its
-// reason; a stale version with 409 and "changed by someone else"; the input comes back.
+// A deliberation the user may not read is 404 before anything else; a form that does not
+// validate is 400 with the input kept. Who may take the step and whether the deliberation's
+// state allows it is the deliberation's policy, checked by the mutation inside its transaction:
+// a step the user never takes is 403, one the state does not allow 409 with its reason, a stale
+// version 409 with "changed by someone else"; the input comes back with the message.
 export async function deliberationAction(args: ActionFunctionArgs) {
-	const user = await requireUser(args)
+	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
-	const d = await loadDeliberation(db, parseId(args.params.deliberationId), user)
+	const d = await getReadableDeliberation(db, user, parseId(args.params.deliberationId))
 	invariantFound(d)
 	const t = messagesFor(args.request)
 	const upload = await readUploadForm(args.request, { fileFields: ['files'] })
@@ -76,147 +70,106 @@ export async function deliberationAction(args: ActionFunctionArgs) {
 
 const handlers: Record<Intent, (c: Context) => Promise<Response | ReturnType<typeof data>>> = {
 	async opinion({ user, d, t, formData }) {
-		requireMember(user)
 		const submission = parseWithZod(formData, { schema: opinionSchema(t, await clauseIds()) })
-		if (submission.status !== 'success') return invalid('opinion', submission)
+		if (submission.status !== 'success') return reply({ intent: 'opinion' }, submission)
 		const { clauseId, text } = submission.value
-		return attempt('opinion', submission, t, async () => {
-			await addOpinion(getDb(), user, { deliberationId: d.id, memberId: user.id, clauseId: clauseId ?? null, text, enteredBy: null })
-			return done(d, 'opinion')
-		})
+		return run({ intent: 'opinion' }, submission, t, done(d, 'opinion'), () =>
+			addOpinion(getDb(), user, { deliberationId: d.id, clauseId: clauseId ?? null, text }),
+		)
 	},
 	async proxy({ user, d, t, formData }) {
-		requireManager(user)
 		const members = await listMembers(getDb())
 		const submission = parseWithZod(formData, { schema: proxyOpinionSchema(t, members.map((m) => m.id), await clauseIds()) })
-		if (submission.status !== 'success') return invalid('proxy', submission)
+		if (submission.status !== 'success') return reply({ intent: 'proxy' }, submission)
 		const { memberId, clauseId, text } = submission.value
-		return attempt('proxy', submission, t, async () => {
-			await addOpinion(getDb(), user, { deliberationId: d.id, memberId, clauseId: clauseId ?? null, text, enteredBy: user.id })
-			return done(d, 'opinion')
-		})
+		return run({ intent: 'proxy' }, submission, t, done(d, 'opinion'), () =>
+			addOpinion(getDb(), user, { deliberationId: d.id, memberId, clauseId: clauseId ?? null, text }),
+		)
 	},
 	async editOpinion({ user, d, t, formData }) {
 		const submission = parseWithZod(formData, { schema: editOpinionSchema(t, await clauseIds()) })
-		if (submission.status !== 'success') {
-			if (!canEditAny(user)) throw forbidden()
-			return invalid('editOpinion', submission, Number(formData.get('opinionId')) || null)
-		}
+		const form = { intent: 'editOpinion' as const, opinionId: Number(formData.get('opinionId')) || null }
+		if (submission.status !== 'success') return reply(form, submission)
 		const { opinionId, version, clauseId, text } = submission.value
-		await requireOwnOpinion(user, d, opinionId)
-		return attempt('editOpinion', submission, t, async () => {
-			await updateOpinion(getDb(), user, { deliberationId: d.id, opinionId, version, clauseId: clauseId ?? null, text })
-			return done(d, 'opinionSaved')
-		}, opinionId)
+		return run(form, submission, t, done(d, 'opinionSaved'), () =>
+			updateOpinion(getDb(), user, { deliberationId: d.id, opinionId, version, clauseId: clauseId ?? null, text }),
+		)
 	},
 	async deleteOpinion({ user, d, t, formData }) {
 		const submission = parseWithZod(formData, { schema: deleteOpinionSchema })
-		if (submission.status !== 'success') {
-			if (!canEditAny(user)) throw forbidden()
-			return invalid('deleteOpinion', submission, Number(formData.get('opinionId')) || null)
-		}
+		const form = { intent: 'deleteOpinion' as const, opinionId: Number(formData.get('opinionId')) || null }
+		if (submission.status !== 'success') return reply(form, submission)
 		const { opinionId, version } = submission.value
-		await requireOwnOpinion(user, d, opinionId)
-		return attempt('deleteOpinion', submission, t, async () => {
-			await deleteOpinion(getDb(), user, { deliberationId: d.id, opinionId, version })
-			return done(d, 'opinionDeleted')
-		}, opinionId)
+		return run(form, submission, t, done(d, 'opinionDeleted'), () => deleteOpinion(getDb(), user, { deliberationId: d.id, opinionId, version }))
 	},
 	// SECRET BALLOT: neither the reply nor the redirect carries the choice.
 	async vote({ user, d, t, formData }) {
-		requireMember(user)
 		const submission = parseWithZod(formData, { schema: voteSchema(t) })
-		const hide = { hideFields: ['choice'] }
-		if (submission.status !== 'success') return data({ intent: 'vote' as const, opinionId: null, result: submission.reply(hide) }, { status: 400 })
-		try {
-			await castVote(getDb(), user, { deliberationId: d.id, memberId: user.id, choice: submission.value.choice })
-		} catch (error) {
-			if (isRefused(error)) {
-				return data({ intent: 'vote' as const, opinionId: null, result: submission.reply({ ...hide, formErrors: [refusalMessage(t, error.refusal)] }) }, { status: 409 })
-			}
-			throw error
-		}
-		return done(d, 'voted')
+		const form = { intent: 'vote' as const, hideFields: ['choice'] }
+		if (submission.status !== 'success') return reply(form, submission)
+		const { choice } = submission.value
+		return run(form, submission, t, done(d, 'voted'), () => castVote(getDb(), user, { deliberationId: d.id, choice }))
 	},
 	async closeVote({ user, d, t, formData }) {
-		requireManager(user)
 		const submission = parseWithZod(formData, { schema: versionSchema })
-		if (submission.status !== 'success') return invalid('closeVote', submission)
+		if (submission.status !== 'success') return reply({ intent: 'closeVote' }, submission)
 		const settings = await loadSettings(getDb())
-		return attempt('closeVote', submission, t, async () => {
-			await closeVote(getDb(), user, { deliberationId: d.id, version: submission.value.version, settings })
-			return done(d, 'voteClosed')
-		})
+		return run({ intent: 'closeVote' }, submission, t, done(d, 'voteClosed'), () =>
+			closeVote(getDb(), user, { deliberationId: d.id, version: submission.value.version, settings }),
+		)
 	},
 	async tally({ user, d, t, formData }) {
-		requireManager(user)
 		const submission = parseWithZod(formData, { schema: tallySchema(t) })
-		if (submission.status !== 'success') return invalid('tally', submission)
+		if (submission.status !== 'success') return reply({ intent: 'tally' }, submission)
 		const { version, replace, ...tally } = submission.value
 		const settings = await loadSettings(getDb())
-		return attempt('tally', submission, t, async () => {
-			await enterTally(getDb(), user, { deliberationId: d.id, version, tally, replace: replace ?? false, settings })
-			return done(d, 'tallyEntered')
-		})
+		return run({ intent: 'tally' }, submission, t, done(d, 'tallyEntered'), () =>
+			enterTally(getDb(), user, { deliberationId: d.id, version, tally, replace: replace ?? false, settings }),
+		)
 	},
 	async saveLetter({ user, d, t, formData }) {
-		requireManager(user)
 		const submission = parseWithZod(formData, { schema: letterSchema(t) })
-		if (submission.status !== 'success') return invalid('saveLetter', submission)
+		if (submission.status !== 'success') return reply({ intent: 'saveLetter' }, submission)
 		const { version, number, to, cc, body, dueOn } = submission.value
-		return attempt('saveLetter', submission, t, async () => {
-			await saveLetter(getDb(), user, { deliberationId: d.id, version, number, to, cc: cc ?? '', body, dueOn: dueOn ?? null })
-			return done(d, 'letterSaved')
-		})
+		return run({ intent: 'saveLetter' }, submission, t, done(d, 'letterSaved'), () =>
+			saveLetter(getDb(), user, { deliberationId: d.id, version, number, to, cc: cc ?? '', body, dueOn: dueOn ?? null }),
+		)
 	},
 	async sendLetter({ user, d, t, formData }) {
-		requireManager(user)
 		const submission = parseWithZod(formData, { schema: versionSchema })
-		if (submission.status !== 'success') return invalid('sendLetter', submission)
+		if (submission.status !== 'success') return reply({ intent: 'sendLetter' }, submission)
 		const settings = await loadSettings(getDb())
-		return attempt('sendLetter', submission, t, async () => {
-			await sendLetter(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai(), settings })
-			return done(d, 'letterSent')
-		})
+		return run({ intent: 'sendLetter' }, submission, t, done(d, 'letterSent'), () =>
+			sendLetter(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: shanghaiDate(new Date()), settings }),
+		)
 	},
 	async submitHandling({ user, d, t, formData, fileProblems }) {
-		if (!isRespondingLiaison(user, d)) throw forbidden()
 		const submission = parseWithZod(formData, { schema: handlingSchema(t) })
 		const files = formData.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0)
-		const stored = await storeHandlingFiles(d.id, user.id, files, t)
-		const problems = [...fileProblems, ...(stored.ok ? [] : stored.errors)]
+		const problems = [...fileProblems, ...(await handlingFileProblems(t, files))]
 		if (problems.length) {
 			return data({ intent: 'submitHandling' as const, opinionId: null, result: submission.reply({ fieldErrors: { files: problems } }) }, { status: 400 })
 		}
-		if (submission.status !== 'success' || !stored.ok) return invalid('submitHandling', submission)
-		return attempt('submitHandling', submission, t, async () => {
-			await submitHandling(getDb(), user, {
-				deliberationId: d.id,
-				version: submission.value.version,
-				text: submission.value.text,
-				today: todayInShanghai(),
-				storeFiles: stored.store,
-			})
-			return done(d, 'handlingSubmitted')
-		})
+		if (submission.status !== 'success') return reply({ intent: 'submitHandling' }, submission)
+		const { version, text } = submission.value
+		return run({ intent: 'submitHandling' }, submission, t, done(d, 'handlingSubmitted'), () =>
+			submitHandling(getDb(), user, { deliberationId: d.id, version, text, today: shanghaiDate(new Date()), files }),
+		)
 	},
 	async acceptHandling({ user, d, t, formData }) {
-		requireManager(user)
 		const submission = parseWithZod(formData, { schema: versionSchema })
-		if (submission.status !== 'success') return invalid('acceptHandling', submission)
-		return attempt('acceptHandling', submission, t, async () => {
-			await acceptHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: todayInShanghai() })
-			return done(d, 'handlingAccepted')
-		})
+		if (submission.status !== 'success') return reply({ intent: 'acceptHandling' }, submission)
+		return run({ intent: 'acceptHandling' }, submission, t, done(d, 'handlingAccepted'), () =>
+			acceptHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, today: shanghaiDate(new Date()) }),
+		)
 	},
 	async returnHandling({ user, d, t, formData }) {
-		requireManager(user)
 		const submission = parseWithZod(formData, { schema: returnSchema(t) })
-		if (submission.status !== 'success') return invalid('returnHandling', submission)
-		return attempt('returnHandling', submission, t, async () => {
-			await returnHandling(getDb(), user, { deliberationId: d.id, version: submission.value.version, reason: submission.value.reason })
-			return done(d, 'handlingReturned')
-		})
+		if (submission.status !== 'success') return reply({ intent: 'returnHandling' }, submission)
+		const { version, reason } = submission.value
+		return run({ intent: 'returnHandling' }, submission, t, done(d, 'handlingReturned'), () =>
+			returnHandling(getDb(), user, { deliberationId: d.id, version, reason }),
+		)
 	},
 }
 
@@ -224,55 +177,22 @@ async function clauseIds() {
 	return (await listClauseOptions(getDb())).map((c) => c.id)
 }
 
-function requireMember(user: CurrentUser) {
-	if (!can(user.role, 'deliberation:participate')) throw forbidden()
-}
-
-function requireManager(user: CurrentUser) {
-	if (!can(user.role, 'oversight:manage')) throw forbidden()
-}
-
-function canEditAny(user: CurrentUser) {
-	return can(user.role, 'deliberation:participate') || can(user.role, 'oversight:manage')
-}
-
-// A member edits their own opinions; the secretariat those it entered on a member's behalf.
-// An opinion of another deliberation is not found; someone else's opinion is forbidden.
-async function requireOwnOpinion(user: CurrentUser, d: LoadedDeliberation, opinionId: number) {
-	if (!canEditAny(user)) throw forbidden()
-	const opinion = await getOpinion(getDb(), d.id, opinionId)
-	if (!opinion) return // deleted meanwhile: the write answers "changed by someone else"
-	if (!mayEditOpinion(user, opinion)) throw forbidden()
-}
-
 function done(d: LoadedDeliberation, what: DoneKind) {
-	return redirect(`/deliberations/${d.id}?done=${what}`)
+	return `/deliberations/${d.id}?done=${what}`
 }
 
-function invalid(intent: Intent, submission: Submission<unknown>, opinionId: number | null = null) {
-	return data({ intent, opinionId, result: submission.reply() }, { status: 400 })
+// Which of the page's forms an answer belongs to: its intent, and for an opinion's own forms the
+// opinion. `hideFields` keeps a value out of the answer (the ballot's choice).
+type FormOf = { intent: Intent; opinionId?: number | null; hideFields?: Array<string> }
+
+function reply(form: FormOf, submission: Submission<unknown>, status = 400, formErrors?: Array<string>) {
+	const result = submission.reply({ ...(formErrors ? { formErrors } : {}), ...(form.hideFields ? { hideFields: form.hideFields } : {}) })
+	return data({ intent: form.intent, opinionId: form.opinionId ?? null, result }, { status })
 }
 
-export function refusalMessage(t: Messages, refusal: Refusal): string {
-	return fill(t.deliberation.refusals[refusal.code], { count: refusal.count ?? 0 })
-}
-
-async function attempt(
-	intent: Intent,
-	submission: Submission<unknown>,
-	t: Messages,
-	mutate: () => Promise<Response>,
-	opinionId: number | null = null,
-) {
-	try {
-		return await mutate()
-	} catch (error) {
-		if (isRefused(error)) {
-			return data({ intent, opinionId, result: submission.reply({ formErrors: [refusalMessage(t, error.refusal)] }) }, { status: 409 })
-		}
-		if (isStaleRecord(error)) {
-			return data({ intent, opinionId, result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
-		}
-		throw error
-	}
+// The mutation through attempt(): done, the page again; refused, the form with the message.
+async function run(form: FormOf, submission: Submission<unknown>, t: Messages, then: string, mutation: () => Promise<unknown>) {
+	const outcome = await attempt(t, mutation)
+	if (!outcome.ok) return reply(form, submission, outcome.status, [outcome.message])
+	return redirect(then)
 }

@@ -59,7 +59,7 @@ export function HandlingSection({ page, lastResult }: { page: PageData; lastResu
 				<p className="empty">{t.deliberation.handlingAwaited}</p>
 			) : null}
 			<AttachmentList attachments={handling.attachments} />
-			{page.can.manage && state === 'handling_submitted' ? (
+			{page.can.reviewHandling ? (
 				<ReviewForms key={page.deliberation.version} version={page.deliberation.version} lastResult={lastResult} />
 			) : null}
 		</section>

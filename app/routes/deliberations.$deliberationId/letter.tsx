@@ -44,7 +44,7 @@ export function LetterSection({ page, lastResult }: { page: PageData; lastResult
 			) : draft && letter ? (
 				<>
 					<LetterForm key={`letter-${deliberation.version}`} page={page} lastResult={lastResult('saveLetter')} />
-					{letter.saved ? (
+					{page.can.sendLetter ? (
 						<SendForm key={`send-${deliberation.version}`} version={deliberation.version} printHref={printHref} lastResult={lastResult('sendLetter')} />
 					) : null}
 				</>

@@ -5,10 +5,10 @@ import { attachments, auditEvents, clauses, deliberationOpinions, deliberations,
 import { addDays, shanghaiDate } from '~/domain/dates'
 import { settingDefaults } from '~/domain/settings'
 import { mayReadAttachmentOwner } from '~/models/registry.server'
-import { getDeliberationFor } from '~/models/deliberation.server'
+import { getDeliberationFor } from '~/models/deliberation/queries.server'
 import { runLoader, userId } from '#test/helpers'
 import { loader as letterLoader } from '../deliberations.$deliberationId_.letter/route'
-import { deliberationRow, openTestDeliberation, page, pageJson, post } from './test-fixtures.server'
+import { deliberationRow, openTestDeliberation, page, pageJson, post } from '#test/fixtures/deliberation'
 
 // The whole path: open → opinions → vote → closed → letter sent → handling report submitted →
 // returned → resubmitted → accepted (closed), with the refusals on the way and who sees what.

@@ -1,5 +1,4 @@
 import type { Database } from '#db/client.server'
-import { can } from '~/auth/permissions'
 import type { CurrentUser } from '~/auth/guards.server'
 import {
 	composeLetterBody,
@@ -10,14 +9,11 @@ import {
 	letterDefaults,
 	letterIsSent,
 	letterTitle,
-	mayEditOpinion,
-	mayReadHandlingReport,
-	mayReadOpinions,
-	mayVote,
-	mayWriteOpinion,
+	mayChangeOpinion,
 	satisfactionResult,
 	subjectPath,
 	tallyTotal,
+	type DeliberationPolicy,
 } from '~/domain/deliberation'
 import type { IsoDate } from '~/domain/dates'
 import type { Settings } from '~/domain/settings'
@@ -29,22 +25,21 @@ import {
 	participation,
 	votedAt,
 	type LoadedDeliberation,
-} from '~/models/deliberation.server'
+} from '~/models/deliberation/queries.server'
 
-// What the deliberation page shows, decided per role here, on the server. Nothing in it ever
-// says how a member voted: a member learns only THAT they voted; everyone who may read the
-// deliberation sees the tally once the vote is closed.
+// What the deliberation page shows, decided by the deliberation's policy here, on the server: the
+// page offers only the forms the actions would accept. Nothing in it ever says how a member
+// voted: a member learns only THAT they voted; everyone who may read the deliberation sees the
+// tally once the vote is closed.
 export async function deliberationPageData(
 	db: Database,
 	user: CurrentUser,
 	d: LoadedDeliberation,
+	policy: DeliberationPolicy,
 	settings: Settings,
 	today: IsoDate,
 ) {
-	const isMember = can(user.role, 'deliberation:participate')
-	const manages = can(user.role, 'oversight:manage')
-	const seesOpinions = mayReadOpinions(user.role)
-	const scope = { state: d.state, respondingAgencyId: d.respondingAgencyId, organId: d.organId }
+	const seesOpinions = policy.readOpinions
 	const opinionRows = seesOpinions ? await listOpinions(db, d.id) : []
 	const sent = letterIsSent(d.state)
 
@@ -53,8 +48,8 @@ export async function deliberationPageData(
 		// A tally from the meeting's voting system replaces the app's ballots: no count of them then.
 		participation: seesOpinions && d.tallySource !== 'meeting_system' ? await participation(db, d.id) : null,
 		// Only for the member themself, and only the fact and time of voting.
-		myVoteAt: isMember ? ((await votedAt(db, d.id, user.id))?.toISOString() ?? null) : null,
-		mayVote: isMember && mayVote(d.state, d.tallySource === 'meeting_system').ok,
+		myVoteAt: policy.readOwnVote ? ((await votedAt(db, d.id, user.id))?.toISOString() ?? null) : null,
+		mayVote: policy.vote,
 	}
 
 	const result = d.tally
@@ -68,22 +63,20 @@ export async function deliberationPageData(
 		: null
 
 	// The draft letter is the secretariat's working paper; once sent it is published.
-	const letter =
-		sent || user.role === 'secretariat' || user.role === 'admin'
-			? {
-					title: letterTitle(d.title),
-					number: d.letterNumber,
-					to: d.letterTo,
-					cc: d.letterCc,
-					body: d.letterBody,
-					sentOn: d.letterSentOn,
-					dueOn: d.handlingDueOn,
-					saved: d.letterBody.trim() !== '',
-				}
-			: null
+	const letter = policy.readLetter
+		? {
+				title: letterTitle(d.title),
+				number: d.letterNumber,
+				to: d.letterTo,
+				cc: d.letterCc,
+				body: d.letterBody,
+				sentOn: d.letterSentOn,
+				dueOn: d.handlingDueOn,
+				saved: d.letterBody.trim() !== '',
+			}
+		: null
 
-	const composing = manages && d.state === 'vote_closed'
-	const draft = composing
+	const draft = policy.composeLetter
 		? {
 				defaults: {
 					...letterDefaults({ id: d.organId, name: d.organName }, { id: d.respondingAgencyId, name: d.respondingName }),
@@ -99,8 +92,8 @@ export async function deliberationPageData(
 		? {
 				dueOn: d.handlingDueOn,
 				overdueDays: handlingOverdueDays(d.state, d.handlingDueOn, today),
-				text: mayReadHandlingReport(user, scope) ? d.handlingText : null,
-				attachments: mayReadHandlingReport(user, scope)
+				text: policy.readHandlingReport ? d.handlingText : null,
+				attachments: policy.readHandlingReport
 					? (await listAttachments(db, 'handling_report', d.id)).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size }))
 					: [],
 				submittedOn: d.handlingSubmittedOn,
@@ -124,10 +117,13 @@ export async function deliberationPageData(
 		},
 		today,
 		can: {
-			writeOpinion: isMember && mayWriteOpinion(d.state).ok,
-			proxyOpinion: manages && mayWriteOpinion(d.state).ok,
-			manage: manages,
-			submitHandling: isRespondingLiaison(user, d) && d.state === 'letter_sent',
+			writeOpinion: policy.writeOpinion,
+			proxyOpinion: policy.proxyOpinion,
+			closeVote: policy.closeVote,
+			enterTally: policy.enterTally,
+			sendLetter: policy.sendLetter,
+			submitHandling: policy.answer,
+			reviewHandling: policy.reviewHandling,
 		},
 		opinions: seesOpinions
 			? opinionRows.map((o) => ({
@@ -138,11 +134,13 @@ export async function deliberationPageData(
 					clauseLabel: o.clauseLabel,
 					text: o.text,
 					proxy: o.enteredBy !== null,
-					editable: mayWriteOpinion(d.state).ok && mayEditOpinion(user, o),
+					editable: mayChangeOpinion(user, d, o).ok,
 				}))
 			: null,
-		clauseOptions: isMember || manages ? await listClauseOptions(db) : [],
-		memberOptions: manages ? await listMembers(db) : [],
+		// For the opinion forms: a member's own, the secretariat's on a member's behalf, and the
+		// edits of either (which the same state allows).
+		clauseOptions: policy.writeOpinion || policy.proxyOpinion ? await listClauseOptions(db) : [],
+		memberOptions: policy.proxyOpinion ? await listMembers(db) : [],
 		vote,
 		result,
 		letter,

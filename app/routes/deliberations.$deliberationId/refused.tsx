@@ -22,17 +22,18 @@ function formShown(page: PageData, intent: Intent, opinionId: number | null): bo
 		case 'vote':
 			return page.vote.mayVote
 		case 'closeVote':
+			return page.can.closeVote
 		case 'tally':
-			return page.can.manage && page.vote.open
+			return page.can.enterTally
 		case 'saveLetter':
 			return page.draft !== null
 		case 'sendLetter':
-			return page.draft !== null && Boolean(page.letter?.saved)
+			return page.draft !== null && page.can.sendLetter
 		case 'submitHandling':
 			return page.can.submitHandling
 		case 'acceptHandling':
 		case 'returnHandling':
-			return page.can.manage && page.deliberation.state === 'handling_submitted'
+			return page.can.reviewHandling
 	}
 }
 

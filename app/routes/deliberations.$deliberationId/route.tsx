@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import { invariantFound, notFound, parseId, requireUser } from '~/auth/guards.server'
+import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice } from '~/components/forms'
-import { deliberationStates, mayReadDeliberation } from '~/domain/deliberation'
+import { shanghaiDate } from '~/domain/dates'
+import { deliberationPolicy, deliberationStates } from '~/domain/deliberation'
 import { useT } from '~/i18n/i18n'
-import { loadDeliberation, todayInShanghai } from '~/models/deliberation.server'
+import { getReadableDeliberation } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 import { deliberationAction } from './action.server'
 import { HandlingSection } from './handling'
@@ -23,12 +24,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 	actionStatus === 409 || defaultShouldRevalidate
 
 export async function loader(args: LoaderFunctionArgs) {
-	const user = await requireUser(args)
+	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
-	const d = await loadDeliberation(db, parseId(args.params.deliberationId), user)
+	const d = await getReadableDeliberation(db, user, parseId(args.params.deliberationId))
 	invariantFound(d)
-	if (!mayReadDeliberation(user, d)) throw notFound()
-	const page = await deliberationPageData(db, user, d, await loadSettings(db), todayInShanghai())
+	const page = await deliberationPageData(db, user, d, deliberationPolicy(user, d), await loadSettings(db), shanghaiDate(new Date()))
 	const done = doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null
 	return { ...page, done }
 }

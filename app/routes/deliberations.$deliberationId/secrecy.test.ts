@@ -5,7 +5,7 @@ import { auditEvents, ballotParticipation, ballots } from '#db/schema'
 import { voterKey } from '~/domain/deliberation'
 import { runLoader, userId } from '#test/helpers'
 import { loader as listLoader } from '../deliberations._index/route'
-import { deliberationRow, members, openTestDeliberation, page, post } from './test-fixtures.server'
+import { deliberationRow, members, openTestDeliberation, page, post } from '#test/fixtures/deliberation'
 
 // BALLOT SECRECY: the app records THAT a member voted, never — in no page, loader data, action
 // reply or audit event — HOW. After the close, no one can link a ballot to a member again.

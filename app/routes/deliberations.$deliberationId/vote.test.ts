@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { auditEvents, ballotParticipation, ballots } from '#db/schema'
-import { deliberationRow, members, openTestDeliberation, pageJson, post } from './test-fixtures.server'
+import { deliberationRow, members, openTestDeliberation, pageJson, post } from '#test/fixtures/deliberation'
 
 // The satisfaction vote through the whole path: members vote on the page, the secretariat
 // closes the vote, the page shows the result by DESIGN §3 (threshold 50% by default).

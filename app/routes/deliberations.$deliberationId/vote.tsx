@@ -32,16 +32,16 @@ export function VoteSection({ page, lastResult }: { page: PageData; lastResult: 
 						// keeps, let alone shows, what the member chose.
 						<BallotForm key={vote.myVoteAt ?? 'not-voted'} voted={vote.myVoteAt !== null} lastResult={lastResult('vote')} />
 					) : null}
-					{can.manage ? (
-						<>
-							<CloseVoteForm key={`close-${page.deliberation.version}`} version={page.deliberation.version} lastResult={lastResult('closeVote')} />
-							<TallyForm
-								key={`tally-${page.deliberation.version}`}
-								version={page.deliberation.version}
-								ballotsCast={vote.participation?.voted ?? 0}
-								lastResult={lastResult('tally')}
-							/>
-						</>
+					{can.closeVote ? (
+						<CloseVoteForm key={`close-${page.deliberation.version}`} version={page.deliberation.version} lastResult={lastResult('closeVote')} />
+					) : null}
+					{can.enterTally ? (
+						<TallyForm
+							key={`tally-${page.deliberation.version}`}
+							version={page.deliberation.version}
+							ballotsCast={vote.participation?.voted ?? 0}
+							lastResult={lastResult('tally')}
+						/>
 					) : null}
 				</>
 			) : result === null ? (

@@ -2,20 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { getDb } from '#db/client.server'
-import { invariantFound, notFound, parseId, requireUser } from '~/auth/guards.server'
-import { formatOfficialDate } from '~/domain/dates'
+import { invariantFound, notFound, parseId, requirePermission } from '~/auth/guards.server'
+import { formatOfficialDate, shanghaiDate } from '~/domain/dates'
 import {
+	deliberationPolicy,
 	handlingReportDue,
 	handlingRequestSentence,
 	letterIsSent,
 	letterIssuer,
 	letterParagraphs,
 	letterTitle,
-	mayReadDeliberation,
 } from '~/domain/deliberation'
 import { useT } from '~/i18n/i18n'
 import type { RouteHandle } from '~/root'
-import { loadDeliberation, todayInShanghai } from '~/models/deliberation.server'
+import { getReadableDeliberation } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 
 // The opinion letter (审议意见书) in official format, for printing on A4: 文号 top right, the
@@ -29,15 +29,14 @@ export const handle: RouteHandle = { bare: true }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · 监督追踪` : '审议意见书' }]
 
 export async function loader(args: LoaderFunctionArgs) {
-	const user = await requireUser(args)
+	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
-	const d = await loadDeliberation(db, parseId(args.params.deliberationId), user)
+	const d = await getReadableDeliberation(db, user, parseId(args.params.deliberationId))
 	invariantFound(d)
-	if (!mayReadDeliberation(user, d)) throw notFound()
+	// Before it is sent, a draft with a body is there for the office to check.
 	const sent = letterIsSent(d.state)
-	const mayPreview = user.role === 'secretariat' || user.role === 'admin'
-	if (!sent && !(mayPreview && d.letterBody.trim())) throw notFound()
-	const today = todayInShanghai()
+	if (!deliberationPolicy(user, d).readLetter || (!sent && !d.letterBody.trim())) throw notFound()
+	const today = shanghaiDate(new Date())
 	// A draft shows the due date it would get if sent today.
 	const dueOn = sent ? d.handlingDueOn : handlingReportDue(today, await loadSettings(db), d.handlingDueOn)
 	return {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { runLoader } from '#test/helpers'
-import { openTestDeliberation, post } from '../deliberations.$deliberationId/test-fixtures.server'
+import { openTestDeliberation, post } from '#test/fixtures/deliberation'
 import { loader } from './route'
 
 type ListData = { filter: string; counts: Record<string, number>; rows: Array<{ id: number; state: string; voted: number | null; result: string | null }> }

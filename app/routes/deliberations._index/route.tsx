@@ -3,9 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { handlingOverdueDays, listFilters, satisfactionResult, subjectPath, type ListFilter } from '~/domain/deliberation'
-import { formatChineseDate } from '~/domain/dates'
+import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
-import { countDeliberations, listDeliberations, todayInShanghai } from '~/models/deliberation.server'
+import { countDeliberations, listDeliberations } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 
 export const meta: MetaFunction = () => [{ title: '审议 · 监督追踪' }]
@@ -18,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const requested = new URL(args.request.url).searchParams.get('state')
 	const filter: ListFilter = listFilters.find((f) => f === requested) ?? 'all'
-	const today = todayInShanghai()
+	const today = shanghaiDate(new Date())
 	const settings = await loadSettings(db)
 	const [rows, counts] = await Promise.all([listDeliberations(db, user, filter, today), countDeliberations(db, user, today)])
 	return {

@@ -11,7 +11,7 @@ import { mayReadDeliberation } from '~/domain/deliberation'
 import { findingTitle, mayRecordFinding } from '~/domain/findings'
 import { groupFindingsByClause, reportEditable, reportIsEmpty } from '~/domain/inspection-report'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { getDeliberationFor } from '~/models/deliberation.server'
+import { getDeliberationFor } from '~/models/deliberation/queries.server'
 import { listAllFindings } from '~/models/findings.server'
 import {
 	getInspectionReport,

@@ -11,7 +11,7 @@ import { draftGaps, reportDeadlines, reportPolicy, reportStanding, reportSteps }
 import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { listAttachments } from '~/models/attachments.server'
-import { getDeliberationFor } from '~/models/deliberation.server'
+import { getDeliberationFor } from '~/models/deliberation/queries.server'
 import { takeReportStep } from '~/models/reports/mutations.server'
 import { getReadableReport, loadReportTasks } from '~/models/reports/queries.server'
 import { loadSettings } from '~/models/settings.server'
