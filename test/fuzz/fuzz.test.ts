@@ -193,7 +193,7 @@ function bodyArbitrary(route: AppRoute) {
 	)
 	const fields = fc.array(fc.tuple(key, value), { maxLength: 14 })
 	const kind = fc.constantFrom('urlencoded', 'urlencoded', 'urlencoded', 'multipart', 'json', 'text', 'xml', 'broken-multipart', 'no-origin')
-	return fc.record({ fields, kind })
+	return fc.record({ fields, kind }).map((body): FuzzBody => body)
 }
 
 type FuzzBody = { fields: Array<[string, string]>; kind: string; action?: string | null }
