@@ -3,7 +3,9 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 // A small browser-test harness: `*.e2e.ts` files register tests with `test()`, and run.ts runs
 // them against one production server, each in fresh browser contexts. Every page a test opens
 // records console errors and uncaught page errors; any of them fails the test, unless the test
-// declared it expected (a 403 page logs the failed document load, on purpose).
+// declared it expected (a 403 page logs the failed document load, on purpose). Every address a
+// page shows is remembered, so that run.ts can check each visited page afterwards
+// (page-checks.ts: axe and the Nu HTML checker).
 
 export type TestContext = {
 	baseURL: string
@@ -37,6 +39,8 @@ export function registeredTests(): ReadonlyArray<RegisteredTest> {
 export type TestSession = {
 	context: TestContext
 	pages: () => ReadonlyArray<Page>
+	/** The app's addresses each context's pages showed, in the order first seen. */
+	visited: () => Array<{ context: BrowserContext; urls: Array<string> }>
 	problems: () => Array<string>
 	close: () => Promise<void>
 }
@@ -48,6 +52,19 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 	const pages: Array<Page> = []
 	const problems: Array<string> = []
 	const allowed: Array<RegExp> = []
+	const visited = new Map<BrowserContext, Set<string>>()
+	const origin = new URL(baseURL).origin
+
+	function remember(context: BrowserContext, page: Page) {
+		const urls = visited.get(context) ?? new Set<string>()
+		visited.set(context, urls)
+		page.on('framenavigated', (frame) => {
+			if (frame !== page.mainFrame()) return
+			const url = new URL(frame.url())
+			url.hash = ''
+			if (url.origin === origin) urls.add(url.href)
+		})
+	}
 
 	function watch(page: Page) {
 		page.on('console', (message) => {
@@ -77,6 +94,7 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 		contexts.push(context)
 		const page = await context.newPage()
 		watch(page)
+		remember(context, page)
 		pages.push(page)
 		return page
 	}
@@ -89,6 +107,7 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 			resultsDir,
 		},
 		pages: () => pages,
+		visited: () => [...visited].map(([context, urls]) => ({ context, urls: [...urls] })),
 		problems: () => problems,
 		close: async () => {
 			for (const context of contexts) await context.close().catch(() => {})
