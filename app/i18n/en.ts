@@ -107,6 +107,7 @@ export const en: Messages = {
 		reset: 'Reset',
 		all: 'All',
 		none: 'None',
+		choose: 'Choose…',
 		yes: 'Yes',
 		no: 'No',
 		actions: 'Actions',

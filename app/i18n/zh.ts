@@ -107,6 +107,7 @@ export const zh = {
 		reset: '重置',
 		all: '全部',
 		none: '无',
+		choose: '请选择',
 		yes: '是',
 		no: '否',
 		actions: '操作',
