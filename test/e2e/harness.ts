@@ -119,6 +119,13 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 
 export const demoPassword = 'oversight-demo'
 
+// Who logged in in which context: run.ts checks a page once per user (page-checks.ts).
+const loggedIn = new WeakMap<BrowserContext, string>()
+
+export function userOf(context: BrowserContext): string | undefined {
+	return loggedIn.get(context)
+}
+
 /** Logs in through the login form, as a person would, and waits to leave /login. */
 export async function logIn(page: Page, username: string, options: { from?: string } = {}) {
 	if (options.from !== undefined || !page.url().includes('/login')) {
@@ -129,6 +136,7 @@ export async function logIn(page: Page, username: string, options: { from?: stri
 	await page.getByRole('button', { name: '登录', exact: true }).click()
 	await page.waitForURL((url) => url.pathname !== '/login')
 	await page.waitForLoadState('networkidle')
+	loggedIn.set(page.context(), username)
 }
 
 /** A clause's label in either bracket style: the seed text writes ASCII, the app full-width. */

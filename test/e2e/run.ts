@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
-import { openSession, registeredTests, setCurrentFile, type RegisteredTest, type TestSession } from './harness'
+import { openSession, registeredTests, setCurrentFile, userOf, type RegisteredTest, type TestSession } from './harness'
 import { checkVisitedPages, resetSavedPages } from './page-checks'
 
 // `npm run test:e2e [-- FILTER…]`: the browser tests against the production build.
@@ -14,9 +14,9 @@ import { checkVisitedPages, resetSavedPages } from './page-checks'
 // browser contexts (a FILTER keeps tests whose file or name contains it), screenshots a failing
 // test's pages into test-results/e2e-failures/, then stops the server with SIGTERM and checks
 // that it exits with 0 and releases its PGlite lock. Exits non-zero on any failure.
-// After each test that passed, every page it visited is fetched again as the user who visited
-// it and its HTML saved into test-results/e2e-html/ for `npm run test:html` (the W3C Nu
-// checker) — page-checks.ts.
+// After each test that passed, every page it visited is loaded again as the user who visited it
+// and checked with axe (WCAG 2.1 AA; a violation fails the test), and its HTML is saved into
+// test-results/e2e-html/ for `npm run test:html` (the W3C Nu checker) — page-checks.ts.
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const e2eDir = path.join(root, 'test/e2e')
@@ -206,12 +206,15 @@ async function runTest(entry: RegisteredTest, baseURL: string): Promise<Outcome>
 	return { name: entry.name, ok: !error, ms: Date.now() - begun, error }
 }
 
-// Every page the test visited, as the user who visited it: the HTML saved for Nu.
+// Pages checked so far in this run, by user, width and address.
+const checkedPages = new Set<string>()
+
+// Every page the test visited, as the user who visited it: axe, and the HTML saved for Nu.
 async function checkPages(session: TestSession, testName: string): Promise<string | undefined> {
 	const found: Array<string> = []
 	try {
 		for (const { context, urls } of session.visited()) {
-			found.push(...(await checkVisitedPages(context, urls, testName, resultsDir)))
+			found.push(...(await checkVisitedPages(context, userOf(context) ?? 'anonymous', urls, testName, resultsDir, checkedPages)))
 		}
 	} catch (caught) {
 		found.push(`checking the visited pages failed: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`)
