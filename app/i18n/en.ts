@@ -65,6 +65,8 @@ export const en: Messages = {
 		deliberations: 'Deliberations',
 		findings: 'Findings',
 		reports: 'Work reports',
+		oversight: 'Oversight',
+		manage: 'Manage',
 		admin: 'Administration',
 		audit: 'Audit log',
 		account: 'Change password',

@@ -65,6 +65,8 @@ export const zh = {
 		deliberations: '审议',
 		findings: '问题整改',
 		reports: '专项工作报告',
+		oversight: '监督工作',
+		manage: '管理',
 		admin: '系统管理',
 		audit: '审计日志',
 		account: '修改密码',

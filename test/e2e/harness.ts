@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
 
 // A small browser-test harness: `*.e2e.ts` files register tests with `test()`, and run.ts runs
 // them against one production server, each in fresh browser contexts. Every page a test opens
@@ -137,6 +137,23 @@ export async function logIn(page: Page, username: string, options: { from?: stri
 	await page.waitForURL((url) => url.pathname !== '/login')
 	await page.waitForLoadState('networkidle')
 	loggedIn.set(page.context(), username)
+}
+
+/**
+ * A link of the main menu, ready to click: the groups holding it (监督工作 ▸ 专项工作报告, and on a
+ * phone the 菜单 button) are opened first, as a person would.
+ */
+export async function menuLink(page: Page, name: string | RegExp): Promise<Locator> {
+	const nav = page.getByRole('navigation', { name: '菜单' })
+	// Hidden links too: the ones inside a closed group are what we are after.
+	const holders = nav.locator('details').filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) })
+	for (let index = 0; index < (await holders.count()); index++) {
+		const holder = holders.nth(index)
+		if (!(await holder.evaluate((details) => (details as HTMLDetailsElement).open))) {
+			await holder.locator(':scope > summary').click()
+		}
+	}
+	return nav.getByRole('link', { name, exact: true })
 }
 
 /** A clause's label in either bracket style: the seed text writes ASCII, the app full-width. */
