@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { closingTagsLast } from '~/http/document-end.server'
 import { withoutNulBytes } from '~/http/nul-filter.server'
 
 const streamTimeout = 5_000
@@ -22,11 +23,12 @@ export default function handleRequest(
 				[waitForAll ? 'onAllReady' : 'onShellReady']() {
 					shellRendered = true
 					const body = withoutNulBytes()
+					const page = body.pipe(closingTagsLast())
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 					// Pages hold what only this user may see: never cache them in between.
 					if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', 'private, no-store')
 					resolve(
-						new Response(createReadableStreamFromReadable(body), {
+						new Response(createReadableStreamFromReadable(page), {
 							headers: responseHeaders,
 							status: responseStatusCode,
 						}),

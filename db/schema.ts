@@ -177,6 +177,8 @@ export const parts = pgTable(
 		ordinal: integer('ordinal').notNull(),
 		label: text('label').notNull(),
 		title: text('title').notNull(),
+		// The part's own text before its first clause, or instead of clauses.
+		paragraphs: jsonb('paragraphs').$type<Array<string>>().notNull().default([]),
 	},
 	(t) => [uniqueIndex('parts_instrument_ordinal_idx').on(t.instrumentId, t.ordinal)],
 )

@@ -11,7 +11,8 @@ export type InstrumentOutline = {
 	publishedOn: string | null
 	effectiveOn: string | null
 	preamble: string | null
-	parts: Array<{ label: string; title: string }>
+	// A part's paragraphs: its own text before its first clause (or instead of clauses).
+	parts: Array<{ label: string; title: string; paragraphs: Array<string> }>
 	clauses: Array<{
 		label: string
 		ordinal: number
@@ -33,7 +34,7 @@ export function instrumentOutline(parsed: ParsedInstrument): InstrumentOutline {
 		publishedOn: parsed.publishedOn,
 		effectiveOn: parsed.effectiveOn,
 		preamble: parsed.preamble,
-		parts: parsed.parts.map((part) => ({ label: part.label, title: part.title })),
+		parts: parsed.parts.map((part) => ({ label: part.label, title: part.title, paragraphs: [...part.paragraphs] })),
 		clauses: parsed.clauses.map((clause) => ({
 			label: clause.label,
 			ordinal: clause.ordinal,
@@ -63,19 +64,21 @@ export function describeOutline(outline: InstrumentOutline): string {
 		`通过日期：${outline.adoptedOn ?? '—'}　公布日期：${outline.publishedOn ?? '—'}　施行日期：${outline.effectiveOn ?? '—'}`,
 		`结构：${outline.parts.length} 个部分，${outline.clauses.length} 个条款，${countTasks(outline)} 项责任事项`,
 	]
-	const partTitle = new Map(outline.parts.map((part) => [part.label, part.title]))
-	let currentPart: string | null = null
-	for (const clause of outline.clauses) {
-		if (clause.part !== currentPart) {
-			currentPart = clause.part
-			if (clause.part) lines.push('', `${clause.part}${partTitle.get(clause.part) ?? ''}`)
-		}
-		if (currentPart === null && clause === outline.clauses[0]) lines.push('')
+	const describeClause = (clause: InstrumentOutline['clauses'][number]) => {
 		lines.push(`  ${clause.label}  ${clause.paragraphs.length} 段，${clause.tasks.length} 项责任事项`)
 		clause.tasks.forEach((task, index) => {
 			const co = task.coSubjects.length > 0 ? `；配合：${task.coSubjects.join('；')}` : ''
 			lines.push(`      ${index + 1}. 主体：${task.subject || '（未识别）'}${co}`)
 		})
+	}
+	const unparted = outline.clauses.filter((clause) => clause.part === null)
+	if (unparted.length > 0) lines.push('')
+	unparted.forEach(describeClause)
+	// Every part, with or without clauses: a part of paragraphs alone is part of the text too.
+	for (const part of outline.parts) {
+		lines.push('', `${part.label}${part.title}`)
+		if (part.paragraphs.length > 0) lines.push(`  （本部分段落）  ${part.paragraphs.length} 段`)
+		outline.clauses.filter((clause) => clause.part === part.label).forEach(describeClause)
 	}
 	if (outline.finalProvisions.length > 0) {
 		lines.push('', `附则：${outline.finalProvisions.join(' ')}`)

@@ -190,8 +190,8 @@ test('Windows line endings parse the same', () => {
 test('一、 headings are parts and （一） clauses run straight through them, ASCII brackets included', () => {
 	const decision = parseInstrument(readText('./__fixtures__/parts-and-items.txt'))
 	expect(decision.parts).toEqual([
-		{ label: '一、', ordinal: 1, title: '压实保护责任' },
-		{ label: '二、', ordinal: 2, title: '强化监督管理' },
+		{ label: '一、', ordinal: 1, title: '压实保护责任', paragraphs: [] },
+		{ label: '二、', ordinal: 2, title: '强化监督管理', paragraphs: [] },
 	])
 	expect(decision.clauses.map((candidate) => [candidate.label, candidate.part])).toEqual([
 		['（一）', '一、'],
@@ -259,10 +259,10 @@ test('a 公告 placed before the title gives the document number, signature and 
 test('chapters are parts and articles are clauses; a table of contents and 第X节 are skipped', () => {
 	const regulation = parseInstrument(readText('./__fixtures__/regulation-with-chapters.txt'))
 	expect(regulation.parts).toEqual([
-		{ label: '第一章', ordinal: 1, title: '总则' },
-		{ label: '第二章', ordinal: 2, title: '通行管理' },
-		{ label: '第三章', ordinal: 3, title: '法律责任' },
-		{ label: '第四章', ordinal: 4, title: '附则' },
+		{ label: '第一章', ordinal: 1, title: '总则', paragraphs: [] },
+		{ label: '第二章', ordinal: 2, title: '通行管理', paragraphs: [] },
+		{ label: '第三章', ordinal: 3, title: '法律责任', paragraphs: [] },
+		{ label: '第四章', ordinal: 4, title: '附则', paragraphs: [] },
 	])
 	expect(regulation.clauses.map((candidate) => [candidate.label, candidate.ordinal, candidate.part])).toEqual(
 		[
@@ -420,3 +420,50 @@ test('parse errors are recognised and other errors are not', () => {
 	expect(isParseError(new Error('第 3 行：原因'))).toBe(false)
 	expect(isParseError('第 3 行')).toBe(false)
 })
+
+// ---- (e) a part's own paragraphs before its first （一） item, or instead of items
+
+test('paragraphs between a part heading and its first （一） item belong to the part', () => {
+	const decision = parseInstrument(readText('./__fixtures__/parts-with-paragraphs.txt'))
+	expect(decision.parts.map((part) => [part.label, part.title, part.paragraphs.length])).toEqual([
+		['一、', '充分认识农村人居环境整治工作的重要意义', 2],
+		['二、', '明确工作目标', 1],
+		['三、', '压实工作责任', 1],
+		['四、', '强化保障措施', 0],
+		['五、', '加强监督检查', 1],
+	])
+	expect(decision.parts[0].paragraphs[0]).toBe('改善农村人居环境，是实施乡村振兴战略的重要任务，事关广大农民根本福祉。')
+	expect(decision.parts[2].paragraphs).toEqual([
+		'市、区人民政府应当加强对农村人居环境整治工作的组织领导，建立健全工作协调机制。',
+	])
+})
+
+test('the （一） items after a part’s paragraphs are its clauses, numbered straight through', () => {
+	const decision = parseInstrument(readText('./__fixtures__/parts-with-paragraphs.txt'))
+	expect(decision.clauses.map((candidate) => [candidate.label, candidate.part, candidate.paragraphs.length])).toEqual([
+		['（一）', '三、', 1],
+		['（二）', '三、', 1],
+		['（三）', '四、', 1],
+		['（四）', '四、', 1],
+	])
+	expect(clause(decision, '（一）').tasks.map((task) => [task.subject, task.coSubjects])).toEqual([
+		['农业农村部门', ['有关部门']],
+	])
+})
+
+test('a part with paragraphs and no items after the last clause keeps them; the commencement is a final provision', () => {
+	const decision = parseInstrument(readText('./__fixtures__/parts-with-paragraphs.txt'))
+	expect(decision.parts[4].paragraphs).toEqual([
+		'市、区人民代表大会常务委员会应当通过听取和审议专项工作报告、开展执法检查等方式，加强对本决定贯彻执行情况的监督。',
+	])
+	expect(clause(decision, '（四）').paragraphs).toHaveLength(1)
+	expect(decision.finalProvisions).toEqual(['本决定自公布之日起施行。'])
+	expect(decision).toMatchObject({ adoptedOn: '2023-09-26', effectiveOn: null })
+})
+
+test('the parts of the other shapes have no paragraphs of their own', () => {
+	expect(wuhan.parts.every((part) => part.paragraphs.length === 0)).toBe(true)
+	const regulation = parseInstrument(readText('./__fixtures__/regulation-with-chapters.txt'))
+	expect(regulation.parts.every((part) => part.paragraphs.length === 0)).toBe(true)
+})
+

@@ -16,7 +16,10 @@ import {
 } from './chinese-numerals'
 import { extractTasks, type ExtractedTask } from './task-extraction'
 
-export type ParsedPart = { label: string; ordinal: number; title: string }
+// A part's own paragraphs are the unnumbered text between its heading and its first clause
+// (or the next heading): local decisions often open a part with a paragraph of purpose, or
+// state a whole part as paragraphs without （一） items.
+export type ParsedPart = { label: string; ordinal: number; title: string; paragraphs: Array<string> }
 
 export type ParsedClause = {
 	label: string
@@ -394,6 +397,8 @@ type Body = {
 function readBody(numbered: Array<Numbered>, scheme: Scheme): Body {
 	const body: Body = { parts: [], clauses: [], finalProvisions: [] }
 	let lastHeadingLine: Line | null = null
+	// True from a part's heading until its first clause: unnumbered text there is the part's.
+	let inPartPreface = false
 	for (const { line, heading } of withoutSignature(numbered)) {
 		const currentClause = body.clauses.at(-1)
 		const currentPart = body.parts.at(-1)
@@ -402,12 +407,14 @@ function readBody(numbered: Array<Numbered>, scheme: Scheme): Body {
 				label: labelOf(heading.kind, heading.numeral),
 				ordinal: heading.ordinal,
 				title: closeUp(heading.rest),
+				paragraphs: [],
 			}
 			checkSequence(currentPart, part, line.number, '部分', (ordinal) =>
 				labelOf(heading.kind, numberToChinese(ordinal)),
 			)
 			body.parts.push(part)
 			lastHeadingLine = line
+			inPartPreface = true
 		} else if (heading && heading.kind === scheme.clause) {
 			const label = labelOf(heading.kind, heading.numeral)
 			checkSequence(currentClause, { label, ordinal: heading.ordinal }, line.number, '条款', (ordinal) =>
@@ -416,6 +423,7 @@ function readBody(numbered: Array<Numbered>, scheme: Scheme): Body {
 			const paragraphs = heading.rest === '' ? [] : [heading.rest]
 			body.clauses.push({ label, ordinal: heading.ordinal, part: currentPart?.label ?? null, paragraphs })
 			lastHeadingLine = null
+			inPartPreface = false
 		} else if (heading?.kind === 'section') {
 			// 第X节 groups articles inside a chapter; clauses do not record it.
 		} else if (heading && heading.kind === scheme.part) {
@@ -425,6 +433,9 @@ function readBody(numbered: Array<Numbered>, scheme: Scheme): Body {
 		} else if (lastHeadingLine && currentPart && currentPart.title === '' && isHeadingText(line.text)) {
 			// 第一章 on one line and 总则 on the next.
 			currentPart.title = closeUp(line.text)
+		} else if (currentPart && inPartPreface) {
+			currentPart.paragraphs.push(line.text)
+			lastHeadingLine = null
 		} else if (currentClause && !lastHeadingLine) {
 			// Unnumbered paragraphs (and items such as （一） inside an article) belong to the
 			// clause before them.
@@ -449,14 +460,19 @@ function withoutSignature(numbered: Array<Numbered>): Array<Numbered> {
 	return numbered.slice(0, end)
 }
 
-// Unnumbered commencement sentences after the last clause are the final provisions (本决定自公布
-// 之日起施行。). Only a trailing run moves; the clause's own numbered paragraph never does.
+// Unnumbered commencement sentences at the end of the text are the final provisions (本决定自公布
+// 之日起施行。): after the last clause, or after the paragraphs of a last part that has no
+// clauses. Only a trailing run moves; the clause's own numbered paragraph never does.
 function moveFinalProvisions(body: Body): void {
-	const last = body.clauses.at(-1)
-	if (!last) return
+	const lastClause = body.clauses.at(-1)
+	const lastPart = body.parts.at(-1)
+	const partAfterClauses = lastPart && !body.clauses.some((clause) => clause.part === lastPart.label)
+	const paragraphs = partAfterClauses ? lastPart.paragraphs : lastClause?.paragraphs
+	if (!paragraphs) return
+	const keep = partAfterClauses ? 0 : 1
 	const moved: Array<string> = []
-	while (last.paragraphs.length > 1 && finalProvisionPattern.test(last.paragraphs.at(-1) ?? '')) {
-		moved.unshift(last.paragraphs.pop() ?? '')
+	while (paragraphs.length > keep && finalProvisionPattern.test(paragraphs.at(-1) ?? '')) {
+		moved.unshift(paragraphs.pop() ?? '')
 	}
 	body.finalProvisions.unshift(...moved)
 }

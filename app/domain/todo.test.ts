@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { splitTodo, todoItem, type TodoInput } from './todo'
+import { isDueSoon, splitTodo, todoItem, type TodoInput } from './todo'
 
 function item(title: string, due: string | null, actionable = true, action: TodoInput['action'] = 'draft'): TodoInput {
 	return { kind: 'report', action, title, href: `/reports/${title}`, due, actionable }
@@ -21,10 +21,25 @@ test('what awaits action comes overdue first (longest first), then by due date, 
 	expect(awaiting.map((i) => i.overdueDays)).toEqual([10, 2, 0, 0, 0])
 })
 
-test('a date to keep in view shows only within the horizon, and in one list only', () => {
+test('a date to keep in view shows only within the horizon, and never as awaiting action', () => {
 	const { awaiting, dueSoon } = splitTodo(items, '2026-05-01', 14)
-	expect(dueSoon.map((i) => i.title)).toEqual(['下周会议'])
+	expect(dueSoon.filter((i) => !i.actionable).map((i) => i.title)).toEqual(['下周会议'])
 	expect(awaiting.some((i) => i.action === 'attend')).toBe(false)
+})
+
+test('what awaits action within the horizon is also due soon: the two lists never contradict each other', () => {
+	const { awaiting, dueSoon } = splitTodo(items, '2026-05-01', 14)
+	expect(dueSoon.map((i) => i.title)).toEqual(['逾期十天', '逾期两天', '今日到期', '下周会议'])
+	for (const item of awaiting) {
+		expect(dueSoon.includes(item)).toBe(isDueSoon(item, '2026-05-01', 14))
+	}
+})
+
+test('due soon: from the past to exactly the horizon\'s last day, never undated', () => {
+	expect(isDueSoon({ due: '2026-05-15' }, '2026-05-01', 14)).toBe(true)
+	expect(isDueSoon({ due: '2026-05-16' }, '2026-05-01', 14)).toBe(false)
+	expect(isDueSoon({ due: '2026-01-01' }, '2026-05-01', 14)).toBe(true)
+	expect(isDueSoon({ due: null }, '2026-05-01', 14)).toBe(false)
 })
 
 test('moving today forward makes items overdue and brings later dates into the horizon', () => {
@@ -36,8 +51,9 @@ test('moving today forward makes items overdue and brings later dates into the h
 		['远期起草', 0],
 		['未定期限', 0],
 	])
-	expect(dueSoon.map((i) => i.title)).toEqual(['下周会议', '远期会议'])
-	expect(dueSoon[0].overdueDays).toBe(43)
+	const kept = dueSoon.filter((i) => !i.actionable)
+	expect(kept.map((i) => i.title)).toEqual(['下周会议', '远期会议'])
+	expect(kept[0].overdueDays).toBe(43)
 })
 
 test('moving today back: nothing is overdue, and a shorter horizon drops the meeting', () => {
@@ -45,8 +61,9 @@ test('moving today back: nothing is overdue, and a shorter horizon drops the mee
 	expect(awaiting.every((i) => i.overdueDays === 0)).toBe(true)
 	expect(awaiting.map((i) => i.title)).toEqual(['逾期十天', '逾期两天', '今日到期', '远期起草', '未定期限'])
 	expect(dueSoon).toEqual([])
-	expect(splitTodo(items, '2026-05-01', 6).dueSoon).toEqual([])
-	expect(splitTodo(items, '2026-05-01', 7).dueSoon.map((i) => i.title)).toEqual(['下周会议'])
+	const kept = (horizon: number) => splitTodo(items, '2026-05-01', horizon).dueSoon.filter((i) => !i.actionable)
+	expect(kept(6)).toEqual([])
+	expect(kept(7).map((i) => i.title)).toEqual(['下周会议'])
 })
 
 test('a deadline is met on its own day: due today is not overdue', () => {

@@ -67,18 +67,20 @@ export function compareTodo(a: TodoItem, b: TodoItem): number {
 }
 
 // "Awaiting my action": everything the user can act on now, whatever its date. "Due in the next
-// N days": the dates to keep in view that are not yet the user's move, from today to N days
-// ahead (and any already past, which are shown first, in red). A date beyond the horizon that
-// needs no action yet is left out. An item is in one list only.
+// N days": every dated item due soon (isDueSoon), the user's move or not — a report to draft in
+// four days is both. A date beyond the horizon that needs no action yet is left out.
 export function splitTodo(items: ReadonlyArray<TodoItem>, today: IsoDate, horizonDays: number): TodoLists {
-	const horizon = addDays(today, horizonDays)
 	const current = items.map((item) => ({ ...item, overdueDays: daysOverdue(item.due, today) }))
 	const unique = dedupe(current)
 	const awaiting = unique.filter((item) => item.actionable).sort(compareTodo)
-	const dueSoon = unique
-		.filter((item) => !item.actionable && item.due !== null && item.due <= horizon)
-		.sort(compareTodo)
+	const dueSoon = unique.filter((item) => isDueSoon(item, today, horizonDays)).sort(compareTodo)
 	return { awaiting, dueSoon }
+}
+
+// The one meaning of "due soon" on the home page: a date from today to N days ahead, or one
+// already past (shown first, in red) — an overdue item is the most pressing of all.
+export function isDueSoon(item: Pick<TodoItem, 'due'>, today: IsoDate, horizonDays: number): boolean {
+	return item.due !== null && item.due <= addDays(today, horizonDays)
 }
 
 // Two providers may name the same step of the same record (a secretariat user who is also

@@ -56,7 +56,7 @@ export async function storeInstrument(tx: Database, audit: Audit, parsed: Parsed
 	if (parsed.parts.length > 0) {
 		const inserted = await tx
 			.insert(parts)
-			.values(parsed.parts.map((p) => ({ instrumentId: instrument.id, ordinal: p.ordinal, label: p.label, title: p.title })))
+			.values(parsed.parts.map((p) => ({ instrumentId: instrument.id, ordinal: p.ordinal, label: p.label, title: p.title, paragraphs: p.paragraphs })))
 			.returning({ id: parts.id, label: parts.label })
 		for (const p of inserted) partIds.set(p.label, p.id)
 	}

@@ -64,7 +64,8 @@ test("gongan's list holds the police's report to draft and its returned handling
 	const resubmit = awaiting.find((i) => i.action === 'resubmit')!
 	expect(resubmit.due).toBe(addDays(today, 5))
 	expect(resubmit.detail).toMatch(/请补充后重新报送/)
-	expect(dueSoon).toEqual([])
+	// Both are due within the horizon: the 近 14 日到期 box lists them too.
+	expect(summary(dueSoon)).toEqual(['deliberation:resubmit', 'report:draft'])
 	const mine = await hrefsOf('psb')
 	const theirs = await hrefsOf('edu')
 	for (const item of [...awaiting, ...dueSoon]) {
@@ -77,13 +78,16 @@ test("jiaoyu's handling report is overdue, and the revised report's date is kept
 	const today = await seededOn()
 	const { awaiting, dueSoon } = await load('jiaoyu', today)
 	expect(awaiting.map((i) => [i.action, i.overdueDays])).toEqual([['answer', 30]])
-	expect(dueSoon.map((i) => [i.action, i.actionable, i.due])).toEqual([['revise', false, addDays(today, 14)]])
+	expect(dueSoon.map((i) => [i.action, i.actionable, i.due])).toEqual([
+		['answer', true, addDays(today, -30)],
+		['revise', false, addDays(today, 14)],
+	])
 	const psb = await hrefsOf('psb')
 	expect([...awaiting, ...dueSoon].some((i) => psb.has(i.href))).toBe(false)
 	// Ten days later the handling report is 40 days overdue and the revision is due in four.
 	const later = await load('jiaoyu', addDays(today, 10))
 	expect(later.awaiting[0].overdueDays).toBe(40)
-	expect(later.dueSoon[0].due).toBe(addDays(today, 14))
+	expect(later.dueSoon.find((i) => i.action === 'revise')?.due).toBe(addDays(today, 14))
 })
 
 test('a member is asked for an opinion and a vote on the open deliberation, and the vote item disappears once they voted', async () => {

@@ -70,7 +70,7 @@ test('import --dry-run --json prints only the parsed decision, in the documented
 		'finalProvisions',
 	])
 	expect(parsed.parts).toHaveLength(6)
-	expect(Object.keys(parsed.parts[0])).toEqual(['label', 'title'])
+	expect(Object.keys(parsed.parts[0])).toEqual(['label', 'title', 'paragraphs'])
 	expect(parsed.clauses).toHaveLength(20)
 	expect(parsed.clauses.map((c: { label: string }) => c.label).slice(0, 3)).toEqual(['（一）', '（二）', '（三）'])
 	expect(Object.keys(parsed.clauses[0])).toEqual(['label', 'ordinal', 'part', 'paragraphs', 'tasks'])

@@ -1,9 +1,11 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
 
 // A small browser-test harness: `*.e2e.ts` files register tests with `test()`, and run.ts runs
 // them against one production server, each in fresh browser contexts. Every page a test opens
 // records console errors and uncaught page errors; any of them fails the test, unless the test
-// declared it expected (a 403 page logs the failed document load, on purpose).
+// declared it expected (a 403 page logs the failed document load, on purpose). Every address a
+// page shows is remembered, so that run.ts can check each visited page afterwards
+// (page-checks.ts: axe and the Nu HTML checker).
 
 export type TestContext = {
 	baseURL: string
@@ -37,6 +39,8 @@ export function registeredTests(): ReadonlyArray<RegisteredTest> {
 export type TestSession = {
 	context: TestContext
 	pages: () => ReadonlyArray<Page>
+	/** The app's addresses each context's pages showed, in the order first seen. */
+	visited: () => Array<{ context: BrowserContext; urls: Array<string> }>
 	problems: () => Array<string>
 	close: () => Promise<void>
 }
@@ -48,6 +52,19 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 	const pages: Array<Page> = []
 	const problems: Array<string> = []
 	const allowed: Array<RegExp> = []
+	const visited = new Map<BrowserContext, Set<string>>()
+	const origin = new URL(baseURL).origin
+
+	function remember(context: BrowserContext, page: Page) {
+		const urls = visited.get(context) ?? new Set<string>()
+		visited.set(context, urls)
+		page.on('framenavigated', (frame) => {
+			if (frame !== page.mainFrame()) return
+			const url = new URL(frame.url())
+			url.hash = ''
+			if (url.origin === origin) urls.add(url.href)
+		})
+	}
 
 	function watch(page: Page) {
 		page.on('console', (message) => {
@@ -77,6 +94,7 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 		contexts.push(context)
 		const page = await context.newPage()
 		watch(page)
+		remember(context, page)
 		pages.push(page)
 		return page
 	}
@@ -89,6 +107,7 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 			resultsDir,
 		},
 		pages: () => pages,
+		visited: () => [...visited].map(([context, urls]) => ({ context, urls: [...urls] })),
 		problems: () => problems,
 		close: async () => {
 			for (const context of contexts) await context.close().catch(() => {})
@@ -100,6 +119,13 @@ export function openSession(browser: Browser, baseURL: string, resultsDir: strin
 
 export const demoPassword = 'oversight-demo'
 
+// Who logged in in which context: run.ts checks a page once per user (page-checks.ts).
+const loggedIn = new WeakMap<BrowserContext, string>()
+
+export function userOf(context: BrowserContext): string | undefined {
+	return loggedIn.get(context)
+}
+
 /** Logs in through the login form, as a person would, and waits to leave /login. */
 export async function logIn(page: Page, username: string, options: { from?: string } = {}) {
 	if (options.from !== undefined || !page.url().includes('/login')) {
@@ -110,6 +136,24 @@ export async function logIn(page: Page, username: string, options: { from?: stri
 	await page.getByRole('button', { name: '登录', exact: true }).click()
 	await page.waitForURL((url) => url.pathname !== '/login')
 	await page.waitForLoadState('networkidle')
+	loggedIn.set(page.context(), username)
+}
+
+/**
+ * A link of the main menu, ready to click: the groups holding it (监督工作 ▸ 专项工作报告, and on a
+ * phone the 菜单 button) are opened first, as a person would.
+ */
+export async function menuLink(page: Page, name: string | RegExp): Promise<Locator> {
+	const nav = page.getByRole('navigation', { name: '菜单' })
+	// Hidden links too: the ones inside a closed group are what we are after.
+	const holders = nav.locator('details').filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) })
+	for (let index = 0; index < (await holders.count()); index++) {
+		const holder = holders.nth(index)
+		if (!(await holder.evaluate((details) => (details as HTMLDetailsElement).open))) {
+			await holder.locator(':scope > summary').click()
+		}
+	}
+	return nav.getByRole('link', { name, exact: true })
 }
 
 /** A clause's label in either bracket style: the seed text writes ASCII, the app full-width. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { logIn, test } from './harness'
+import { logIn, menuLink, test } from './harness'
 
 // Issue 4's whole path in a real browser, every step through the pages a person uses: the
 // secretariat plans a law-enforcement inspection and starts it, schedules a visit, and schedules
@@ -49,7 +49,7 @@ async function clickAndWait(page: Page, target: Locator, until: (url: URL) => bo
 }
 
 async function navigate(page: Page, label: string, pathname: string) {
-	await clickAndWait(page, page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: label, exact: true }), (url) => url.pathname === pathname)
+	await clickAndWait(page, await menuLink(page, label), (url) => url.pathname === pathname)
 }
 
 async function expectNotice(page: Page, text: string) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { logIn, test } from './harness'
+import { logIn, menuLink, test } from './harness'
 
 // Issue 3's whole path in a real browser, every step through the pages a person uses: the
 // secretariat schedules a hearing; the public security bureau's liaison drafts the report and
@@ -72,7 +72,7 @@ async function expectNotice(page: Page, text: string) {
 /** Opens a record from the home page's 待我处理 list, as each user starts their day. */
 async function openFromTodo(page: Page, title: string, pathname: string) {
 	const awaiting = page.getByRole('region', { name: /^待我处理/ })
-	await clickAndWait(page, page.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '首页', exact: true }), '/', awaiting)
+	await clickAndWait(page, await menuLink(page, '首页'), '/', awaiting)
 	await clickAndWait(page, awaiting.getByRole('link', { name: title, exact: true }).first(), pathname, heading(page, title))
 }
 
@@ -98,7 +98,7 @@ test('a special work report from scheduling the hearing to the accepted handling
 	// ── mishu schedules the hearing ──────────────────────────────────────────────────────────
 	const office = await newPage()
 	await logIn(office, 'mishu')
-	await clickAndWait(office, office.getByRole('navigation', { name: '菜单' }).getByRole('link', { name: '专项工作报告', exact: true }), '/reports', heading(office, '专项工作报告'))
+	await clickAndWait(office, await menuLink(office, '专项工作报告'), '/reports', heading(office, '专项工作报告'))
 	await clickAndWait(office, office.getByRole('link', { name: '安排听取专项工作报告' }).first(), '/reports/new', heading(office, '安排听取专项工作报告'))
 	await office.getByLabel('报告机关', { exact: true }).selectOption({ label: '武汉市人民政府' })
 	await office.getByLabel('承办部门', { exact: true }).selectOption({ label: '武汉市公安局' })

@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
-import { openSession, registeredTests, setCurrentFile, type RegisteredTest } from './harness'
+import { openSession, registeredTests, setCurrentFile, userOf, type RegisteredTest, type TestSession } from './harness'
+import { checkVisitedPages, resetSavedPages } from './page-checks'
 
 // `npm run test:e2e [-- FILTER…]`: the browser tests against the production build.
 // Starts `node --import tsx server.ts` (NODE_ENV=production) on a free port of 127.0.0.1 with a
@@ -13,6 +14,9 @@ import { openSession, registeredTests, setCurrentFile, type RegisteredTest } fro
 // browser contexts (a FILTER keeps tests whose file or name contains it), screenshots a failing
 // test's pages into test-results/e2e-failures/, then stops the server with SIGTERM and checks
 // that it exits with 0 and releases its PGlite lock. Exits non-zero on any failure.
+// After each test that passed, every page it visited is loaded again as the user who visited it
+// and checked with axe (WCAG 2.1 AA; a violation fails the test), and its HTML is saved into
+// test-results/e2e-html/ for `npm run test:html` (the W3C Nu checker) — page-checks.ts.
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const e2eDir = path.join(root, 'test/e2e')
@@ -179,6 +183,9 @@ async function runTest(entry: RegisteredTest, baseURL: string): Promise<Outcome>
 	} finally {
 		clearTimeout(timer)
 	}
+	if (!error && !session.problems().length) {
+		error = await checkPages(session, entry.name)
+	}
 	const problems = session.problems()
 	if (problems.length) {
 		error = [error, ...problems].filter(Boolean).join('\n')
@@ -197,6 +204,22 @@ async function runTest(entry: RegisteredTest, baseURL: string): Promise<Outcome>
 	}
 	await session.close()
 	return { name: entry.name, ok: !error, ms: Date.now() - begun, error }
+}
+
+// Pages checked so far in this run, by user, width and address.
+const checkedPages = new Set<string>()
+
+// Every page the test visited, as the user who visited it: axe, and the HTML saved for Nu.
+async function checkPages(session: TestSession, testName: string): Promise<string | undefined> {
+	const found: Array<string> = []
+	try {
+		for (const { context, urls } of session.visited()) {
+			found.push(...(await checkVisitedPages(context, userOf(context) ?? 'anonymous', urls, testName, resultsDir, checkedPages)))
+		}
+	} catch (caught) {
+		found.push(`checking the visited pages failed: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`)
+	}
+	return found.length ? found.join('\n') : undefined
 }
 
 function report(outcome: Outcome) {
@@ -246,6 +269,7 @@ async function main() {
 	}
 	fs.rmSync(failuresDir, { recursive: true, force: true })
 	fs.mkdirSync(failuresDir, { recursive: true })
+	resetSavedPages(resultsDir)
 
 	const tests = await loadTests(filters)
 	if (!tests.length) {

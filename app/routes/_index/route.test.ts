@@ -23,12 +23,14 @@ test("gongan's home page lists the police's report to draft and the returned han
 	const data = await home('gongan')
 	expect(data.todo.awaiting.map((i) => i.action).sort()).toEqual(['draft', 'resubmit'])
 	expect(data.horizonDays).toBe(14)
+	// Both are due within 14 days: the 近 14 日到期 box beside the list does not say "nothing".
+	expect(data.todo.dueSoon.map((i) => i.action).sort()).toEqual(['draft', 'resubmit'])
 })
 
 test("jiaoyu's home page shows the overdue handling report first, and the revision date due soon", async () => {
 	const data = await home('jiaoyu')
 	expect(data.todo.awaiting[0]).toMatchObject({ action: 'answer', overdueDays: 30 })
-	expect(data.todo.dueSoon.map((i) => i.action)).toEqual(['revise'])
+	expect(data.todo.dueSoon.map((i) => i.action)).toEqual(['answer', 'revise'])
 })
 
 test('weiyuan1 is asked for an opinion and a vote; mishu for a handling report to check', async () => {

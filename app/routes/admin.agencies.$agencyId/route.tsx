@@ -97,7 +97,7 @@ export default function AdminAgencyPage() {
 					<input type="hidden" name="intent" value="update" />
 					{/* The loader's version, not conform's: see admin.users.$userId/forms.tsx. */}
 					<input type="hidden" name="version" value={agency.version} />
-					<AgencyFields fields={fields} isNew={false} />
+					<AgencyFields fields={fields} />
 					<div className="field">
 						<label className="checkbox" htmlFor={fields.active.id}>
 							<input {...getInputProps(fields.active, { type: 'checkbox' })} />

@@ -15,7 +15,7 @@ type AgencyFieldset = {
 // The fields of agencyShape (./schema), shared by the create form (./route.tsx) and the edit
 // page (admin.agencies.$agencyId). A new agency has no kind or level yet: an empty first option
 // makes the admin choose one rather than take the first in the list unawares.
-export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew: boolean }) {
+export function AgencyFields({ fields }: { fields: AgencyFieldset }) {
 	const t = useT()
 	return (
 		<div className="grid-2">
@@ -27,7 +27,8 @@ export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew:
 			</Field>
 			<Field label={t.adminAgencies.kind} field={fields.kind}>
 				<select {...getSelectProps(fields.kind)}>
-					{isNew ? <option value="" /> : null}
+					{/* A required choice: its first option is the empty one (HTML), also when editing. */}
+					<option value="">{t.common.choose}</option>
 					{agencyKinds.map((kind) => (
 						<option key={kind} value={kind}>
 							{t.agencyKinds[kind]}
@@ -37,7 +38,7 @@ export function AgencyFields({ fields, isNew }: { fields: AgencyFieldset; isNew:
 			</Field>
 			<Field label={t.adminAgencies.level} field={fields.level}>
 				<select {...getSelectProps(fields.level)}>
-					{isNew ? <option value="" /> : null}
+					<option value="">{t.common.choose}</option>
 					{agencyLevels.map((level) => (
 						<option key={level} value={level}>
 							{t.adminAgencies.levels[level]}

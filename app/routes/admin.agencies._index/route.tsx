@@ -165,7 +165,7 @@ function NewAgencyForm({ lastResult, open }: { lastResult: SubmissionResult<Arra
 			</summary>
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="create" />
-				<AgencyFields fields={fields} isNew />
+				<AgencyFields fields={fields} />
 				<div>
 					<SubmitButton>{t.adminAgencies.newAgency}</SubmitButton>
 				</div>

@@ -5,10 +5,12 @@ import { getDb } from '#db/client.server'
 import { auditEvents, clauses, instruments } from '#db/schema'
 import type { ImportPreview } from '~/models/instrument-import.server'
 import { runAction, runLoader, userId } from '#test/helpers'
+import { loader as instrumentLoader } from '../instruments.$instrumentId/route'
 import { action, loader } from './route'
 
 const wuhanText = fs.readFileSync(new URL('../../../db/seed/wuhan-anti-fraud-decision-2021.txt', import.meta.url), 'utf8')
 const regulationText = fs.readFileSync(new URL('../../domain/__fixtures__/regulation-with-chapters.txt', import.meta.url), 'utf8')
+const partParagraphsText = fs.readFileSync(new URL('../../domain/__fixtures__/parts-with-paragraphs.txt', import.meta.url), 'utf8')
 
 async function instrumentCount() {
 	const [{ value }] = await getDb().select({ value: count() }).from(instruments)
@@ -113,4 +115,30 @@ test('only an admin may open the page or import', async () => {
 	expect(page.status).toBe(200)
 	expect((page.data as { instruments: Array<{ title: string }> }).instruments.length).toBeGreaterThan(0)
 	expect(await instrumentCount()).toBe(before)
+})
+
+test('a part’s own paragraphs before its first item are previewed, stored and shown on the instrument page', async () => {
+	const preview = (
+		(await runAction(action, { path: '/admin/import', as: 'admin', form: { intent: 'preview', text: partParagraphsText } })).data as ActionData
+	).preview
+	expect(preview?.parts.map((part) => part.paragraphs.length)).toEqual([2, 1, 1, 0, 1])
+	expect(preview?.clauses.map((c) => [c.label, c.part])).toEqual([
+		['（一）', '三、'],
+		['（二）', '三、'],
+		['（三）', '四、'],
+		['（四）', '四、'],
+	])
+	const confirmed = await runAction(action, { path: '/admin/import', as: 'admin', form: { intent: 'confirm', text: partParagraphsText } })
+	expect(confirmed.status).toBe(302)
+	const id = /^\/instruments\/(\d+)$/.exec(confirmed.location ?? '')?.[1]
+	const page = await runLoader(instrumentLoader, { path: `/instruments/${id}`, as: 'weiyuan1', params: { instrumentId: String(id) } })
+	const { parts } = page.data as { parts: Array<{ label: string; paragraphs: Array<string> }> }
+	expect(parts.map((part) => [part.label, part.paragraphs.length])).toEqual([
+		['一、', 2],
+		['二、', 1],
+		['三、', 1],
+		['四、', 0],
+		['五、', 1],
+	])
+	expect(parts[1].paragraphs[0]).toMatch(/^到2025年，全市农村卫生厕所普及率/)
 })

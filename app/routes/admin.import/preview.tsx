@@ -11,7 +11,7 @@ import type { ImportPreview } from '~/models/instrument-import.server'
 export function ImportPreviewView({ preview, text }: { preview: ImportPreview; text: string }) {
 	const t = useT()
 	const groups = [
-		{ part: null as { label: string; title: string } | null, clauses: preview.clauses.filter((c) => c.part === null) },
+		{ part: null as ImportPreview['parts'][number] | null, clauses: preview.clauses.filter((c) => c.part === null) },
 		...preview.parts.map((part) => ({ part, clauses: preview.clauses.filter((c) => c.part === part.label) })),
 	].filter((group) => group.part !== null || group.clauses.length > 0)
 	const metadata: Array<[string, string | null]> = [
@@ -69,6 +69,11 @@ export function ImportPreviewView({ preview, text }: { preview: ImportPreview; t
 							{group.part.title}
 						</h4>
 					) : null}
+					{group.part?.paragraphs.map((paragraph, index) => (
+						<p key={index} className="import-paragraph">
+							{paragraph}
+						</p>
+					))}
 					{group.clauses.map((clause, index) => (
 						<ClausePreview key={`${clause.label}-${index}`} clause={clause} />
 					))}

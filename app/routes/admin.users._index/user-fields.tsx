@@ -41,7 +41,8 @@ export function UserProfileFields({
 			</Field>
 			<Field label={t.adminUsers.role} field={fields.role} hint={roleHint}>
 				<select {...getSelectProps(fields.role)}>
-					{isNew ? <option value="" /> : null}
+					{/* A required choice: its first option is the empty one (HTML), also when editing. */}
+					<option value="">{t.common.choose}</option>
 					{roles.map((role) => (
 						<option key={role} value={role}>
 							{t.roles[role]}

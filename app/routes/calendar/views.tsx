@@ -123,10 +123,11 @@ export function WeekList({ days, events, today }: { days: Array<IsoDate>; events
 				const isToday = date === today
 				return (
 					<li key={date} className={`cal-week__day${isToday ? ' cal-day--today' : ''}`} aria-current={isToday ? 'date' : undefined}>
-						<h3 className="cal-week__label">
+						{/* The page's h1 is the week: each day is a section of it. */}
+						<h2 className="cal-week__label">
 							{t.calendar.weekdaysLong[weekdayKey(date)]} <span className="muted">{dayLabel(t, date)}</span>
 							{isToday ? <span className="badge cal-day__today">{t.calendar.today}</span> : null}
-						</h3>
+						</h2>
 						{dayEvents.length ? (
 							<ul className="cal-events">
 								{dayEvents.map((event) => (

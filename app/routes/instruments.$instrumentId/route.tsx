@@ -58,6 +58,11 @@ export default function InstrumentPage() {
 						{part.label}
 						{part.title}
 					</h2>
+					{part.paragraphs.map((paragraph, index) => (
+						<p key={index} className="decision__paragraph">
+							{paragraph}
+						</p>
+					))}
 					{clauses
 						.filter((c) => c.partId === part.id)
 						.map((clause) => (
