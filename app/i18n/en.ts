@@ -1770,7 +1770,6 @@ export const en: Messages = {
 		noMembers: 'There are no other committee member accounts yet.',
 		inviteesRequired: 'Choose at least one member.',
 		memberRequired: 'Choose the signer.',
-		verdictsLabel: 'Verdict',
 		badIntent: 'The request is not understood. Reload the page and try again.',
 		refusals: {
 			notDraft: 'The interpellation has been submitted and can no longer be changed or submitted.',

@@ -1776,7 +1776,6 @@ export const zh = {
 		noMembers: '尚无其他常委会组成人员账号。',
 		inviteesRequired: '请至少选择一名组成人员。',
 		memberRequired: '请选择联名人。',
-		verdictsLabel: '意见',
 		badIntent: '请求有误，请刷新页面后重新提交。',
 		refusals: {
 			notDraft: '质询案已提出，不能再修改或提交。',

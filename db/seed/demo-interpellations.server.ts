@@ -27,9 +27,10 @@ import { write, type Actor } from '~/models/write.server'
 //   answered; the signers were then satisfied, and it is concluded;
 // - a DRAFT of weiyuan3 against the education bureau being co-signed: three of the five signers it
 //   needs, weiyuan1, weiyuan2 and weiyuan8 still asked;
-// - a RESOLUTION adopted at the meeting about 100 days ago on the bureau's special work report,
-//   whose action of the bureau is 20 days OVERDUE; the court's is closed, the procuratorate's
-//   reported and awaiting the office's check, the government's due in two weeks.
+// - a RESOLUTION adopted at the meeting about 100 days ago on the government's report on the
+//   bureau's work, whose action of the local financial regulator is 20 days OVERDUE; the court's
+//   is closed, the procuratorate's reported and awaiting the office's check, the justice bureau's
+//   due in two weeks.
 
 export async function seedDemoInterpellations(db: Database, today: IsoDate) {
 	const settings = await loadSettings(db)
@@ -165,9 +166,9 @@ export async function seedDemoInterpellations(db: Database, today: IsoDate) {
 		title: '关于加强电信网络诈骗涉案资金查控和返还工作的决议（示例）',
 		body: [
 			'市第十五届人民代表大会常务委员会第二十次会议听取和审议了市人民政府关于全链条打击电信网络诈骗犯罪工作情况的报告，为推动《决定》有关规定落实，作出如下决议：（示例）',
-			'一、市公安局应当建立涉案资金快速查控、返还工作机制。（示例）',
+			'一、市地方金融管理局应当会同各金融机构建立涉案资金快速查控、返还工作机制。（示例）',
 			'二、市中级人民法院、市人民检察院应当完善涉案财物依法处置的衔接机制。（示例）',
-			'三、市人民政府应当将涉案资金返还情况纳入反诈工作考核。（示例）',
+			'三、市司法局应当为受害群众申请返还涉案资金提供法律援助。（示例）',
 		].join('\n'),
 		meetingId: meetingOf(20),
 		adoptedOn: day(-98),
@@ -175,10 +176,10 @@ export async function seedDemoInterpellations(db: Database, today: IsoDate) {
 		clauseIds: clauseIds(['（七）', '（十）']),
 		subject: report ? { type: 'report', id: report.id } : null,
 		actions: [
-			{ agencyId: agencyId('psb'), text: '建立涉案资金快速查控、返还工作机制，制定返还工作规程。（示例）', dueOn: day(-20) },
+			{ agencyId: agencyId('local-finance'), text: '会同各金融机构建立涉案资金快速查控、返还工作机制，制定返还工作规程。（示例）', dueOn: day(-20) },
 			{ agencyId: agencyId('court'), text: '出台涉案财物先行返还的审判指引。（示例）', dueOn: day(-30) },
 			{ agencyId: agencyId('procuratorate'), text: '完善涉案财物处置的法律监督工作机制。（示例）', dueOn: day(10) },
-			{ agencyId: agencyId('gov'), text: '将涉案资金返还情况纳入年度反诈工作考核。（示例）', dueOn: day(15) },
+			{ agencyId: agencyId('justice'), text: '为电信网络诈骗受害群众申请返还涉案资金提供法律援助。（示例）', dueOn: day(15) },
 		],
 		today: day(-98),
 	})
