@@ -373,7 +373,7 @@ export function answerOverdueDays(state: InterpellationState, dueOn: IsoDate | n
 
 // The agenda item of an oral answer at a standing committee meeting.
 export function oralAnswerAgendaTitle(agencyName: string, matter: string): string {
-	return `听取${agencyName}负责人对质询案的答复（${matter}）`
+	return `听取${agencyName}负责人关于“${matter}”质询案的答复`
 }
 
 // ── Filters of the list and its CSV ─────────────────────────────────────────────────────────

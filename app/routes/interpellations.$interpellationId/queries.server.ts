@@ -48,7 +48,9 @@ export async function interpellationPageData(db: Database, user: CurrentUser, lo
 			withdrawnOn: i.withdrawnOn,
 			clauses: clauseMap.get(i.id) ?? [],
 		},
-		signers,
+		// Once handed in, the signers are those whose signature stood; who was asked or withdrew
+		// belonged to the drafting.
+		signers: i.state === 'draft' ? signers : signers.filter((s) => s.status === 'signed'),
 		signerCount: standing.size,
 		needed: settings.interpellationMinSigners,
 		rounds: rounds.map((round) => ({

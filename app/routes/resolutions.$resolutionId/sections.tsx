@@ -118,7 +118,11 @@ export function ActionsSection({ page, lastResult }: { page: PageData; lastResul
 						{action.reopenReason && action.state === 'reopened' ? <p className="notice notice--error">{fill(t.resolutions.sentBackWith, { reason: action.reopenReason })}</p> : null}
 						{action.response && action.respondedOn ? (
 							<div className="resolution-action__report">
-								<p className="muted small">{fill(t.resolutions.reportedOn, { date: formatChineseDate(action.respondedOn), name: action.respondedByName ?? '' })}</p>
+								<p className="muted small">
+									{action.respondedByName
+										? fill(t.resolutions.reportedOnBy, { date: formatChineseDate(action.respondedOn), name: action.respondedByName })
+										: fill(t.resolutions.reportedOn, { date: formatChineseDate(action.respondedOn) })}
+								</p>
 								<Paragraphs text={action.response} />
 							</div>
 						) : null}
