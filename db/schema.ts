@@ -21,6 +21,8 @@ import type { AgencyKind, AgencyLevel } from '../app/domain/agencies'
 import type { Role } from '../app/domain/roles'
 import type { TaskRole } from '../app/domain/tasks'
 import type { AgendaItemKind, AttendanceStatus, PlanItemKind } from '../app/domain/meetings'
+import type { AnswerForum, AnswerMode, InterpellationSource, InterpellationState, ReanswerDecision, SignerVerdict } from '../app/domain/interpellations'
+import type { ActionState, ResolutionKind, ResolutionSubjectType } from '../app/domain/resolutions'
 
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
@@ -689,3 +691,203 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 	tokenHash: text('token_hash').notNull().unique(),
 	createdAt: created(),
 })
+
+// ---------------------------------------------------------------------------------------------
+// Interpellations (质询案, Supervision Law Art. 51–54) and resolutions (决议决定, Art. 17, 37)
+// ---------------------------------------------------------------------------------------------
+
+export const interpellations = pgTable(
+	'interpellations',
+	{
+		id: serial('id').primaryKey(),
+		// 质询对象: the government of the city or one of its departments, the supervisory commission,
+		// the court or the procuratorate (Art. 51).
+		targetAgencyId: integer('target_agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		// 质询的问题 and 质询的内容 (Art. 51 para. 2).
+		matter: text('matter').notNull(),
+		questions: text('questions').notNull(),
+		source: text('source').$type<InterpellationSource>().notNull(),
+		// The member who drafted it in the app (its first signer); null for one signed on paper.
+		drafterId: integer('drafter_id').references(() => users.id),
+		// The office's clerk who entered one signed on paper.
+		enteredBy: integer('entered_by').references(() => users.id),
+		state: text('state').$type<InterpellationState>().notNull().default('draft'),
+		// The year it was drafted, and from submission the year it was handed in: the list's filter.
+		year: integer('year').notNull(),
+		draftedOn: date('drafted_on').notNull(),
+		submittedOn: date('submitted_on'),
+		// The chairpersons' council on referral (Art. 52), with its note (why not referred).
+		referralDecidedOn: date('referral_decided_on'),
+		referralNote: text('referral_note').notNull().default(''),
+		// The answer round now under way: 1, or 2 after a granted re-answer (Art. 53).
+		round: integer('round').notNull().default(1),
+		closedOn: date('closed_on'),
+		withdrawnOn: date('withdrawn_on'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('interpellations_target_idx').on(t.targetAgencyId),
+		index('interpellations_state_idx').on(t.state),
+		index('interpellations_year_idx').on(t.year),
+		index('interpellations_drafter_idx').on(t.drafterId),
+	],
+)
+
+export const interpellationClauses = pgTable(
+	'interpellation_clauses',
+	{
+		interpellationId: integer('interpellation_id')
+			.notNull()
+			.references(() => interpellations.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.interpellationId, t.clauseId] }), index('interpellation_clauses_clause_idx').on(t.clauseId)],
+)
+
+// One row per member and interpellation: a member signs once (the primary key), asked to
+// co-sign by the drafter (invitedAt), signed (signedAt) and perhaps withdrawn before submission
+// (withdrawnAt; signing again clears it). A signature stands when signed and not withdrawn.
+export const interpellationSigners = pgTable(
+	'interpellation_signers',
+	{
+		interpellationId: integer('interpellation_id')
+			.notNull()
+			.references(() => interpellations.id, { onDelete: 'cascade' }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => users.id),
+		invitedAt: timestamp('invited_at', { withTimezone: true }),
+		signedAt: timestamp('signed_at', { withTimezone: true }),
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		// The clerk who recorded a signature made on paper.
+		enteredBy: integer('entered_by').references(() => users.id),
+	},
+	(t) => [primaryKey({ columns: [t.interpellationId, t.memberId] }), index('interpellation_signers_member_idx').on(t.memberId)],
+)
+
+// Each answer round: the council's arrangement (Art. 52), the answer and the responsible official
+// who gave or signed it (Art. 54), and the signers' request for a re-answer with the council's
+// decision on it (Art. 53). Changed only under the interpellation's lock.
+export const interpellationRounds = pgTable(
+	'interpellation_rounds',
+	{
+		interpellationId: integer('interpellation_id')
+			.notNull()
+			.references(() => interpellations.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		decidedOn: date('decided_on').notNull(),
+		mode: text('mode').$type<AnswerMode>().notNull(),
+		forum: text('forum').$type<AnswerForum>(),
+		meetingId: integer('meeting_id').references(() => meetings.id),
+		// A special committee's meeting, named in words, and its day.
+		specialMeeting: text('special_meeting'),
+		// The written answer's due date, or the special committee meeting's day (a standing
+		// committee meeting's day is its own).
+		answerDueOn: date('answer_due_on'),
+		answerText: text('answer_text'),
+		answeredOn: date('answered_on'),
+		answererName: text('answerer_name'),
+		answererTitle: text('answerer_title'),
+		answerEnteredBy: integer('answer_entered_by').references(() => users.id),
+		reanswerRequestedOn: date('reanswer_requested_on'),
+		reanswerRequestedBy: integer('reanswer_requested_by').references(() => users.id),
+		reanswerDecision: text('reanswer_decision').$type<ReanswerDecision>(),
+		reanswerDecidedOn: date('reanswer_decided_on'),
+		reanswerNote: text('reanswer_note').notNull().default(''),
+	},
+	(t) => [primaryKey({ columns: [t.interpellationId, t.round] }), index('interpellation_rounds_meeting_idx').on(t.meetingId)],
+)
+
+// Each signer's verdict on a round's answer: one per signer and round (the primary key).
+export const interpellationVerdicts = pgTable(
+	'interpellation_verdicts',
+	{
+		interpellationId: integer('interpellation_id')
+			.notNull()
+			.references(() => interpellations.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => users.id),
+		verdict: text('verdict').$type<SignerVerdict>().notNull(),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [primaryKey({ columns: [t.interpellationId, t.round, t.memberId] }), index('interpellation_verdicts_member_idx').on(t.memberId)],
+)
+
+export const resolutions = pgTable(
+	'resolutions',
+	{
+		id: serial('id').primaryKey(),
+		kind: text('kind').$type<ResolutionKind>().notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		adoptedOn: date('adopted_on').notNull(),
+		year: integer('year').notNull(),
+		// The date by which the agencies report on its execution (Art. 17, 37).
+		reportDueOn: date('report_due_on').notNull(),
+		// The special work report or inspection it resolves on, if any.
+		subjectType: text('subject_type').$type<ResolutionSubjectType>(),
+		subjectId: integer('subject_id'),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('resolutions_meeting_idx').on(t.meetingId),
+		index('resolutions_year_idx').on(t.year),
+		index('resolutions_subject_idx').on(t.subjectType, t.subjectId),
+	],
+)
+
+export const resolutionClauses = pgTable(
+	'resolution_clauses',
+	{
+		resolutionId: integer('resolution_id')
+			.notNull()
+			.references(() => resolutions.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.resolutionId, t.clauseId] }), index('resolution_clauses_clause_idx').on(t.clauseId)],
+)
+
+// An action the resolution requires of an agency, with its due date; the agency reports what it
+// did, the office closes it or sends it back (the rectification's lifecycle).
+export const resolutionActions = pgTable(
+	'resolution_actions',
+	{
+		id: serial('id').primaryKey(),
+		resolutionId: integer('resolution_id')
+			.notNull()
+			.references(() => resolutions.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		text: text('text').notNull(),
+		dueOn: date('due_on').notNull(),
+		state: text('state').$type<ActionState>().notNull().default('open'),
+		response: text('response').notNull().default(''),
+		respondedOn: date('responded_on'),
+		respondedBy: integer('responded_by').references(() => users.id),
+		acceptedOn: date('accepted_on'),
+		reopenReason: text('reopen_reason'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('resolution_actions_resolution_idx').on(t.resolutionId, t.position),
+		index('resolution_actions_agency_idx').on(t.agencyId, t.state),
+		index('resolution_actions_state_idx').on(t.state, t.dueOn),
+	],
+)

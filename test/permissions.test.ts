@@ -4,7 +4,7 @@ import type { ActionFunction, LoaderFunction } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencies, attachments, clauses, deliberations, findings, inspectionGroup, inspections, instruments, meetings, planItems, reports, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
+import { agencies, attachments, clauses, deliberations, findings, inspectionGroup, inspections, instruments, interpellations, interpellationSigners, meetings, planItems, reports, resolutionActions, resolutions, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
 import type { Role } from '~/domain/roles'
 import { runAction, runLoader } from './helpers'
 
@@ -47,6 +47,8 @@ type Ids = {
 	finding: number
 	inspection: number
 	visit: number
+	interpellation: number
+	resolution: number
 }
 
 // Signed-in roles get `status`; without a session the answer is a redirect to /login.
@@ -265,6 +267,34 @@ export const matrix: Record<string, Row> = {
 		params: (ids) => ({ inspectionId: String(ids.inspection) }),
 		loader: signedIn(200, { deputy: 404, agency: 404 }),
 	},
+	// Interpellations (made by loadIds: one submitted against psb, gongan's agency, drafted by
+	// weiyuan1, not yet referred). Members and the office read it; deputies and the target's
+	// liaison only once the council refers it (404 before). Members draft, the office enters one
+	// signed on paper; members, the office and the target's liaison take steps.
+	'interpellations._index': { path: () => '/interpellations', loader: signedIn(200) },
+	'interpellations.export[.]csv': { path: () => '/interpellations/export.csv', loader: signedIn(200) },
+	'interpellations.new': {
+		path: () => '/interpellations/new',
+		loader: only(['member', 'secretariat'], 200),
+		action: only(['member', 'secretariat'], 400),
+	},
+	'interpellations.$interpellationId': {
+		path: (ids) => `/interpellations/${ids.interpellation}`,
+		params: (ids) => ({ interpellationId: String(ids.interpellation) }),
+		loader: signedIn(200, { deputy: 404, agency: 404 }),
+		action: { ...only(['member', 'secretariat'], 400), agency: 404 },
+	},
+	// Resolutions (made by loadIds: one with an action of psb). A resolution is published: everyone
+	// reads it; the office enters them; the acting agency and the office act on its actions.
+	'resolutions._index': { path: () => '/resolutions', loader: signedIn(200) },
+	'resolutions.export[.]csv': { path: () => '/resolutions/export.csv', loader: signedIn(200) },
+	'resolutions.new': { path: () => '/resolutions/new', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'resolutions.$resolutionId': {
+		path: (ids) => `/resolutions/${ids.resolution}`,
+		params: (ids) => ({ resolutionId: String(ids.resolution) }),
+		loader: signedIn(200),
+		action: only(['secretariat', 'agency'], 400),
+	},
 }
 
 const routesDir = path.resolve(__dirname, '../app/routes')
@@ -403,6 +433,39 @@ async function loadIds(): Promise<Ids> {
 			return created
 		},
 	)
+	// A submitted interpellation of psb (not referred: its liaison may not see it yet).
+	const interpellation = await firstOr(
+		() => db.select({ id: interpellations.id }).from(interpellations).where(eq(interpellations.matter, '权限矩阵测试质询案（示例）')),
+		async () => {
+			const created = await db
+				.insert(interpellations)
+				.values({
+					targetAgencyId: agency.id,
+					matter: '权限矩阵测试质询案（示例）',
+					questions: '请说明。',
+					source: 'app',
+					drafterId: user.id,
+					state: 'submitted',
+					year: 2099,
+					draftedOn: '2099-01-01',
+					submittedOn: '2099-01-02',
+				})
+				.returning({ id: interpellations.id })
+			await db.insert(interpellationSigners).values({ interpellationId: created[0].id, memberId: user.id, signedAt: new Date() })
+			return created
+		},
+	)
+	const resolution = await firstOr(
+		() => db.select({ id: resolutions.id }).from(resolutions).where(eq(resolutions.title, '权限矩阵测试决议（示例）')),
+		async () => {
+			const created = await db
+				.insert(resolutions)
+				.values({ kind: 'resolution', title: '权限矩阵测试决议（示例）', body: '决议。', meetingId: meeting, adoptedOn: '2099-06-01', year: 2099, reportDueOn: '2099-12-31' })
+				.returning({ id: resolutions.id })
+			await db.insert(resolutionActions).values({ resolutionId: created[0].id, position: 1, agencyId: agency.id, text: '落实。', dueOn: '2099-10-31' })
+			return created
+		},
+	)
 	return {
 		instrument: instrument.id,
 		clause: clause.id,
@@ -419,6 +482,8 @@ async function loadIds(): Promise<Ids> {
 		finding,
 		inspection,
 		visit,
+		interpellation,
+		resolution,
 	}
 }
 

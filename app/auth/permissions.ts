@@ -19,6 +19,12 @@ const grants = {
 	'reports:draft': ['agency'],
 	// The roles that take a report's steps; which step, on which report, is reportPolicy's.
 	'reports:step': ['agency', 'secretariat'],
+	// Interpellations: members draft one in the app, the office enters one signed on paper; the
+	// roles that take its steps (which step on which one is interpellationPolicy's).
+	'interpellations:draft': ['member', 'secretariat'],
+	'interpellations:act': ['member', 'secretariat', 'agency'],
+	// Resolutions: the acting agency reports on its actions, the office closes them.
+	'resolutions:act': ['agency', 'secretariat'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

@@ -20,3 +20,11 @@ export function findingHref(id: number) {
 export function inspectionHref(id: number) {
 	return `/inspections/${id}`
 }
+
+export function interpellationHref(id: number) {
+	return `/interpellations/${id}`
+}
+
+export function resolutionHref(id: number) {
+	return `/resolutions/${id}`
+}

@@ -69,7 +69,9 @@ test('the secretariat sees every paper, a member only distributed ones, liaisons
 test('a report on the agenda links to its page; kinds without a page yet link nowhere', () => {
 	expect(agendaSubjectPath('report', 7)).toBe('/reports/7')
 	expect(agendaSubjectPath('inspection', 4)).toBe('/inspections/4')
-	expect(agendaSubjectPath('resolution', 3)).toBeNull()
+	expect(agendaSubjectPath('resolution', 3)).toBe('/resolutions/3')
+	expect(agendaSubjectPath('interpellation', 5)).toBe('/interpellations/5')
+	expect(agendaSubjectPath('other', 3)).toBeNull()
 	expect(agendaSubjectPath(null, null)).toBeNull()
 })
 

@@ -23,6 +23,17 @@ export const todoActions = [
 	'rectify', // rectify an inspection finding and report what was done (issue 4, findings)
 	'rectify_again', // rectify again a finding whose response was reopened
 	'verify', // verify an agency's rectification: accept or reopen
+	'cosign', // co-sign an interpellation one was asked to sign
+	'judge', // say whether one is satisfied with an interpellation's answer
+	'refer', // record the chairpersons' council's decision on an interpellation
+	'decide_reanswer', // record the council's decision on a request for a re-answer
+	'record_answer', // record an oral answer given at a meeting
+	'answer_interpellation', // answer an interpellation in writing
+	'answer_orally', // answer an interpellation in person at a meeting
+	'execute', // report on an action a resolution requires
+	'execute_again', // report again on an action sent back
+	'review_action', // close a reported action or send it back
+	'report_execution', // report on a resolution's execution
 ] as const
 export type TodoAction = (typeof todoActions)[number]
 

@@ -6,9 +6,11 @@ import { compareTodo, splitTodo, type TodoItem, type TodoLists } from '~/domain/
 import type { AttachmentReader, MayReadOwner } from './attachments.server'
 import { deliberationOpenItems, deliberationTodos, mayReadHandlingReportFiles } from './deliberation/providers.server'
 import { findingTimeline, findingTodos, mayReadFindingById } from './findings.server'
+import { interpellationOpenItems, interpellationTimeline, interpellationTodos } from './interpellations/providers.server'
 import { meetingTodos } from './meetings/providers.server'
 import type { OpenItemProvider, ProviderUser, TimelineProvider, TodoProvider } from './providers.server'
 import { mayReadReportFiles, reportOpenItems, reportTimeline, reportTodos } from './reports/providers.server'
+import { resolutionOpenItems, resolutionTimeline, resolutionTodos } from './resolutions/providers.server'
 
 // Every kind of record's contributions to the shared views, named once here (see
 // providers.server.ts). A new kind of record adds its entries; nothing registers itself as a
@@ -19,16 +21,22 @@ export const todoProviders = {
 	deliberation: deliberationTodos,
 	meeting: meetingTodos,
 	finding: findingTodos,
+	interpellation: interpellationTodos,
+	resolution: resolutionTodos,
 } satisfies Record<string, TodoProvider>
 
 export const timelineProviders = {
 	report: reportTimeline,
 	finding: findingTimeline,
+	interpellation: interpellationTimeline,
+	resolution: resolutionTimeline,
 } satisfies Record<string, TimelineProvider>
 
 export const openItemProviders = {
 	report: reportOpenItems,
 	deliberation: deliberationOpenItems,
+	interpellation: interpellationOpenItems,
+	resolution: resolutionOpenItems,
 } satisfies Record<string, OpenItemProvider>
 
 // Who may read the files of each kind of owner. An owner type not named here is readable by no
