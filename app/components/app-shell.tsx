@@ -23,6 +23,11 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/inspections', label: t.nav.inspections },
 		{ to: '/findings', label: t.nav.findings },
 	]
+	// Inquiries, interpellations and the resolutions the committee adopts (Arts. 46–54, 17, 37).
+	const questioning: Array<MenuLink> = [
+		{ to: '/interpellations', label: t.nav.interpellations },
+		{ to: '/resolutions', label: t.nav.resolutions },
+	]
 	const manage: Array<MenuLink> = [
 		...(can(role, 'audit:read') ? [{ to: '/audit', label: t.nav.audit }] : []),
 		...(can(role, 'agencies:edit') ? [{ to: '/admin', label: t.nav.admin }] : []),
@@ -33,6 +38,7 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/tasks', label: t.nav.tasks },
 		{ to: '/agencies', label: t.nav.agencies },
 		{ group: 'oversight', label: t.nav.oversight, links: oversight },
+		{ group: 'questioning', label: t.nav.questioning, links: questioning },
 		{ to: '/calendar', label: t.nav.calendar },
 		// One administrative page stays a plain entry; two make a group.
 		...(manage.length > 1 ? [{ group: 'manage', label: t.nav.manage, links: manage }] : manage),
