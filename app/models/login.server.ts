@@ -5,7 +5,7 @@ import { loginBlock, type LoginBlock } from '~/domain/accounts'
 import type { Settings } from '~/domain/settings'
 import { burnPasswordCheck, verifyPassword } from '~/auth/password.server'
 import { createSession } from '~/auth/session.server'
-import { findUserByUsername } from './users.server'
+import { findUserByUsername } from './users/queries.server'
 import { write } from './write.server'
 
 export type LoginResult =

@@ -17,8 +17,8 @@ import {
 	sendLetter,
 	submitHandling,
 } from '~/models/deliberation.server'
-import { addAgendaItem, createMeeting, saveAttendance } from '~/models/meetings.server'
-import { createPlanItem } from '~/models/plan.server'
+import { addAgendaItem, createMeeting, saveAttendance } from '~/models/meetings/mutations.server'
+import { createPlanItem } from '~/models/plan/mutations.server'
 import { loadReportTasks } from '~/models/reports/queries.server'
 import { saveDraft, scheduleReport, takeReportStep } from '~/models/reports/mutations.server'
 import { loadSettings } from '~/models/settings.server'

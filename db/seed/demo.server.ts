@@ -5,7 +5,7 @@ import { demoAccounts, demoPassword } from './demo-accounts'
 import { seedDemoInspections } from './demo-inspections.server'
 import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
-import { insertUser } from '~/models/users.server'
+import { insertUser } from '~/models/users/mutations.server'
 import { systemActor, write } from '~/models/write.server'
 
 // Demo accounts and records, dated relative to `today` so that a demo stays alive: something

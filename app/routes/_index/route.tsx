@@ -10,10 +10,10 @@ import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
-import { getAgency } from '~/models/agencies.server'
+import { getAgency } from '~/models/agencies/queries.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { loadSettings } from '~/models/settings.server'
-import { listTasks } from '~/models/tasks.server'
+import { listTasks } from '~/models/tasks/queries.server'
 import { loadTodo } from '~/models/registry.server'
 
 export const meta: MetaFunction = () => [{ title: '首页 · 监督追踪' }]

@@ -7,8 +7,10 @@ import { requirePermission } from '~/auth/guards.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { isStaleRecord } from '~/models/write.server'
-import { createMapping, isSubjectTaken, listAgencyChoices, listMapping, removeMapping, saveMapping } from './queries.server'
-import { createSubjectSchema, removeSubjectSchema, saveSubjectSchema, seenKey } from './schema'
+import { seenKey } from '~/domain/subjects'
+import { createMapping, isSubjectTaken, removeMapping, saveMapping } from '~/models/subjects/mutations.server'
+import { listAgencyChoices, listMapping } from './queries.server'
+import { createSubjectSchema, removeSubjectSchema, saveSubjectSchema } from './schema'
 
 export const meta: MetaFunction = () => [{ title: '主体映射 · 监督追踪' }]
 

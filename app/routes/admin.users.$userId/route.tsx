@@ -6,11 +6,11 @@ import { invariantFound, parseId, requirePermission, type CurrentUser } from '~/
 import { Notice } from '~/components/forms'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import { listActiveAgencyOptions } from '~/models/agencies.server'
-import { generateTemporaryPassword } from '~/models/users.server'
+import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
+import { generateTemporaryPassword, resetPassword, setDisabled, updateProfile } from '~/models/users/mutations.server'
 import { isStaleRecord } from '~/models/write.server'
 import { ProfileForm, ResetPasswordForm, StatusForm } from './forms'
-import { countSessions, getManagedUser, resetPassword, setDisabled, updateProfile } from './queries.server'
+import { countSessions, getManagedUser } from './queries.server'
 import { resetPasswordSchema, statusSchema, updateUserSchema } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.realName ?? ''} · 用户账号 · 监督追踪` }]

@@ -8,15 +8,10 @@ import { requirePermission } from '~/auth/guards.server'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
 import { SelectFilter } from '~/components/select-filter'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { listActiveAgencyOptions } from '~/models/agencies.server'
-import {
-	findUserByUsername,
-	generateTemporaryPassword,
-	insertUser,
-	isUniqueViolation,
-	listUsersFiltered,
-	type UserFilters,
-} from '~/models/users.server'
+import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
+import { isUniqueViolation } from '~/models/constraints.server'
+import { generateTemporaryPassword, insertUser } from '~/models/users/mutations.server'
+import { findUserByUsername, listUsersFiltered, type UserFilters } from '~/models/users/queries.server'
 import { write } from '~/models/write.server'
 import { roles } from '~/domain/roles'
 import { createUserSchema } from './schema'

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { useT } from '~/i18n/i18n'
-import { listAgenciesWithCounts } from '~/models/agencies.server'
+import { listAgenciesWithCounts } from '~/models/agencies/queries.server'
 
 export const meta: MetaFunction = () => [{ title: '责任单位 · 监督追踪' }]
 

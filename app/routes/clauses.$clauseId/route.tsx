@@ -10,7 +10,7 @@ import { fill, useT } from '~/i18n/i18n'
 import { clauseAnchor } from '~/domain/clauses'
 import { getClause } from '~/models/clauses.server'
 import { loadSettings } from '~/models/settings.server'
-import { listTasks } from '~/models/tasks.server'
+import { listTasks } from '~/models/tasks/queries.server'
 import { listReportsForClause } from '~/models/reports/queries.server'
 import { loadClauseTimeline } from '~/models/registry.server'
 

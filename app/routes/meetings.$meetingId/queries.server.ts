@@ -3,7 +3,7 @@ import type { Database } from '#db/client.server'
 import { reports } from '#db/schema'
 import { agendaEntryAccess, agendaSubjectPath, type AgendaView } from '~/domain/meetings'
 import { memberMayRead, type ReportState } from '~/domain/reports'
-import { listAgenda } from '~/models/meetings.server'
+import { listAgenda } from '~/models/meetings/queries.server'
 
 // The agenda as one reader may see it. Titles-only readers (liaisons, deputies) get no record
 // references at all; members get a link only to papers distributed to them.

@@ -19,16 +19,8 @@ import {
 } from '~/domain/meetings'
 import { fill, messagesFor, useLang, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import {
-	addAgendaItem,
-	getMeeting,
-	listAgenda,
-	loadAttendance,
-	moveAgendaItem,
-	removeAgendaItem,
-	saveAttendance,
-	type Meeting,
-} from '~/models/meetings.server'
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, saveAttendance } from '~/models/meetings/mutations.server'
+import { getMeeting, listAgenda, loadAttendance, type Meeting } from '~/models/meetings/queries.server'
 import { isStaleRecord, write } from '~/models/write.server'
 import { agendaFor } from './queries.server'
 import { addItemSchema, attendanceFieldName, itemSchema } from './schema'

@@ -6,7 +6,7 @@ import { can } from '~/auth/permissions'
 import { shanghaiDate } from '~/domain/dates'
 import { formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, type MeetingPhase } from '~/domain/meetings'
 import { fill, useLang, useT } from '~/i18n/i18n'
-import { countAgendaItems, listPastMeetings, listUpcomingMeetings } from '~/models/meetings.server'
+import { countAgendaItems, listPastMeetings, listUpcomingMeetings } from '~/models/meetings/queries.server'
 
 export const meta: MetaFunction = () => [{ title: '常委会会议 · 监督追踪' }]
 

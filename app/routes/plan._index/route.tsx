@@ -7,7 +7,7 @@ import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
 import { currentYear, planItemKinds, planYears } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
-import { listPlanItems, listPlanYears } from '~/models/plan.server'
+import { listPlanItems, listPlanYears } from '~/models/plan/queries.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ''}年度监督工作计划 · 监督追踪` }]
 

@@ -3,7 +3,7 @@ import { getZodConstraint } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { Field, ErrorList, SubmitButton } from '~/components/forms'
 import { fill, useT } from '~/i18n/i18n'
-import type { TaskAgency } from '~/models/tasks.server'
+import type { TaskAgency } from '~/models/tasks/queries.server'
 import { agenciesSchema, mergeSchema, splitSchema, updateTaskSchema } from './schema'
 
 // The four forms of the edit page. Each posts its own intent with the version of the task the

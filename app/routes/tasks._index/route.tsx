@@ -8,7 +8,7 @@ import { StatusBadge } from '~/components/status-badge'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { parseTaskTableQuery, taskTableSearch } from '~/domain/tasks'
 import { fill, useT } from '~/i18n/i18n'
-import { loadTaskTable, taskTableOptions } from '~/models/tasks.server'
+import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
 import { TaskTableFilters } from './filters'
 import { TaskTableHead } from './table-head'
 

@@ -9,7 +9,7 @@ import { parseTaskTableQuery, taskTableSearch, type TaskTableQuery } from '~/dom
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import type { RouteHandle } from '~/root'
-import { loadTaskTable, taskTableOptions } from '~/models/tasks.server'
+import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
 import { TaskTableHead } from '../tasks._index/table-head'
 
 export const handle: RouteHandle = { bare: true }

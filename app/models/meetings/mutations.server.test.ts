@@ -3,8 +3,9 @@ import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agendaItems, auditEvents, meetings } from '#db/schema'
 import { userId } from '#test/helpers'
-import { addAgendaItem, getMeeting, listAgenda, listMeetingOptions, listUpcomingMeetings, removeAgendaItemsFor } from './meetings.server'
-import { write } from './write.server'
+import { write } from '../write.server'
+import { addAgendaItem, removeAgendaItemsFor } from './mutations.server'
+import { getMeeting, listAgenda, listMeetingOptions, listUpcomingMeetings } from './queries.server'
 
 const db = () => getDb()
 
