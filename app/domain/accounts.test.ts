@@ -1,5 +1,17 @@
 import { expect, test } from 'vitest'
-import { loginBlock, passwordProblem, safeRedirect, sessionExpired, sessionNeedsTouch } from './accounts'
+import {
+	accountPolicy,
+	belongsToAgency,
+	loginBlock,
+	mayChangeRole,
+	mayDisable,
+	mayManageAccounts,
+	mayResetPassword,
+	passwordProblem,
+	safeRedirect,
+	sessionExpired,
+	sessionNeedsTouch,
+} from './accounts'
 import { settingDefaults } from './settings'
 
 const now = new Date('2026-11-27T08:00:00Z')
@@ -57,4 +69,27 @@ test('weak passwords are refused with a reason', () => {
 	expect(passwordProblem('12345678', 'mishu')).toBe('tooSimple')
 	expect(passwordProblem('aaaaaaaaaa', 'mishu')).toBe('tooSimple')
 	expect(passwordProblem('长江大桥-1957', 'mishu')).toBe(null)
+})
+
+test('an administrator manages every account but their own role, status and password', () => {
+	const admin = { id: 1, role: 'admin' as const }
+	const member = { id: 2, role: 'member' as const }
+	expect(accountPolicy(admin, member)).toEqual({ edit: true, changeRole: true, disable: true, resetPassword: true })
+	expect(accountPolicy(admin, admin)).toEqual({ edit: true, changeRole: false, disable: false, resetPassword: false })
+	expect(mayChangeRole(admin, member, 'deputy').ok).toBe(true)
+	// Saving one's own profile keeps one's role: that is allowed.
+	expect(mayChangeRole(admin, admin, 'admin').ok).toBe(true)
+	expect(mayChangeRole(admin, admin, 'member')).toEqual({ ok: false, refusal: { kind: 'rule', code: 'adminUsers.ownRole', status: 400 } })
+	expect(mayDisable(admin, admin)).toEqual({ ok: false, refusal: { kind: 'rule', code: 'adminUsers.disableSelf', status: 400 } })
+	expect(mayResetPassword(admin, admin)).toEqual({ ok: false, refusal: { kind: 'rule', code: 'adminUsers.resetSelf', status: 400 } })
+	expect(mayResetPassword(admin, member).ok).toBe(true)
+})
+
+test('only administrators manage accounts; only liaisons belong to an agency', () => {
+	const secretariat = { id: 3, role: 'secretariat' as const }
+	expect(mayManageAccounts(secretariat)).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(mayDisable(secretariat, { id: 4 })).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(accountPolicy(secretariat, { id: 4 })).toEqual({ edit: false, changeRole: false, disable: false, resetPassword: false })
+	expect(belongsToAgency('agency')).toBe(true)
+	expect(belongsToAgency('member')).toBe(false)
 })

@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
 		schema: changePasswordSchema(t, user.username).superRefine(async (value, ctx) => {
 			const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id))
 			if (!row || !(await verifyPassword(row.hash, value.currentPassword))) {
-				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: t.account.wrongCurrent })
+				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: t.account.refusals.wrongCurrent })
 			}
 		}),
 	})

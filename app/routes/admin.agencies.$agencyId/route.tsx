@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
 	const details = await loadAgencyDetails(db, parseId(args.params.agencyId))
 	invariantFound(details)
 	const { agency } = details
-	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.nameTaken }
+	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.refusals.nameTaken }
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
 		schema: updateAgencySchema(t).superRefine(async (value, ctx) => {

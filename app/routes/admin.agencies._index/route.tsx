@@ -34,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
 
 async function create(user: CurrentUser, formData: FormData, t: Messages) {
 	const db = getDb()
-	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.nameTaken }
+	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.refusals.nameTaken }
 	const submission = await parseWithZod(formData, {
 		async: true,
 		schema: createAgencySchema(t).superRefine(async (value, ctx) => {

@@ -58,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
 		if (value.intent === 'remove') await removeMapping(db, user, value.subject, value.seen)
 	} catch (error) {
 		if (isSubjectTaken(error)) {
-			return data({ result: submission.reply({ fieldErrors: { subject: [t.adminSubjects.subjectTaken] } }) }, { status: 400 })
+			return data({ result: submission.reply({ fieldErrors: { subject: [t.adminSubjects.refusals.subjectTaken] } }) }, { status: 400 })
 		}
 		if (isStaleRecord(error)) return data({ result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
 		throw error

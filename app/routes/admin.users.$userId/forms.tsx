@@ -68,7 +68,7 @@ export function ProfileForm({
 				<VersionInput version={user.version} />
 				<FormErrors errors={form.errors} />
 				<div className="grid-2">
-					<UserProfileFields fields={fields} agencies={agencies} isNew={false} roleHint={isSelf ? t.adminUsers.cannotChangeOwnRole : undefined} />
+					<UserProfileFields fields={fields} agencies={agencies} isNew={false} roleHint={isSelf ? t.adminUsers.refusals.ownRole : undefined} />
 				</div>
 				<div>
 					<SubmitButton>
@@ -91,7 +91,7 @@ export function StatusForm({ user, isSelf, sessions, lastResult }: { user: User;
 			<p className="small">{fill(t.adminUsers.sessions, { count: sessions })}</p>
 			<FormErrors errors={form.errors} />
 			{isSelf && !user.disabled ? (
-				<p className="muted">{t.adminUsers.cannotDisableSelf}</p>
+				<p className="muted">{t.adminUsers.refusals.disableSelf}</p>
 			) : (
 				<Form method="post" {...getFormProps(form)}>
 					<input type="hidden" name="intent" value={intent} />
@@ -122,7 +122,7 @@ export function ResetPasswordForm({ user, isSelf, lastResult }: { user: User; is
 			<p className="muted small">{t.adminUsers.resetHint}</p>
 			{isSelf ? (
 				<p>
-					<Link to="/account/password">{t.adminUsers.cannotResetSelf}</Link>
+					<Link to="/account/password">{t.adminUsers.refusals.resetSelf}</Link>
 				</p>
 			) : (
 				<Form method="post" className="form" {...getFormProps(form)}>

@@ -56,7 +56,7 @@ async function update(admin: CurrentUser, user: ManagedUser, formData: FormData,
 	const schema = updateUserSchema(t, agencyIds).superRefine((value, ctx) => {
 		// An admin demoting themself could leave nobody able to administer the system.
 		if (user.id === admin.id && value.role !== user.role) {
-			ctx.addIssue({ code: 'custom', path: ['role'], message: t.adminUsers.cannotChangeOwnRole })
+			ctx.addIssue({ code: 'custom', path: ['role'], message: t.adminUsers.refusals.ownRole })
 		}
 	})
 	const submission = parseWithZod(formData, { schema })
@@ -82,7 +82,7 @@ async function update(admin: CurrentUser, user: ManagedUser, formData: FormData,
 async function changeStatus(admin: CurrentUser, user: ManagedUser, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, {
 		schema: statusSchema.superRefine((value, ctx) => {
-			if (value.intent === 'disable' && user.id === admin.id) ctx.addIssue({ code: 'custom', message: t.adminUsers.cannotDisableSelf })
+			if (value.intent === 'disable' && user.id === admin.id) ctx.addIssue({ code: 'custom', message: t.adminUsers.refusals.disableSelf })
 		}),
 	})
 	if (submission.status !== 'success') {
@@ -102,7 +102,7 @@ async function changeStatus(admin: CurrentUser, user: ManagedUser, formData: For
 async function reset(admin: CurrentUser, user: ManagedUser, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, {
 		schema: resetPasswordSchema(t, user.username).superRefine((_value, ctx) => {
-			if (user.id === admin.id) ctx.addIssue({ code: 'custom', message: t.adminUsers.cannotResetSelf })
+			if (user.id === admin.id) ctx.addIssue({ code: 'custom', message: t.adminUsers.refusals.resetSelf })
 		}),
 	})
 	if (submission.status !== 'success') {

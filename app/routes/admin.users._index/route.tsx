@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const agencyIds = (await listActiveAgencyOptions(db)).map((a) => a.id)
-	const usernameTaken = { code: 'custom' as const, path: ['username'], message: t.adminUsers.usernameTaken }
+	const usernameTaken = { code: 'custom' as const, path: ['username'], message: t.adminUsers.refusals.usernameTaken }
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
 		schema: createUserSchema(t, agencyIds).superRefine(async (value, ctx) => {

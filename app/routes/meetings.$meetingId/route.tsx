@@ -88,7 +88,7 @@ async function changeItem(user: CurrentUser, meeting: Meeting, formData: FormDat
 		return data({ intent: 'item' as const, result: null, message: t.errors.badRequest }, { status: 400 })
 	}
 	const { intent, itemId } = submission.value
-	const gone = () => data({ intent: 'item' as const, result: null, message: t.meetings.itemGone }, { status: 409 })
+	const gone = () => data({ intent: 'item' as const, result: null, message: t.meetings.refusals.itemGone }, { status: 409 })
 	const ids = (await listAgenda(getDb(), meeting.id)).map((item) => item.id)
 	if (!ids.includes(itemId)) return gone()
 	// The first item moved up, or the last down, stays where it is: nothing to write.
@@ -118,7 +118,7 @@ async function recordAttendance(user: CurrentUser, meeting: Meeting, formData: F
 		const value = formData.get(attendanceFieldName(person.userId)) ?? ''
 		if (value === '') entries.push({ userId: person.userId, status: null })
 		else if ((attendanceStatuses as ReadonlyArray<unknown>).includes(value)) entries.push({ userId: person.userId, status: value as AttendanceStatus })
-		else return data({ intent: 'attendance' as const, result: null, message: t.meetings.attendanceInvalid }, { status: 400 })
+		else return data({ intent: 'attendance' as const, result: null, message: t.meetings.refusals.attendanceInvalid }, { status: 400 })
 	}
 	await write(getDb(), user, (tx, audit) => saveAttendance(tx, audit, meeting.id, entries))
 	return done(meeting, 'attendanceSaved', 'attendance')

@@ -33,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const meeting = await getMeeting(db, parseId(args.params.meetingId))
 	invariantFound(meeting)
-	const duplicate = (value: { term: number; session: number }) => fill(t.meetings.duplicate, { label: meetingLabel(value) })
+	const duplicate = (value: { term: number; session: number }) => fill(t.meetings.refusals.duplicate, { label: meetingLabel(value) })
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
 		schema: updateMeetingSchema(t).superRefine(async (value, ctx) => {

@@ -27,7 +27,7 @@ export async function action(args: ActionFunctionArgs) {
 		async: true,
 		schema: createMeetingSchema(t).superRefine(async (value, ctx) => {
 			if (await isMeetingTaken(db, value.term, value.session)) {
-				ctx.addIssue({ code: 'custom', path: ['session'], message: fill(t.meetings.duplicate, { label: meetingLabel(value) }) })
+				ctx.addIssue({ code: 'custom', path: ['session'], message: fill(t.meetings.refusals.duplicate, { label: meetingLabel(value) }) })
 			}
 		}),
 	})
@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 	} catch (error) {
 		// Someone created the same meeting a moment ago: the unique index settles it.
 		if (!isUniqueViolation(error)) throw error
-		const message = fill(t.meetings.duplicate, { label: meetingLabel(input) })
+		const message = fill(t.meetings.refusals.duplicate, { label: meetingLabel(input) })
 		return data({ result: submission.reply({ fieldErrors: { session: [message] } }) }, { status: 400 })
 	}
 }

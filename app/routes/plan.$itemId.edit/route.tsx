@@ -89,7 +89,7 @@ function reply(intent: Intent, submission: Submission<unknown>, status: number, 
 }
 
 function referenced(submission: Submission<unknown>, t: Messages, count: number) {
-	return reply('delete', submission, 409, [fill(t.plan.referenced, { count })])
+	return reply('delete', submission, 409, [fill(t.plan.refusals.referenced, { count })])
 }
 
 export default function EditPlanItemPage() {
@@ -121,7 +121,7 @@ export default function EditPlanItemPage() {
 			<section className="card">
 				<h2 style={{ marginTop: 0 }}>{t.plan.delete}</h2>
 				{reportCount > 0 ? (
-					<Notice kind="info">{fill(t.plan.referenced, { count: reportCount })}</Notice>
+					<Notice kind="info">{fill(t.plan.refusals.referenced, { count: reportCount })}</Notice>
 				) : (
 					<>
 						<p className="muted small">{t.plan.deleteHint}</p>

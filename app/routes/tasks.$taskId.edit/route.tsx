@@ -108,7 +108,7 @@ export async function action(args: ActionFunctionArgs) {
 			const elsewhere = otherId === task.id ? task : await getTask(db, otherId)
 			if (elsewhere) {
 				return data(
-					{ intent: 'merge' as const, result: submission.reply({ fieldErrors: { mergeWith: [t.tasks.mergeOtherClause] } }) },
+					{ intent: 'merge' as const, result: submission.reply({ fieldErrors: { mergeWith: [t.tasks.refusals.mergeOtherClause] } }) },
 					{ status: 400 },
 				)
 			}

@@ -52,10 +52,10 @@ export function agenciesSchema(t: Messages, agencies: { allowedIds: ReadonlyArra
 			const unknown = [...value.lead, ...value.co].some((id) => !agencies.allowedIds.includes(id))
 			if (unknown) ctx.addIssue({ code: 'custom', path: [], message: t.tasks.unknownAgency })
 			const problem = assignmentProblem(value.lead, value.co)
-			if (problem?.kind === 'noLead') ctx.addIssue({ code: 'custom', path: ['lead'], message: t.tasks.noLead })
+			if (problem?.kind === 'noLead') ctx.addIssue({ code: 'custom', path: ['lead'], message: t.tasks.refusals.noLead })
 			if (problem?.kind === 'both') {
 				const names = problem.agencyIds.map((id) => agencies.names.get(id) ?? String(id)).join('、')
-				ctx.addIssue({ code: 'custom', path: ['co'], message: fill(t.tasks.both, { names }) })
+				ctx.addIssue({ code: 'custom', path: ['co'], message: fill(t.tasks.refusals.both, { names }) })
 			}
 		})
 }
@@ -64,16 +64,16 @@ export function agenciesSchema(t: Messages, agencies: { allowedIds: ReadonlyArra
 // action then answers "changed by someone else", which is the real reason.
 export function splitSchema(t: Messages, task: { text: string; version: number }) {
 	const messages: Record<SplitProblem, { path: 'first' | 'second'; message: string }> = {
-		firstEmpty: { path: 'first', message: t.tasks.splitFirstEmpty },
-		secondEmpty: { path: 'second', message: t.tasks.splitSecondEmpty },
-		changed: { path: 'second', message: t.tasks.splitChanged },
+		firstEmpty: { path: 'first', message: t.tasks.refusals.splitFirstEmpty },
+		secondEmpty: { path: 'second', message: t.tasks.refusals.splitSecondEmpty },
+		changed: { path: 'second', message: t.tasks.refusals.splitChanged },
 	}
 	return z
 		.object({
 			intent: z.literal('split'),
 			version,
-			first: z.string({ error: t.tasks.splitFirstEmpty }).trim().min(1, t.tasks.splitFirstEmpty),
-			second: z.string({ error: t.tasks.splitSecondEmpty }).trim().min(1, t.tasks.splitSecondEmpty),
+			first: z.string({ error: t.tasks.refusals.splitFirstEmpty }).trim().min(1, t.tasks.refusals.splitFirstEmpty),
+			second: z.string({ error: t.tasks.refusals.splitSecondEmpty }).trim().min(1, t.tasks.refusals.splitSecondEmpty),
 		})
 		.superRefine((value, ctx) => {
 			if (value.version !== task.version) return
