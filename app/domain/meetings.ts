@@ -156,12 +156,6 @@ export function agendaItemAccess(
 	return agendaEntryAccess(agendaView(user.role), item, agendaPaperReadable(item, reportState))
 }
 
-// An item moved or removed must still be on this meeting's agenda: one removed meanwhile (in
-// another tab, by a colleague) means the page is out of date.
-export function agendaItemPresent(agendaIds: ReadonlyArray<number>, itemId: number): Verdict {
-	return agendaIds.includes(itemId) ? allowed : broken('meetings.itemGone')
-}
-
 // ── Attendance ──
 
 // The form records the expected members only, each present, on leave, absent or not recorded:

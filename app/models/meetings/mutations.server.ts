@@ -1,20 +1,28 @@
 import { and, eq, max } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agendaItems, meetingAttendance, meetings } from '#db/schema'
-import type { AgendaItemKind, AttendanceStatus } from '~/domain/meetings'
-import { meetingLabel, moveInOrder, type MoveDirection } from '~/domain/meetings'
 import type { IsoDate } from '~/domain/dates'
-import { staleRecord, updateVersioned, type Audit } from '../write.server'
-import { listAgenda, loadAttendance, type AgendaItem } from './queries.server'
+import {
+	attendanceEntriesRule,
+	mayManageMeetings,
+	meetingLabel,
+	moveInOrder,
+	type AgendaItemKind,
+	type AttendanceStatus,
+	type MoveDirection,
+} from '~/domain/meetings'
+import { isUniqueViolation } from '../constraints.server'
+import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
+import { isMeetingTaken, listAgenda, loadAttendance, type AgendaItem } from './queries.server'
 
-// Standing committee meetings written: the meetings, their ordered agenda and attendance. The agenda is general:
-// other slices (reports, inspections, inquiries…) add items that point at their records through
-// addAgendaItem and take them off again through removeAgendaItemsFor, inside their own write().
+// Standing committee meetings written: the meetings, their ordered agenda and attendance, kept by
+// the secretariat (meetingPolicy). The agenda is general: other kinds of record (reports,
+// inspections, inquiries…) add items that point at them through addAgendaItem and take them off
+// again through removeAgendaItemsFor, steps of their own mutations' transactions.
 
 // Agenda changes of one meeting run one at a time: each reads and rewrites positions.
 async function lockMeeting(tx: Database, meetingId: number) {
-	const [row] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update')
-	if (!row) throw new Error(`No meeting ${meetingId}`)
+	await lockVersioned(tx, meetings, meetingId)
 }
 
 // Positions are 1..n in agenda order, whatever happened before.
@@ -92,36 +100,6 @@ export async function removeAgendaItemsFor(tx: Database, audit: Audit, subjectTy
 	}
 }
 
-// Removes one item of a meeting's agenda (refused as stale if it is no longer there).
-export async function removeAgendaItem(tx: Database, audit: Audit, meetingId: number, itemId: number) {
-	await lockMeeting(tx, meetingId)
-	const [removed] = await tx
-		.delete(agendaItems)
-		.where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
-		.returning()
-	if (!removed) throw staleRecord()
-	await renumberAgenda(tx, meetingId)
-	await audit({ action: 'agenda.remove', entityType: 'meeting', entityId: meetingId, before: describeItem(removed), after: null })
-}
-
-// Moves an item one place up or down; the first item moved up (or the last down) stays.
-export async function moveAgendaItem(tx: Database, audit: Audit, meetingId: number, itemId: number, direction: MoveDirection) {
-	await lockMeeting(tx, meetingId)
-	const current = await listAgenda(tx, meetingId)
-	const item = current.find((i) => i.id === itemId)
-	if (!item) throw staleRecord()
-	const ids = current.map((i) => i.id)
-	const order = moveInOrder(ids, itemId, direction)
-	await renumberAgenda(tx, meetingId, order)
-	await audit({
-		action: 'agenda.move',
-		entityType: 'meeting',
-		entityId: meetingId,
-		before: { agendaItemId: itemId, title: item.title, position: ids.indexOf(itemId) + 1 },
-		after: { agendaItemId: itemId, title: item.title, position: order.indexOf(itemId) + 1 },
-	})
-}
-
 // ── Meetings themselves ──
 
 export type MeetingInput = { term: number; session: number; startsOn: IsoDate; endsOn: IsoDate; place: string }
@@ -130,17 +108,108 @@ function describeMeeting(m: MeetingInput) {
 	return { label: meetingLabel(m), term: m.term, session: m.session, startsOn: m.startsOn, endsOn: m.endsOn, place: m.place }
 }
 
-export async function createMeeting(tx: Database, audit: Audit, input: MeetingInput) {
-	const [created] = await tx.insert(meetings).values(input).returning({ id: meetings.id })
-	await audit({ action: 'meeting.create', entityType: 'meeting', entityId: created.id, before: null, after: describeMeeting(input) })
-	return created.id
+function columns(m: MeetingInput): MeetingInput {
+	return { term: m.term, session: m.session, startsOn: m.startsOn, endsOn: m.endsOn, place: m.place }
 }
 
-export async function updateMeeting(tx: Database, audit: Audit, id: number, version: number, input: MeetingInput) {
-	const [before] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update')
-	if (!before) throw staleRecord()
-	await updateVersioned(tx, meetings, id, version, input)
-	await audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, before: describeMeeting(before), after: describeMeeting(input) })
+// 第N届 + 第N次会议 name one meeting: checked in the transaction, and the unique index settles
+// a race between two who save the same meeting at once.
+function refuseDuplicate(m: MeetingInput): never {
+	refuse({ kind: 'rule', code: 'meetings.duplicate', params: { label: meetingLabel(m) }, status: 400 })
+}
+
+async function oneMeetingOf<T>(m: MeetingInput, save: () => Promise<T>): Promise<T> {
+	try {
+		return await save()
+	} catch (error) {
+		if (isUniqueViolation(error)) refuseDuplicate(m)
+		throw error
+	}
+}
+
+export async function createMeeting(db: Database, actor: Actor, input: MeetingInput): Promise<number> {
+	return oneMeetingOf(input, () =>
+		write(db, actor, async (tx, audit) => {
+			enforce(mayManageMeetings(actor))
+			if (await isMeetingTaken(tx, input.term, input.session)) refuseDuplicate(input)
+			const [created] = await tx.insert(meetings).values(columns(input)).returning({ id: meetings.id })
+			await audit({ action: 'meeting.create', entityType: 'meeting', entityId: created.id, before: null, after: describeMeeting(input) })
+			return created.id
+		}),
+	)
+}
+
+export async function updateMeeting(db: Database, actor: Actor, input: MeetingInput & { meetingId: number; version: number }) {
+	await oneMeetingOf(input, () =>
+		write(db, actor, async (tx, audit) => {
+			enforce(mayManageMeetings(actor))
+			const before = await lockVersioned(tx, meetings, input.meetingId, input.version)
+			if (await isMeetingTaken(tx, input.term, input.session, before.id)) refuseDuplicate(input)
+			await updateVersioned(tx, meetings, before.id, input.version, columns(input))
+			await audit({ action: 'meeting.update', entityType: 'meeting', entityId: before.id, before: describeMeeting(before), after: describeMeeting(input) })
+		}),
+	)
+}
+
+// ── The agenda, arranged by the secretariat ──
+
+// Business that is no record of the app (personnel matters, a resolution) goes last on the agenda.
+export async function addOtherItem(db: Database, actor: Actor, input: { meetingId: number; title: string }): Promise<number> {
+	return write(db, actor, async (tx, audit) => {
+		enforce(mayManageMeetings(actor))
+		return addAgendaItem(tx, audit, input.meetingId, { kind: 'other', title: input.title })
+	})
+}
+
+// The item on this meeting's agenda, with the agenda locked; one removed meanwhile (in another
+// tab, by a colleague), or of another meeting, means the page is out of date.
+async function lockAgendaItem(tx: Database, meetingId: number, itemId: number) {
+	await lockMeeting(tx, meetingId)
+	const agenda = await listAgenda(tx, meetingId)
+	const item = agenda.find((i) => i.id === itemId)
+	if (!item) refuse({ kind: 'rule', code: 'meetings.itemGone' })
+	return { agenda, item }
+}
+
+// Removes one item of the meeting's agenda; the others close up.
+export async function removeAgendaItem(db: Database, actor: Actor, input: { meetingId: number; itemId: number }) {
+	await write(db, actor, async (tx, audit) => {
+		enforce(mayManageMeetings(actor))
+		const { item } = await lockAgendaItem(tx, input.meetingId, input.itemId)
+		await tx.delete(agendaItems).where(eq(agendaItems.id, item.id))
+		await renumberAgenda(tx, input.meetingId)
+		await audit({ action: 'agenda.remove', entityType: 'meeting', entityId: input.meetingId, before: describeItem(item), after: null })
+	})
+}
+
+// Moves an item one place up or down. The first item moved up, or the last down, stays where it
+// is: nothing is written. Returns whether the agenda changed.
+export async function moveAgendaItem(
+	db: Database,
+	actor: Actor,
+	input: { meetingId: number; itemId: number; direction: MoveDirection },
+): Promise<boolean> {
+	enforce(mayManageMeetings(actor))
+	const seen = (await listAgenda(db, input.meetingId)).map((i) => i.id)
+	if (seen.includes(input.itemId) && sameOrder(moveInOrder(seen, input.itemId, input.direction), seen)) return false
+	await write(db, actor, async (tx, audit) => {
+		const { agenda, item } = await lockAgendaItem(tx, input.meetingId, input.itemId)
+		const ids = agenda.map((i) => i.id)
+		const order = moveInOrder(ids, input.itemId, input.direction)
+		await renumberAgenda(tx, input.meetingId, order)
+		await audit({
+			action: 'agenda.move',
+			entityType: 'meeting',
+			entityId: input.meetingId,
+			before: { agendaItemId: item.id, title: item.title, position: ids.indexOf(item.id) + 1 },
+			after: { agendaItemId: item.id, title: item.title, position: order.indexOf(item.id) + 1 },
+		})
+	})
+	return true
+}
+
+function sameOrder(a: ReadonlyArray<number>, b: ReadonlyArray<number>) {
+	return a.length === b.length && a.every((id, index) => id === b[index])
 }
 
 // ── Attendance ──
@@ -148,20 +217,22 @@ export async function updateMeeting(tx: Database, audit: Audit, id: number, vers
 // Saves the whole attendance form: a member left blank has no record. Audited with the names,
 // before and after.
 export async function saveAttendance(
-	tx: Database,
-	audit: Audit,
-	meetingId: number,
-	entries: Array<{ userId: number; status: AttendanceStatus | null }>,
+	db: Database,
+	actor: Actor,
+	input: { meetingId: number; entries: ReadonlyArray<{ userId: number; status: string | null }> },
 ) {
-	await lockMeeting(tx, meetingId)
-	const before = await loadAttendance(tx, meetingId)
-	const known = new Map(before.map((p) => [p.userId, p]))
-	for (const entry of entries) {
-		if (!known.has(entry.userId)) throw new Error(`User ${entry.userId} is not expected at meeting ${meetingId}`)
-		await tx.delete(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, entry.userId)))
-		if (entry.status) await tx.insert(meetingAttendance).values({ meetingId, userId: entry.userId, status: entry.status })
-	}
-	const after = await loadAttendance(tx, meetingId)
-	const summary = (rows: typeof before) => rows.filter((r) => r.status).map((r) => ({ userId: r.userId, name: r.realName, status: r.status }))
-	await audit({ action: 'meeting.attendance', entityType: 'meeting', entityId: meetingId, before: summary(before), after: summary(after) })
+	const { meetingId } = input
+	await write(db, actor, async (tx, audit) => {
+		enforce(mayManageMeetings(actor))
+		await lockMeeting(tx, meetingId)
+		const before = await loadAttendance(tx, meetingId)
+		enforce(attendanceEntriesRule(before.map((p) => p.userId), input.entries))
+		for (const entry of input.entries) {
+			await tx.delete(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, entry.userId)))
+			if (entry.status) await tx.insert(meetingAttendance).values({ meetingId, userId: entry.userId, status: entry.status as AttendanceStatus })
+		}
+		const after = await loadAttendance(tx, meetingId)
+		const summary = (rows: typeof before) => rows.filter((r) => r.status).map((r) => ({ userId: r.userId, name: r.realName, status: r.status }))
+		await audit({ action: 'meeting.attendance', entityType: 'meeting', entityId: meetingId, before: summary(before), after: summary(after) })
+	})
 }

@@ -1,12 +1,12 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, clauses, planItemClauses, planItems } from '#db/schema'
-import type { PlanItemKind } from '~/domain/meetings'
-import { staleRecord, updateVersioned, type Audit } from '../write.server'
+import { mayDeletePlanItem, mayManagePlan, type PlanItemKind } from '~/domain/meetings'
+import { enforce, lockVersioned, updateVersioned, write, type Actor } from '../write.server'
 import { countReportsOfPlanItem } from './queries.server'
 
-// The annual oversight plan written: items added, changed and, while nothing carries them out
-// yet, deleted; each audited with its organ and clauses by name.
+// The annual oversight plan written by the secretariat (planPolicy): items added, changed and,
+// while nothing carries them out yet, deleted; each audited with its organ and clauses by name.
 
 export type PlanItemInput = {
 	year: number
@@ -55,41 +55,41 @@ function columns(input: PlanItemInput) {
 	}
 }
 
-export async function createPlanItem(tx: Database, audit: Audit, input: PlanItemInput) {
-	const [created] = await tx.insert(planItems).values(columns(input)).returning({ id: planItems.id })
-	await replaceClauses(tx, created.id, input.clauseIds)
-	await audit({ action: 'plan.create', entityType: 'plan_item', entityId: created.id, before: null, after: await describe(tx, input) })
-	return created.id
+export async function createPlanItem(db: Database, actor: Actor, input: PlanItemInput): Promise<number> {
+	return write(db, actor, async (tx, audit) => {
+		enforce(mayManagePlan(actor))
+		const [created] = await tx.insert(planItems).values(columns(input)).returning({ id: planItems.id })
+		await replaceClauses(tx, created.id, input.clauseIds)
+		await audit({ action: 'plan.create', entityType: 'plan_item', entityId: created.id, before: null, after: await describe(tx, input) })
+		return created.id
+	})
 }
 
-async function currentInput(tx: Database, id: number): Promise<PlanItemInput | null> {
-	const [item] = await tx.select().from(planItems).where(eq(planItems.id, id)).for('update')
-	if (!item) return null
+// The item as the user saw it (its version), locked, with its clauses.
+async function lockPlanItem(tx: Database, id: number, version: number): Promise<PlanItemInput & { id: number }> {
+	const item = await lockVersioned(tx, planItems, id, version)
 	const linked = await tx.select({ clauseId: planItemClauses.clauseId }).from(planItemClauses).where(eq(planItemClauses.planItemId, id))
 	return { ...item, clauseIds: linked.map((c) => c.clauseId) }
 }
 
-export async function updatePlanItem(tx: Database, audit: Audit, id: number, version: number, input: PlanItemInput) {
-	const before = await currentInput(tx, id)
-	if (!before) throw staleRecord()
-	await updateVersioned(tx, planItems, id, version, columns(input))
-	await replaceClauses(tx, id, input.clauseIds)
-	await audit({ action: 'plan.update', entityType: 'plan_item', entityId: id, before: await describe(tx, before), after: await describe(tx, input) })
+export async function updatePlanItem(db: Database, actor: Actor, input: PlanItemInput & { itemId: number; version: number }) {
+	await write(db, actor, async (tx, audit) => {
+		enforce(mayManagePlan(actor))
+		const before = await lockPlanItem(tx, input.itemId, input.version)
+		await updateVersioned(tx, planItems, before.id, input.version, columns(input))
+		await replaceClauses(tx, before.id, input.clauseIds)
+		await audit({ action: 'plan.update', entityType: 'plan_item', entityId: before.id, before: await describe(tx, before), after: await describe(tx, input) })
+	})
 }
 
-// An item a report or an inspection already points at stays: its history is part of that report's. Returns
-// 'referenced' instead of deleting; a stale version throws staleRecord().
-export async function deletePlanItem(tx: Database, audit: Audit, id: number, version: number): Promise<'deleted' | 'referenced'> {
-	const before = await currentInput(tx, id)
-	if (!before) throw staleRecord()
-	if ((await countReportsOfPlanItem(tx, id)) > 0) return 'referenced'
-	const description = await describe(tx, before)
-	const removed = await tx
-		.delete(planItems)
-		.where(and(eq(planItems.id, id), eq(planItems.version, version)))
-		.returning({ id: planItems.id })
-	if (removed.length !== 1) throw staleRecord()
-	await audit({ action: 'plan.delete', entityType: 'plan_item', entityId: id, before: description, after: null })
-	return 'deleted'
+// An item a report or an inspection already points at stays (mayDeletePlanItem).
+export async function deletePlanItem(db: Database, actor: Actor, input: { itemId: number; version: number }) {
+	await write(db, actor, async (tx, audit) => {
+		enforce(mayManagePlan(actor))
+		const before = await lockPlanItem(tx, input.itemId, input.version)
+		enforce(mayDeletePlanItem(await countReportsOfPlanItem(tx, before.id)))
+		const description = await describe(tx, before)
+		await tx.delete(planItems).where(eq(planItems.id, before.id))
+		await audit({ action: 'plan.delete', entityType: 'plan_item', entityId: before.id, before: description, after: null })
+	})
 }
-

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
 import { shanghaiDate } from '~/domain/dates'
-import { formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, type MeetingPhase } from '~/domain/meetings'
+import { formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, meetingPolicy, type MeetingPhase } from '~/domain/meetings'
 import { fill, useLang, useT } from '~/i18n/i18n'
 import { countAgendaItems, listPastMeetings, listUpcomingMeetings } from '~/models/meetings/queries.server'
 
@@ -29,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		phase: meetingPhase(m, today),
 		agendaCount: counts.get(m.id) ?? 0,
 	})
-	return { upcoming: upcoming.map(row), past: past.map(row), canManage: can(user.role, 'oversight:manage') }
+	return { upcoming: upcoming.map(row), past: past.map(row), canManage: meetingPolicy(user).manage }
 }
 
 type Row = {

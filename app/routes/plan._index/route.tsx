@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
 import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import { currentYear, planItemKinds, planYears } from '~/domain/meetings'
+import { currentYear, planItemKinds, planPolicy, planYears } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
 import { listPlanItems, listPlanYears } from '~/models/plan/queries.server'
 
@@ -25,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		year,
 		years: planYears(await listPlanYears(db), today).filter((y) => y >= 2000 && y <= 2099),
 		items,
-		canManage: can(user.role, 'oversight:manage'),
+		canManage: planPolicy(user).manage,
 		done: doneKinds.find((kind) => kind === url.searchParams.get('done')) ?? null,
 	}
 }
