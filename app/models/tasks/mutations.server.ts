@@ -1,28 +1,28 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, clauses, taskAgencies, tasks } from '#db/schema'
 import {
+	assignmentRule,
 	insertAfter,
+	mayEditTask,
+	mergeRule,
 	mergeTasks,
 	orderAfterMerge,
 	renumber,
+	splitRule,
+	toAssignments,
 	type AgencyAssignment,
 } from '~/domain/tasks'
-import { bumpVersion, staleRecord, updateVersioned, write, type Actor } from '../write.server'
+import { bumpVersion, enforce, lockVersioned, refuse, updateVersioned, write, type Actor } from '../write.server'
 
-// The secretariat's edits of a task. Each is one audited transaction; each checks the version
-// of every task it changes, so an edit based on an outdated page is refused, never merged in.
+// The office's edits of a task (taskPolicy). Each is one audited transaction; each checks the
+// version of every task it changes, so an edit based on an outdated page is refused, never
+// merged in, and the rules of the edit on the tasks as they are stored.
 
 // Structural edits (split, merge) of one clause run one at a time: each renumbers the clause's
 // tasks, and two at once would give two tasks the same ordinal.
 async function lockClause(tx: Database, clauseId: number) {
 	await tx.select({ id: clauses.id }).from(clauses).where(eq(clauses.id, clauseId)).for('update')
-}
-
-async function lockTask(tx: Database, taskId: number, version: number) {
-	const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update')
-	if (!task || task.version !== version) throw staleRecord()
-	return task
 }
 
 async function assignmentsOf(tx: Database, taskId: number) {
@@ -68,49 +68,60 @@ export async function updateTask(
 	input: { taskId: number; version: number; text: string; deadline: string | null },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const before = await lockTask(tx, input.taskId, input.version)
-		await updateVersioned(tx, tasks, input.taskId, input.version, { text: input.text, deadline: input.deadline })
+		enforce(mayEditTask(actor))
+		const before = await lockVersioned(tx, tasks, input.taskId, input.version)
+		await updateVersioned(tx, tasks, before.id, input.version, { text: input.text, deadline: input.deadline })
 		await audit({
 			action: 'task.update',
 			entityType: 'task',
-			entityId: input.taskId,
+			entityId: before.id,
 			before: { text: before.text, deadline: before.deadline },
 			after: { text: input.text, deadline: input.deadline },
 		})
 	})
 }
 
+// At least one lead; an agency leads or assists, never both (assignmentRule).
 export async function setTaskAgencies(
 	db: Database,
 	actor: Actor,
-	input: { taskId: number; version: number; assignments: ReadonlyArray<AgencyAssignment> },
+	input: { taskId: number; version: number; leadIds: ReadonlyArray<number>; coIds: ReadonlyArray<number> },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		await lockTask(tx, input.taskId, input.version)
-		const before = await assignmentsOf(tx, input.taskId)
-		await bumpVersion(tx, tasks, input.taskId, input.version)
-		await replaceAssignments(tx, input.taskId, input.assignments)
+		enforce(mayEditTask(actor))
+		const task = await lockVersioned(tx, tasks, input.taskId, input.version)
+		const named = await tx
+			.select({ id: agencies.id, name: agencies.name })
+			.from(agencies)
+			.where(inArray(agencies.id, [...input.leadIds, ...input.coIds, -1]))
+		enforce(assignmentRule(input.leadIds, input.coIds, (id) => named.find((a) => a.id === id)?.name ?? String(id)))
+		const before = await assignmentsOf(tx, task.id)
+		await bumpVersion(tx, tasks, task.id, input.version)
+		await replaceAssignments(tx, task.id, toAssignments(input.leadIds, input.coIds))
 		await audit({
 			action: 'task.agencies',
 			entityType: 'task',
-			entityId: input.taskId,
+			entityId: task.id,
 			before: describeAssignments(before),
-			after: describeAssignments(await assignmentsOf(tx, input.taskId)),
+			after: describeAssignments(await assignmentsOf(tx, task.id)),
 		})
 	})
 }
 
 // The first part stays in the task; the second becomes a new task right after it, with the
-// same subject, agencies and deadline. Returns the new task's id.
+// same subject, agencies and deadline. Together the parts are the stored text (splitRule).
+// Returns the new task's id.
 export async function splitTask(
 	db: Database,
 	actor: Actor,
 	input: { taskId: number; clauseId: number; version: number; first: string; second: string },
 ) {
 	return write(db, actor, async (tx, audit) => {
+		enforce(mayEditTask(actor))
 		await lockClause(tx, input.clauseId)
-		const task = await lockTask(tx, input.taskId, input.version)
-		if (task.clauseId !== input.clauseId) throw staleRecord()
+		const task = await lockVersioned(tx, tasks, input.taskId, input.version)
+		if (task.clauseId !== input.clauseId) refuse({ kind: 'stale' })
+		enforce(splitRule(task.text, input.first, input.second))
 		await updateVersioned(tx, tasks, task.id, input.version, { text: input.first })
 		const [created] = await tx
 			.insert(tasks)
@@ -151,28 +162,34 @@ export async function splitTask(
 	})
 }
 
+// A task of the pair that is gone was merged or split away by someone else meanwhile: the page
+// the user chose it on is out of date.
+async function lockTaskOfPair(tx: Database, taskId: number) {
+	const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update')
+	if (!task) refuse({ kind: 'stale' })
+	return task
+}
+
 // The kept task takes the joined text, the union of agencies (lead wins) and the earlier
 // deadline, and the place of whichever came first; the other task is deleted (its agencies
-// cascade) and the clause's ordinals close up.
+// cascade) and the clause's ordinals close up. Only two tasks of one clause merge (mergeRule),
+// each as the user saw it.
 export async function mergeTask(
 	db: Database,
 	actor: Actor,
 	input: { taskId: number; version: number; otherId: number; otherVersion: number; clauseId: number },
 ) {
 	await write(db, actor, async (tx, audit) => {
+		enforce(mayEditTask(actor))
 		await lockClause(tx, input.clauseId)
 		// Lock in id order, so that two merges of the same pair cannot wait for each other.
-		const pair = [
-			{ id: input.taskId, version: input.version },
-			{ id: input.otherId, version: input.otherVersion },
-		].sort((a, b) => a.id - b.id)
-		const locked = new Map<number, typeof tasks.$inferSelect>()
-		for (const { id, version } of pair) locked.set(id, await lockTask(tx, id, version))
-		const kept = locked.get(input.taskId)
-		const other = locked.get(input.otherId)
-		if (!kept || !other || kept.id === other.id || kept.clauseId !== input.clauseId || other.clauseId !== input.clauseId) {
-			throw new Error('Only two different tasks of one clause can be merged.')
-		}
+		const [low, high] = [input.taskId, input.otherId].sort((a, b) => a - b)
+		const lowTask = await lockTaskOfPair(tx, low)
+		const highTask = high === low ? lowTask : await lockTaskOfPair(tx, high)
+		const kept = lowTask.id === input.taskId ? lowTask : highTask
+		const other = highTask.id === input.otherId ? highTask : lowTask
+		enforce(mergeRule(kept, other))
+		if (kept.clauseId !== input.clauseId || kept.version !== input.version || other.version !== input.otherVersion) refuse({ kind: 'stale' })
 		const keptAgencies = await assignmentsOf(tx, kept.id)
 		const otherAgencies = await assignmentsOf(tx, other.id)
 		const order = orderAfterMerge(
@@ -182,11 +199,7 @@ export async function mergeTask(
 		)
 		const merged = mergeTasks({ ...kept, agencies: keptAgencies }, { ...other, agencies: otherAgencies })
 		await updateVersioned(tx, tasks, kept.id, input.version, { text: merged.text, deadline: merged.deadline })
-		const removed = await tx
-			.delete(tasks)
-			.where(and(eq(tasks.id, other.id), eq(tasks.version, input.otherVersion)))
-			.returning({ id: tasks.id })
-		if (removed.length !== 1) throw staleRecord()
+		await tx.delete(tasks).where(eq(tasks.id, other.id))
 		await replaceAssignments(tx, kept.id, merged.agencies)
 		await renumberClause(tx, input.clauseId, order)
 		const after = await assignmentsOf(tx, kept.id)

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, clauses, tasks } from '#db/schema'
 import { requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
@@ -51,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		counts: { clauses: clauseCount.value, tasks: taskCount.value, agencies: agencyCount.value },
 		agency: agency && { id: agency.id, name: agency.name },
 		agencyTasks,
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 		today,
 		horizonDays: settings.todoHorizonDays,
 		todo,

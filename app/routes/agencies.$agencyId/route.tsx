@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { taskPolicy } from '~/domain/tasks'
 import { OpenFindings } from '~/components/findings-list'
 import { TaskCard } from '~/components/task-card'
 import { ReportLinks } from '~/components/timeline'
@@ -40,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		agency,
 		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
 		asCo: withStatus.filter((task) => task.cos.some((a) => a.id === agency.id)),
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 		reports,
 		openItems,
 		openFindings,

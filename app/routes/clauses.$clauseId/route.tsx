@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { ReportLinks, Timeline } from '~/components/timeline'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
@@ -29,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	return {
 		...found,
 		tasks: taskRows.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status })),
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 		reports,
 		timeline,
 	}
