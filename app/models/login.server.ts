@@ -4,9 +4,9 @@ import { loginAttempts } from '#db/schema'
 import { loginBlock, type LoginBlock } from '~/domain/accounts'
 import type { Settings } from '~/domain/settings'
 import { burnPasswordCheck, verifyPassword } from '~/auth/password.server'
-import { createSession } from '~/auth/session.server'
+import { createSession, invalidateSession } from '~/auth/session.server'
 import { findUserByUsername } from './users/queries.server'
-import { write } from './write.server'
+import { write, type Actor } from './write.server'
 
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean }
@@ -74,3 +74,10 @@ export async function attemptLogin(
 	})
 }
 
+// Logging out deletes the session row, so the old cookie is worthless even if it was copied.
+export async function endSession(db: Database, actor: Actor, input: { sessionId: string }) {
+	await write(db, actor, async (tx, audit) => {
+		await invalidateSession(tx, input.sessionId)
+		await audit({ action: 'logout', entityType: 'user', entityId: actor.id })
+	})
+}

@@ -1,15 +1,18 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, subjectMappings } from '#db/schema'
+import { can } from '~/auth/permissions'
+import { permitted } from '~/domain/refusal'
 import { seenKey } from '~/domain/subjects'
-import { staleRecord, write, type Actor } from '../write.server'
+import { enforce, refuse, write, type Actor } from '../write.server'
 
-// The subject mapping written: which agencies a subject phrase of an instrument stands for. The
-// mapping has no version column: a save compares the stored set of agencies with the one the
-// editor was loaded with (seenKey).
+// The subject mapping written by admin and the secretariat: which agencies a subject phrase of
+// an instrument stands for. The mapping has no version column: a save compares the stored set
+// of agencies with the one the editor was loaded with (seenKey), on the subject's rows locked.
 
-
+// The subject's agencies as stored, its rows locked for the rest of the transaction.
 async function currentAgencies(tx: Database, subject: string) {
+	await tx.select({ agencyId: subjectMappings.agencyId }).from(subjectMappings).where(eq(subjectMappings.subject, subject)).for('update')
 	return tx
 		.select({ agencyId: subjectMappings.agencyId, shortName: agencies.shortName })
 		.from(subjectMappings)
@@ -18,12 +21,11 @@ async function currentAgencies(tx: Database, subject: string) {
 		.orderBy(asc(subjectMappings.position), asc(agencies.displayOrder))
 }
 
-export function subjectTaken() {
-	return Object.assign(new Error('The subject is already mapped.'), { name: 'SubjectTaken' as const })
-}
-
-export function isSubjectTaken(error: unknown) {
-	return error instanceof Error && error.name === 'SubjectTaken'
+// The mapping as the editor saw it; one changed or removed meanwhile means the page is out of date.
+async function lockSeen(tx: Database, subject: string, seen: string) {
+	const current = await currentAgencies(tx, subject)
+	if (current.length === 0 || seenKey(current.map((c) => c.agencyId)) !== seen) refuse({ kind: 'stale' })
+	return current
 }
 
 // Agencies already mapped keep their sequence (the first carries the duty); newly chosen ones
@@ -43,34 +45,35 @@ async function shortNames(tx: Database, ids: Array<number>) {
 }
 
 // Changing the mapping re-assigns no existing task: it is read at the next import only.
-export async function saveMapping(db: Database, actor: Actor, subject: string, chosen: Array<number>, seen: string) {
+export async function saveMapping(db: Database, actor: Actor, input: { subject: string; agencyIds: Array<number>; seen: string }) {
 	await write(db, actor, async (tx, audit) => {
-		const current = await currentAgencies(tx, subject)
-		if (current.length === 0 || seenKey(current.map((c) => c.agencyId)) !== seen) throw staleRecord()
-		const ordered = await replaceAgencies(tx, subject, current.map((c) => c.agencyId), chosen)
+		enforce(permitted(can(actor.role, 'subjects:edit')))
+		const current = await lockSeen(tx, input.subject, input.seen)
+		const ordered = await replaceAgencies(tx, input.subject, current.map((c) => c.agencyId), input.agencyIds)
 		await audit({
 			action: 'subject.update',
 			entityType: 'subject_mapping',
-			entityId: subject,
+			entityId: input.subject,
 			before: { agencies: current.map((c) => c.shortName) },
 			after: { agencies: await shortNames(tx, ordered) },
 		})
 	})
 }
 
-export async function createMapping(db: Database, actor: Actor, subject: string, chosen: Array<number>) {
+export async function createMapping(db: Database, actor: Actor, input: { subject: string; agencyIds: Array<number> }) {
 	await write(db, actor, async (tx, audit) => {
-		if ((await currentAgencies(tx, subject)).length > 0) throw subjectTaken()
-		const ordered = await replaceAgencies(tx, subject, [], chosen)
-		await audit({ action: 'subject.create', entityType: 'subject_mapping', entityId: subject, after: { agencies: await shortNames(tx, ordered) } })
+		enforce(permitted(can(actor.role, 'subjects:edit')))
+		if ((await currentAgencies(tx, input.subject)).length > 0) refuse({ kind: 'rule', code: 'adminSubjects.subjectTaken', status: 400 })
+		const ordered = await replaceAgencies(tx, input.subject, [], input.agencyIds)
+		await audit({ action: 'subject.create', entityType: 'subject_mapping', entityId: input.subject, after: { agencies: await shortNames(tx, ordered) } })
 	})
 }
 
-export async function removeMapping(db: Database, actor: Actor, subject: string, seen: string) {
+export async function removeMapping(db: Database, actor: Actor, input: { subject: string; seen: string }) {
 	await write(db, actor, async (tx, audit) => {
-		const current = await currentAgencies(tx, subject)
-		if (current.length === 0 || seenKey(current.map((c) => c.agencyId)) !== seen) throw staleRecord()
-		await tx.delete(subjectMappings).where(eq(subjectMappings.subject, subject))
-		await audit({ action: 'subject.remove', entityType: 'subject_mapping', entityId: subject, before: { agencies: current.map((c) => c.shortName) } })
+		enforce(permitted(can(actor.role, 'subjects:edit')))
+		const current = await lockSeen(tx, input.subject, input.seen)
+		await tx.delete(subjectMappings).where(eq(subjectMappings.subject, input.subject))
+		await audit({ action: 'subject.remove', entityType: 'subject_mapping', entityId: input.subject, before: { agencies: current.map((c) => c.shortName) } })
 	})
 }

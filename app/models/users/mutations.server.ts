@@ -1,9 +1,12 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { sessions, users } from '#db/schema'
+import { hashPassword, verifyPassword } from '~/auth/password.server'
+import { belongsToAgency, mayChangeRole, mayDisable, mayManageAccounts, mayResetPassword } from '~/domain/accounts'
 import type { Role } from '~/domain/roles'
-import { hashPassword } from '~/auth/password.server'
-import { updateVersioned, write, type Actor, type Audit } from '../write.server'
+import { isUniqueViolation } from '../constraints.server'
+import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
+import { findUserByUsername } from './queries.server'
 
 // Accounts written: created (by an admin, the command line or the seed), their profile edited,
 // disabled and enabled, their password reset. No audit event ever holds a password or its hash.
@@ -22,7 +25,7 @@ export type NewUser = {
 // Inside the caller's write(): the account and its audit event are one transaction. The
 // password hash never reaches the audit log.
 export async function insertUser(tx: Database, audit: Audit, input: NewUser) {
-	if (input.role === 'agency' && !input.agencyId) throw new Error('An agency liaison needs an agency.')
+	if (belongsToAgency(input.role) && !input.agencyId) throw new Error('An agency liaison needs an agency.')
 	const [user] = await tx
 		.insert(users)
 		.values({
@@ -32,7 +35,7 @@ export async function insertUser(tx: Database, audit: Audit, input: NewUser) {
 			position: input.position?.trim() ?? '',
 			phone: input.phone?.trim() ?? '',
 			role: input.role,
-			agencyId: input.role === 'agency' ? (input.agencyId ?? null) : null,
+			agencyId: belongsToAgency(input.role) ? (input.agencyId ?? null) : null,
 			mustChangePassword: input.mustChangePassword,
 		})
 		.returning()
@@ -45,30 +48,63 @@ export function publicUser(user: typeof users.$inferSelect) {
 	return rest
 }
 
+// An administrator creates the account with a temporary password the person must change at
+// their first login. A username is unique whatever its case.
+export async function createUser(db: Database, actor: Actor, input: NewUser) {
+	try {
+		return await write(db, actor, async (tx, audit) => {
+			enforce(mayManageAccounts(actor))
+			if (await findUserByUsername(tx, input.username)) refuseUsernameTaken()
+			return publicUser(await insertUser(tx, audit, input))
+		})
+	} catch (error) {
+		// Someone created the same username a moment ago: the unique index settles it.
+		if (isUniqueViolation(error)) refuseUsernameTaken()
+		throw error
+	}
+}
+
+function refuseUsernameTaken(): never {
+	refuse({ kind: 'rule', code: 'adminUsers.usernameTaken', status: 400 })
+}
+
 export type Profile = { realName: string; position: string; phone: string; role: Role; agencyId: number | null }
 
 function profileOf(user: typeof users.$inferSelect): Profile {
 	return { realName: user.realName, position: user.position, phone: user.phone, role: user.role, agencyId: user.agencyId }
 }
 
-// The audit event holds the profile only: never the password hash.
-export async function updateProfile(db: Database, actor: Actor, userId: number, version: number, profile: Profile) {
+// The audit event holds the profile only: never the password hash. An administrator keeps their
+// own role (accountPolicy); only a liaison belongs to an agency.
+export async function updateProfile(db: Database, actor: Actor, input: Profile & { userId: number; version: number }) {
 	await write(db, actor, async (tx, audit) => {
-		const [before] = await tx.select().from(users).where(eq(users.id, userId))
-		const after = await updateVersioned(tx, users, userId, version, profile)
-		await audit({ action: 'user.update', entityType: 'user', entityId: userId, before: profileOf(before), after: profileOf(after) })
+		const before = await lockVersioned(tx, users, input.userId, input.version)
+		enforce(mayChangeRole(actor, before, input.role))
+		const profile: Profile = {
+			realName: input.realName,
+			position: input.position,
+			phone: input.phone,
+			role: input.role,
+			agencyId: belongsToAgency(input.role) ? input.agencyId : null,
+		}
+		const after = await updateVersioned(tx, users, before.id, input.version, profile)
+		await audit({ action: 'user.update', entityType: 'user', entityId: before.id, before: profileOf(before), after: profileOf(after) })
 	})
 }
 
-// Disabling ends every session of the account at once, in the same transaction.
-export async function setDisabled(db: Database, actor: Actor, userId: number, version: number, disabled: boolean) {
+// Disabling ends every session of the account at once, in the same transaction. Accounts are
+// never deleted: members and deputies change every term, and the record keeps their names.
+export async function setDisabled(db: Database, actor: Actor, input: { userId: number; version: number; disabled: boolean }) {
+	const { disabled } = input
 	await write(db, actor, async (tx, audit) => {
-		await updateVersioned(tx, users, userId, version, { disabled })
-		if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId))
+		const account = await lockVersioned(tx, users, input.userId, input.version)
+		enforce(disabled ? mayDisable(actor, account) : mayManageAccounts(actor))
+		await updateVersioned(tx, users, account.id, input.version, { disabled })
+		if (disabled) await tx.delete(sessions).where(eq(sessions.userId, account.id))
 		await audit({
 			action: disabled ? 'user.disable' : 'user.enable',
 			entityType: 'user',
-			entityId: userId,
+			entityId: account.id,
 			before: { disabled: !disabled },
 			after: { disabled },
 		})
@@ -76,12 +112,34 @@ export async function setDisabled(db: Database, actor: Actor, userId: number, ve
 }
 
 // A reset ends the account's sessions and makes it choose its own password at the next login.
-export async function resetPassword(db: Database, actor: Actor, userId: number, version: number, password: string) {
-	const passwordHash = await hashPassword(password)
+export async function resetPassword(db: Database, actor: Actor, input: { userId: number; version: number; password: string }) {
+	const passwordHash = await hashPassword(input.password)
 	await write(db, actor, async (tx, audit) => {
-		await updateVersioned(tx, users, userId, version, { passwordHash, mustChangePassword: true })
-		await tx.delete(sessions).where(eq(sessions.userId, userId))
-		await audit({ action: 'user.password.reset', entityType: 'user', entityId: userId, after: { mustChangePassword: true } })
+		const account = await lockVersioned(tx, users, input.userId, input.version)
+		enforce(mayResetPassword(actor, account))
+		await updateVersioned(tx, users, account.id, input.version, { passwordHash, mustChangePassword: true })
+		await tx.delete(sessions).where(eq(sessions.userId, account.id))
+		await audit({ action: 'user.password.reset', entityType: 'user', entityId: account.id, after: { mustChangePassword: true } })
+	})
+}
+
+// A user changes their own password, knowing the current one. Their other sessions end: whoever
+// else held the old password is out; the session they change it in stays.
+export async function changeOwnPassword(
+	db: Database,
+	actor: Actor,
+	input: { currentPassword: string; newPassword: string; keepSessionId: string },
+) {
+	const passwordHash = await hashPassword(input.newPassword)
+	await write(db, actor, async (tx, audit) => {
+		const [account] = await tx.select().from(users).where(eq(users.id, actor.id ?? -1)).for('update')
+		if (!account) refuse({ kind: 'notFound' })
+		if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+			refuse({ kind: 'rule', code: 'account.wrongCurrent', status: 400 })
+		}
+		await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, account.id))
+		await tx.delete(sessions).where(and(eq(sessions.userId, account.id), ne(sessions.id, input.keepSessionId)))
+		await audit({ action: 'user.password.change', entityType: 'user', entityId: account.id })
 	})
 }
 

@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice, SubmitButton } from '~/components/forms'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { isAgencyNameTaken } from '~/models/agencies/queries.server'
-import { isUniqueViolation } from '~/models/constraints.server'
-import { isStaleRecord } from '~/models/write.server'
-import { AgencyFields } from '../admin.agencies._index/agency-fields'
 import { updateAgency } from '~/models/agencies/mutations.server'
+import { AgencyFields } from '../admin.agencies._index/agency-fields'
+import { refineAgencyName } from '../admin.agencies._index/unique.server'
 import { loadAgencyDetails } from './queries.server'
 import { updateAgencySchema } from './schema'
 
@@ -30,32 +30,26 @@ export async function action(args: ActionFunctionArgs) {
 	const details = await loadAgencyDetails(db, parseId(args.params.agencyId))
 	invariantFound(details)
 	const { agency } = details
-	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.refusals.nameTaken }
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
-		schema: updateAgencySchema(t).superRefine(async (value, ctx) => {
-			if (await isAgencyNameTaken(db, value.name, agency.id)) ctx.addIssue(nameTaken)
-		}),
+		schema: updateAgencySchema(t).superRefine(refineAgencyName(db, t, agency.id)),
 	})
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply(), saved: false }, { status: 400 })
 	}
 	const { intent: _intent, version, district, displayOrder, active, ...values } = submission.value
-	try {
-		await updateAgency(db, user, agency.id, version, {
+	const outcome = await attempt(t, () =>
+		updateAgency(db, user, {
 			...values,
+			agencyId: agency.id,
+			version,
 			district: district ?? null,
 			displayOrder: displayOrder ?? agency.displayOrder,
 			active: active ?? false,
-		})
-	} catch (error) {
-		if (isStaleRecord(error)) {
-			return data({ result: submission.reply({ formErrors: [t.common.stale] }), saved: false }, { status: 409 })
-		}
-		if (isUniqueViolation(error)) {
-			return data({ result: submission.reply({ fieldErrors: { name: [nameTaken.message] } }), saved: false }, { status: 400 })
-		}
-		throw error
+		}),
+	)
+	if (!outcome.ok) {
+		return data({ result: refusedResult(submission, outcome, { 'adminAgencies.nameTaken': 'name' }), saved: false }, { status: outcome.status })
 	}
 	return { result: submission.reply(), saved: true }
 }

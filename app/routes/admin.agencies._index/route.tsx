@@ -5,15 +5,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission, type CurrentUser } from '~/auth/guards.server'
 import { Notice, SubmitButton } from '~/components/forms'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import { isAgencyNameTaken } from '~/models/agencies/queries.server'
-import { isUniqueViolation } from '~/models/constraints.server'
-import { isStaleRecord } from '~/models/write.server'
-import { AgencyFields } from './agency-fields'
 import { createAgency, moveAgency } from '~/models/agencies/mutations.server'
+import { AgencyFields } from './agency-fields'
 import { listAgenciesForAdmin } from './queries.server'
 import { createAgencySchema, moveAgencySchema } from './schema'
+import { refineAgencyName } from './unique.server'
 
 export const meta: MetaFunction = () => [{ title: '责任单位管理 · 监督追踪' }]
 
@@ -34,37 +34,24 @@ export async function action(args: ActionFunctionArgs) {
 
 async function create(user: CurrentUser, formData: FormData, t: Messages) {
 	const db = getDb()
-	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.refusals.nameTaken }
-	const submission = await parseWithZod(formData, {
-		async: true,
-		schema: createAgencySchema(t).superRefine(async (value, ctx) => {
-			if (await isAgencyNameTaken(db, value.name)) ctx.addIssue(nameTaken)
-		}),
-	})
+	const submission = await parseWithZod(formData, { async: true, schema: createAgencySchema(t).superRefine(refineAgencyName(db, t)) })
 	if (submission.status !== 'success') {
 		return data({ intent: 'create' as const, result: submission.reply(), notice: null }, { status: 400 })
 	}
 	const { intent: _intent, district, ...values } = submission.value
-	try {
-		const agency = await createAgency(db, user, { ...values, district: district ?? null })
-		return { intent: 'create' as const, result: submission.reply({ resetForm: true }), notice: fill(t.adminAgencies.created, { name: agency.name }) }
-	} catch (error) {
-		if (!isUniqueViolation(error)) throw error
-		return data({ intent: 'create' as const, result: submission.reply({ fieldErrors: { name: [nameTaken.message] } }), notice: null }, { status: 400 })
+	const outcome = await attempt(t, () => createAgency(db, user, { ...values, district: district ?? null }))
+	if (!outcome.ok) {
+		const result = refusedResult(submission, outcome, { 'adminAgencies.nameTaken': 'name' })
+		return data({ intent: 'create' as const, result, notice: null }, { status: outcome.status })
 	}
+	return { intent: 'create' as const, result: submission.reply({ resetForm: true }), notice: fill(t.adminAgencies.created, { name: outcome.value.name }) }
 }
 
 async function move(user: CurrentUser, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, { schema: moveAgencySchema })
 	if (submission.status !== 'success') throw data({ message: 'Bad request' }, { status: 400 })
-	const { agencyId, version, direction } = submission.value
-	try {
-		const outcome = await moveAgency(getDb(), user, agencyId, version, direction)
-		if (outcome === 'missing') throw data({ message: 'Not found' }, { status: 404 })
-	} catch (error) {
-		if (!isStaleRecord(error)) throw error
-		return data({ intent: 'move' as const, result: submission.reply({ formErrors: [t.common.stale] }), notice: null }, { status: 409 })
-	}
+	const outcome = await attempt(t, () => moveAgency(getDb(), user, submission.value))
+	if (!outcome.ok) return data({ intent: 'move' as const, result: refusedResult(submission, outcome), notice: null }, { status: outcome.status })
 	return { intent: 'move' as const, result: submission.reply(), notice: t.adminAgencies.moved }
 }
 

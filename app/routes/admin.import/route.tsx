@@ -6,6 +6,8 @@ import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { Field, SubmitButton } from '~/components/forms'
 import { isParseError, parseInstrument } from '~/domain/instrument-parser'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { importInstrument, previewImport } from '~/models/instrument-import.server'
@@ -54,8 +56,9 @@ export async function action(args: ActionFunctionArgs) {
 	if (intent === 'preview') {
 		return { result: submission.reply(), preview: await previewImport(db, parsed), text }
 	}
-	const imported = await importInstrument(db, user, parsed, text)
-	throw redirect(`/instruments/${imported.id}`)
+	const outcome = await attempt(t, () => importInstrument(db, user, parsed, text))
+	if (!outcome.ok) return data({ result: refusedResult(submission, outcome), preview: null, text }, { status: outcome.status })
+	throw redirect(`/instruments/${outcome.value.id}`)
 }
 
 // A .txt upload replaces the pasted text, so the textarea shows what was parsed and parse

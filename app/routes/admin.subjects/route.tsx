@@ -5,10 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
-import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { isStaleRecord } from '~/models/write.server'
 import { seenKey } from '~/domain/subjects'
-import { createMapping, isSubjectTaken, removeMapping, saveMapping } from '~/models/subjects/mutations.server'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
+import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { createMapping, removeMapping, saveMapping } from '~/models/subjects/mutations.server'
 import { listAgencyChoices, listMapping } from './queries.server'
 import { createSubjectSchema, removeSubjectSchema, saveSubjectSchema } from './schema'
 
@@ -52,16 +53,13 @@ export async function action(args: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const chosen = 'agencyIds' in value ? official.filter((id) => value.agencyIds.includes(id)) : []
-	try {
-		if (value.intent === 'create') await createMapping(db, user, value.subject, chosen)
-		if (value.intent === 'save') await saveMapping(db, user, value.subject, chosen, value.seen)
-		if (value.intent === 'remove') await removeMapping(db, user, value.subject, value.seen)
-	} catch (error) {
-		if (isSubjectTaken(error)) {
-			return data({ result: submission.reply({ fieldErrors: { subject: [t.adminSubjects.refusals.subjectTaken] } }) }, { status: 400 })
-		}
-		if (isStaleRecord(error)) return data({ result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
-		throw error
+	const outcome = await attempt(t, async () => {
+		if (value.intent === 'create') await createMapping(db, user, { subject: value.subject, agencyIds: chosen })
+		if (value.intent === 'save') await saveMapping(db, user, { subject: value.subject, agencyIds: chosen, seen: value.seen })
+		if (value.intent === 'remove') await removeMapping(db, user, { subject: value.subject, seen: value.seen })
+	})
+	if (!outcome.ok) {
+		return data({ result: refusedResult(submission, outcome, { 'adminSubjects.subjectTaken': 'subject' }) }, { status: outcome.status })
 	}
 	const done = value.intent === 'remove' ? 'removed' : 'saved'
 	return redirect(`/admin/subjects?${new URLSearchParams({ [done]: value.subject })}`)

@@ -7,12 +7,12 @@ import type { Role } from '~/domain/roles'
 import { requirePermission } from '~/auth/guards.server'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
 import { SelectFilter } from '~/components/select-filter'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
-import { isUniqueViolation } from '~/models/constraints.server'
-import { generateTemporaryPassword, insertUser } from '~/models/users/mutations.server'
+import { createUser, generateTemporaryPassword } from '~/models/users/mutations.server'
 import { findUserByUsername, listUsersFiltered, type UserFilters } from '~/models/users/queries.server'
-import { write } from '~/models/write.server'
 import { roles } from '~/domain/roles'
 import { createUserSchema } from './schema'
 import { TemporaryPasswordField, UserProfileFields } from './user-fields'
@@ -42,11 +42,12 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const agencyIds = (await listActiveAgencyOptions(db)).map((a) => a.id)
-	const usernameTaken = { code: 'custom' as const, path: ['username'], message: t.adminUsers.refusals.usernameTaken }
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
 		schema: createUserSchema(t, agencyIds).superRefine(async (value, ctx) => {
-			if (await findUserByUsername(db, value.username)) ctx.addIssue(usernameTaken)
+			if (await findUserByUsername(db, value.username)) {
+				ctx.addIssue({ code: 'custom', path: ['username'], message: t.adminUsers.refusals.usernameTaken })
+			}
 		}),
 	})
 	if (submission.status !== 'success') {
@@ -54,21 +55,16 @@ export async function action(args: ActionFunctionArgs) {
 	}
 	const { password: typed, intent: _intent, ...profile } = submission.value
 	const password = typed ?? generateTemporaryPassword()
-	try {
-		const user = await write(db, admin, (tx, audit) =>
-			insertUser(tx, audit, { ...profile, password, mustChangePassword: true }),
-		)
-		return {
-			result: submission.reply({ resetForm: true }),
-			// The generated password leaves the server this once and is stored nowhere in clear.
-			created: { id: user.id, username: user.username, realName: user.realName, password: typed ? null : password },
-		}
-	} catch (error) {
-		if (!isUniqueViolation(error)) throw error
-		return data(
-			{ result: submission.reply({ fieldErrors: { username: [usernameTaken.message] }, hideFields: ['password'] }), created: null },
-			{ status: 400 },
-		)
+	const outcome = await attempt(t, () => createUser(db, admin, { ...profile, password, mustChangePassword: true }))
+	if (!outcome.ok) {
+		const result = refusedResult(submission, outcome, { 'adminUsers.usernameTaken': 'username' }, ['password'])
+		return data({ result, created: null }, { status: outcome.status })
+	}
+	const user = outcome.value
+	return {
+		result: submission.reply({ resetForm: true }),
+		// The generated password leaves the server this once and is stored nowhere in clear.
+		created: { id: user.id, username: user.username, realName: user.realName, password: typed ? null : password },
 	}
 }
 

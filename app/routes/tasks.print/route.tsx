@@ -55,7 +55,8 @@ function describeFilters(
 	const clause = options.clauses.find((c) => c.id === query.clauseId)
 	if (clause) parts.push(clause.label)
 	const agency = options.agencies.find((a) => a.id === query.agencyId)
-	if (agency) parts.push(query.role ? `${agency.name}（${query.role === 'lead' ? t.tasks.roleLead : t.tasks.roleCo}）` : agency.name)
+	const roleLabels = { lead: t.tasks.roleLead, co: t.tasks.roleCo }
+	if (agency) parts.push(query.role ? `${agency.name}（${roleLabels[query.role]}）` : agency.name)
 	return parts.join(' · ')
 }
 
