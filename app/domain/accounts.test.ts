@@ -26,6 +26,17 @@ test('four failures in the window do not block an account; the fifth does, for 1
 	expect(block).toEqual({ blocked: true, by: 'account', until: new Date(minutesAgo(1).getTime() + 15 * 60_000) })
 })
 
+test('an administrator’s reset lifts the account’s lock; failures after it count again, and an address stays blocked', () => {
+	const five = [2, 3, 4, 5, 6].map(minutesAgo)
+	expect(loginBlock({ accountFailures: five, addressFailures: none, accountResetAt: minutesAgo(1) }, settingDefaults, now)).toEqual({ blocked: false })
+	const afterReset = [...[1, 1, 1, 1, 1].map(minutesAgo), ...five]
+	expect(loginBlock({ accountFailures: afterReset, addressFailures: none, accountResetAt: minutesAgo(1.5) }, settingDefaults, now).blocked).toBe(true)
+	// A reset older than the failures lifts nothing.
+	expect(loginBlock({ accountFailures: five, addressFailures: none, accountResetAt: minutesAgo(10) }, settingDefaults, now).blocked).toBe(true)
+	const many = Array.from({ length: 20 }, (_, i) => minutesAgo(2 + (i % 5)))
+	expect(loginBlock({ accountFailures: five, addressFailures: many, accountResetAt: minutesAgo(1) }, settingDefaults, now)).toMatchObject({ blocked: true, by: 'address' })
+})
+
 test('failures older than the window do not count', () => {
 	const old = [16, 17, 18, 19, 20].map(minutesAgo)
 	expect(loginBlock({ accountFailures: old, addressFailures: none }, settingDefaults, now).blocked).toBe(false)

@@ -61,12 +61,16 @@ export type LoginHistory = {
 	// Failures since the last success, inside the settings' window, newest first.
 	accountFailures: ReadonlyArray<Date>
 	addressFailures: ReadonlyArray<Date>
+	// When an administrator last reset the account's password, if ever.
+	accountResetAt?: Date | null
 }
 
 export type LoginBlock = { blocked: false } | { blocked: true; by: 'account' | 'address'; until: Date }
 
 // Login throttling: after N failures in the window, the account (or the address) waits the
-// lock time from its latest failure. Both limits come from settings.
+// lock time from its latest failure. Both limits come from settings. An administrator's reset
+// lifts the account's lock: the person locked out asked for it and now holds a new password, so
+// the failures before it no longer count against the account (an address stays throttled).
 export function loginBlock(history: LoginHistory, settings: Settings, now: Date): LoginBlock {
 	const windowStart = now.getTime() - settings.loginWindowMinutes * 60_000
 	const lockMs = settings.loginAccountLockMinutes * 60_000
@@ -77,7 +81,12 @@ export function loginBlock(history: LoginHistory, settings: Settings, now: Date)
 		const until = new Date(latest + lockMs)
 		return until > now ? { blocked: true, by, until } : { blocked: false }
 	}
-	const account = check(history.accountFailures, settings.loginAccountMaxFailures, 'account')
+	const resetAt = history.accountResetAt?.getTime() ?? -Infinity
+	const account = check(
+		history.accountFailures.filter((at) => at.getTime() > resetAt),
+		settings.loginAccountMaxFailures,
+		'account',
+	)
 	if (account.blocked) return account
 	return check(history.addressFailures, settings.loginAddressMaxFailures, 'address')
 }
