@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { refusedResult } from '~/http/field-refusals.server'
 import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
@@ -59,7 +60,7 @@ export default function AdminAgencyPage() {
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const schema = updateAgencySchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: `agency-${agency.id}`,
 		lastResult: actionData?.result,
 		defaultValue: {
@@ -71,10 +72,6 @@ export default function AdminAgencyPage() {
 			displayOrder: String(agency.displayOrder),
 			active: agency.active ? 'on' : undefined,
 		},
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<>

@@ -1,17 +1,12 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, users } from '#db/schema'
+import { agencyListColumns } from '~/models/agencies/queries.server'
 
 export function listAgenciesForAdmin(db: Database) {
 	return db
 		.select({
-			id: agencies.id,
-			name: agencies.name,
-			shortName: agencies.shortName,
-			kind: agencies.kind,
-			level: agencies.level,
-			district: agencies.district,
-			active: agencies.active,
+			...agencyListColumns,
 			displayOrder: agencies.displayOrder,
 			version: agencies.version,
 			liaisons: count(users.id),

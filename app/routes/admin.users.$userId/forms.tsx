@@ -1,9 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import type { AccountPolicy } from '~/domain/accounts'
 import type { Role } from '~/domain/roles'
 import { Notice, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { fill, useT } from '~/i18n/i18n'
 import { TemporaryPasswordField, UserProfileFields } from '../admin.users._index/user-fields'
 import { resetPasswordSchema, updateUserSchema } from './schema'
@@ -46,7 +46,7 @@ export function ProfileForm({
 }) {
 	const t = useT()
 	const schema = updateUserSchema(t, agencies.map((a) => a.id))
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: `user-${user.id}-profile`,
 		lastResult,
 		defaultValue: {
@@ -56,10 +56,6 @@ export function ProfileForm({
 			role: user.role,
 			agencyId: user.agencyId === null ? '' : String(user.agencyId),
 		},
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<section className="card">
@@ -109,14 +105,7 @@ export function StatusForm({ user, policy, sessions, lastResult }: { user: User;
 export function ResetPasswordForm({ user, policy, lastResult }: { user: User; policy: AccountPolicy; lastResult: LastResult }) {
 	const t = useT()
 	const schema = resetPasswordSchema(t, user.username)
-	const [form, fields] = useForm({
-		id: `user-${user.id}-reset`,
-		lastResult,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-	})
+	const [form, fields] = useSchemaForm(schema, { id: `user-${user.id}-reset`, lastResult })
 	return (
 		<section className="card">
 			<h2>{t.adminUsers.resetTitle}</h2>

@@ -1,11 +1,13 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import type { Role } from '~/domain/roles'
 import { requirePermission } from '~/auth/guards.server'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
+import { useSchemaForm } from '~/components/schema-form'
 import { SelectFilter } from '~/components/select-filter'
 import { refusedResult } from '~/http/field-refusals.server'
 import { attempt } from '~/http/outcomes.server'
@@ -73,13 +75,9 @@ export default function UsersPage() {
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const schema = createUserSchema(t, agencies.map((a) => a.id))
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'new-user',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	const created = actionData?.created
 	return (
@@ -129,43 +127,29 @@ export default function UsersPage() {
 				</Form>
 			</details>
 			<UserFilterForm filters={filters} />
-			{users.length === 0 ? (
-				<p className="empty">{t.adminUsers.empty}</p>
-			) : (
-				<div className="table-wrap">
-					<table className="admin-table">
-						<thead>
-							<tr>
-								<th>{t.adminUsers.username}</th>
-								<th>{t.adminUsers.realName}</th>
-								<th>{t.adminUsers.position}</th>
-								<th>{t.adminUsers.phone}</th>
-								<th>{t.adminUsers.role}</th>
-								<th>{t.adminUsers.agency}</th>
-								<th>{t.adminUsers.status}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{users.map((user) => (
-								<tr key={user.id} className={user.disabled ? 'row--muted' : undefined}>
-									<td>
-										<Link to={`/admin/users/${user.id}`}>{user.username}</Link>
-									</td>
-									<td>{user.realName}</td>
-									<td>{user.position}</td>
-									<td>{user.phone}</td>
-									<td>{t.roles[user.role]}</td>
-									<td>{user.agencyName ?? ''}</td>
-									<td>
-										{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : t.adminUsers.active}
-										{user.mustChangePassword ? <span className="badge"> {t.adminUsers.mustChange}</span> : null}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			<ListTable
+				rows={users}
+				empty={t.adminUsers.empty}
+				className="admin-table"
+				headers={[t.adminUsers.username, t.adminUsers.realName, t.adminUsers.position, t.adminUsers.phone, t.adminUsers.role, t.adminUsers.agency, t.adminUsers.status]}
+			>
+				{(user) => (
+					<tr key={user.id} className={user.disabled ? 'row--muted' : undefined}>
+						<td>
+							<Link to={`/admin/users/${user.id}`}>{user.username}</Link>
+						</td>
+						<td>{user.realName}</td>
+						<td>{user.position}</td>
+						<td>{user.phone}</td>
+						<td>{t.roles[user.role]}</td>
+						<td>{user.agencyName ?? ''}</td>
+						<td>
+							{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : t.adminUsers.active}
+							{user.mustChangePassword ? <span className="badge"> {t.adminUsers.mustChange}</span> : null}
+						</td>
+					</tr>
+				)}
+			</ListTable>
 		</>
 	)
 }
