@@ -39,7 +39,7 @@ export function PlanItemForm({
 	options: PlanFormOptions
 	defaults: Defaults
 	lastResult: SubmissionResult<Array<string>> | undefined
-	// Set on the edit page: the version the user saw (see updateVersioned).
+	// Set on the edit page: the version the user saw (see lockVersioned).
 	version?: number
 	submitLabel: string
 	children?: ReactNode

@@ -83,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
 		return outcome.ok ? done('done=agencies') : refused('agencies', submission, outcome)
 	}
 	if (intent === 'split') {
-		const submission = parseWithZod(formData, { schema: splitSchema(t, task) })
+		const submission = parseWithZod(formData, { schema: splitSchema(t) })
 		if (submission.status !== 'success') return invalid('split', submission)
 		const { version, first, second } = submission.value
 		const outcome = await attempt(t, () => splitTask(db, user, { taskId: task.id, clauseId: task.clauseId, version, first, second }))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { assignmentProblem, deadlineProblem, splitProblem, type DeadlineProblem, type SplitProblem } from '~/domain/tasks'
+import { assignmentProblem, deadlineProblem, type DeadlineProblem } from '~/domain/tasks'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 
@@ -60,26 +60,15 @@ export function agenciesSchema(t: Messages, agencies: { allowedIds: ReadonlyArra
 		})
 }
 
-// The check against the original text is skipped when the user saw an older version: the
-// action then answers "changed by someone else", which is the real reason.
-export function splitSchema(t: Messages, task: { text: string; version: number }) {
-	const messages: Record<SplitProblem, { path: 'first' | 'second'; message: string }> = {
-		firstEmpty: { path: 'first', message: t.tasks.refusals.splitFirstEmpty },
-		secondEmpty: { path: 'second', message: t.tasks.refusals.splitSecondEmpty },
-		changed: { path: 'second', message: t.tasks.refusals.splitChanged },
-	}
-	return z
-		.object({
-			intent: z.literal('split'),
-			version,
-			first: z.string({ error: t.tasks.refusals.splitFirstEmpty }).trim().min(1, t.tasks.refusals.splitFirstEmpty),
-			second: z.string({ error: t.tasks.refusals.splitSecondEmpty }).trim().min(1, t.tasks.refusals.splitSecondEmpty),
-		})
-		.superRefine((value, ctx) => {
-			if (value.version !== task.version) return
-			const problem = splitProblem(task.text, value.first, value.second)
-			if (problem) ctx.addIssue({ code: 'custom', path: [messages[problem].path], message: messages[problem].message })
-		})
+// That the two parts are the stored text is the mutation's rule (splitRule), checked on the task
+// as it is stored: against an outdated page it answers "changed by someone else", the real reason.
+export function splitSchema(t: Messages) {
+	return z.object({
+		intent: z.literal('split'),
+		version,
+		first: z.string({ error: t.tasks.refusals.splitFirstEmpty }).trim().min(1, t.tasks.refusals.splitFirstEmpty),
+		second: z.string({ error: t.tasks.refusals.splitSecondEmpty }).trim().min(1, t.tasks.refusals.splitSecondEmpty),
+	})
 }
 
 // The other task is sent as "id:version": the version of what the user saw of it, so that a

@@ -151,7 +151,7 @@ export function SplitForm({ task, split, lastResult }: { task: Task; split: Spli
 		id: 'task-split',
 		lastResult,
 		defaultValue: { first: split.proposal.first, second: split.proposal.second },
-		constraint: getZodConstraint(splitSchema(t, task)),
+		constraint: getZodConstraint(splitSchema(t)),
 		shouldRevalidate: 'onInput',
 	})
 	return (
