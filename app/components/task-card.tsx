@@ -3,7 +3,7 @@ import { AgencyBadge } from '~/components/agency-badge'
 import { StatusBadge } from '~/components/status-badge'
 import type { Status } from '~/domain/status'
 import { useT } from '~/i18n/i18n'
-import type { TaskAgency } from '~/models/tasks.server'
+import type { TaskAgency } from '~/models/tasks/queries.server'
 
 export type TaskCardData = {
 	id: number

@@ -1,5 +1,17 @@
 import { expect, test } from 'vitest'
-import { loginBlock, passwordProblem, safeRedirect, sessionExpired, sessionNeedsTouch } from './accounts'
+import {
+	accountPolicy,
+	belongsToAgency,
+	loginBlock,
+	mayChangeRole,
+	mayDisable,
+	mayManageAccounts,
+	mayResetPassword,
+	passwordProblem,
+	safeRedirect,
+	sessionExpired,
+	sessionNeedsTouch,
+} from './accounts'
 import { settingDefaults } from './settings'
 
 const now = new Date('2026-11-27T08:00:00Z')
@@ -12,6 +24,17 @@ test('four failures in the window do not block an account; the fifth does, for 1
 	const five = [1, 2, 3, 4, 5].map(minutesAgo)
 	const block = loginBlock({ accountFailures: five, addressFailures: none }, settingDefaults, now)
 	expect(block).toEqual({ blocked: true, by: 'account', until: new Date(minutesAgo(1).getTime() + 15 * 60_000) })
+})
+
+test('an administrator’s reset lifts the account’s lock; failures after it count again, and an address stays blocked', () => {
+	const five = [2, 3, 4, 5, 6].map(minutesAgo)
+	expect(loginBlock({ accountFailures: five, addressFailures: none, accountResetAt: minutesAgo(1) }, settingDefaults, now)).toEqual({ blocked: false })
+	const afterReset = [...[1, 1, 1, 1, 1].map(minutesAgo), ...five]
+	expect(loginBlock({ accountFailures: afterReset, addressFailures: none, accountResetAt: minutesAgo(1.5) }, settingDefaults, now).blocked).toBe(true)
+	// A reset older than the failures lifts nothing.
+	expect(loginBlock({ accountFailures: five, addressFailures: none, accountResetAt: minutesAgo(10) }, settingDefaults, now).blocked).toBe(true)
+	const many = Array.from({ length: 20 }, (_, i) => minutesAgo(2 + (i % 5)))
+	expect(loginBlock({ accountFailures: five, addressFailures: many, accountResetAt: minutesAgo(1) }, settingDefaults, now)).toMatchObject({ blocked: true, by: 'address' })
 })
 
 test('failures older than the window do not count', () => {
@@ -57,4 +80,27 @@ test('weak passwords are refused with a reason', () => {
 	expect(passwordProblem('12345678', 'mishu')).toBe('tooSimple')
 	expect(passwordProblem('aaaaaaaaaa', 'mishu')).toBe('tooSimple')
 	expect(passwordProblem('长江大桥-1957', 'mishu')).toBe(null)
+})
+
+test('an administrator manages every account but their own role, status and password', () => {
+	const admin = { id: 1, role: 'admin' as const }
+	const member = { id: 2, role: 'member' as const }
+	expect(accountPolicy(admin, member)).toEqual({ edit: true, changeRole: true, disable: true, resetPassword: true })
+	expect(accountPolicy(admin, admin)).toEqual({ edit: true, changeRole: false, disable: false, resetPassword: false })
+	expect(mayChangeRole(admin, member, 'deputy').ok).toBe(true)
+	// Saving one's own profile keeps one's role: that is allowed.
+	expect(mayChangeRole(admin, admin, 'admin').ok).toBe(true)
+	expect(mayChangeRole(admin, admin, 'member')).toEqual({ ok: false, refusal: { kind: 'rule', code: 'adminUsers.ownRole', status: 400 } })
+	expect(mayDisable(admin, admin)).toEqual({ ok: false, refusal: { kind: 'rule', code: 'adminUsers.disableSelf', status: 400 } })
+	expect(mayResetPassword(admin, admin)).toEqual({ ok: false, refusal: { kind: 'rule', code: 'adminUsers.resetSelf', status: 400 } })
+	expect(mayResetPassword(admin, member).ok).toBe(true)
+})
+
+test('only administrators manage accounts; only liaisons belong to an agency', () => {
+	const secretariat = { id: 3, role: 'secretariat' as const }
+	expect(mayManageAccounts(secretariat)).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(mayDisable(secretariat, { id: 4 })).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(accountPolicy(secretariat, { id: 4 })).toEqual({ edit: false, changeRole: false, disable: false, resetPassword: false })
+	expect(belongsToAgency('agency')).toBe(true)
+	expect(belongsToAgency('member')).toBe(false)
 })

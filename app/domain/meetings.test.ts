@@ -1,15 +1,22 @@
 import { expect, test } from 'vitest'
 import {
 	agendaEntryAccess,
+	agendaItemAccess,
 	agendaSubjectPath,
 	agendaView,
 	attendanceCounts,
+	attendanceEntriesRule,
 	dateProblem,
 	formatMeetingDates,
 	meetingDatesProblem,
 	meetingLabel,
+	mayDeletePlanItem,
+	mayManageMeetings,
+	mayManagePlan,
 	meetingPhase,
+	meetingPolicy,
 	moveInOrder,
+	planPolicy,
 	planYears,
 } from './meetings'
 
@@ -95,4 +102,46 @@ test('meeting dates read naturally in Chinese', () => {
 test('the plan offers the years with items and the years around today, latest first', () => {
 	expect(planYears([2023, 2026], '2026-03-01')).toEqual([2027, 2026, 2025, 2023])
 	expect(planYears([], '2025-12-31')).toEqual([2026, 2025, 2024])
+})
+
+test('the secretariat keeps the meetings; members, the office and admin read attendance', () => {
+	expect(meetingPolicy({ role: 'secretariat' })).toEqual({ agenda: 'full', readAttendance: true, manage: true })
+	expect(meetingPolicy({ role: 'admin' })).toEqual({ agenda: 'full', readAttendance: true, manage: false })
+	expect(meetingPolicy({ role: 'member' })).toEqual({ agenda: 'member', readAttendance: true, manage: false })
+	expect(meetingPolicy({ role: 'agency' })).toEqual({ agenda: 'titles', readAttendance: false, manage: false })
+	expect(meetingPolicy({ role: 'deputy' })).toEqual({ agenda: 'titles', readAttendance: false, manage: false })
+	expect(mayManageMeetings({ role: 'secretariat' }).ok).toBe(true)
+	expect(mayManageMeetings({ role: 'admin' })).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+})
+
+test('a member opens a distributed report and every inspection on the agenda; other papers say 材料尚未分发', () => {
+	const report = { subjectType: 'report', subjectId: 7 }
+	const inspection = { subjectType: 'inspection', subjectId: 4 }
+	expect(agendaItemAccess({ role: 'member' }, report, 'distributed')).toBe('link')
+	expect(agendaItemAccess({ role: 'member' }, report, 'deliberation')).toBe('link')
+	expect(agendaItemAccess({ role: 'member' }, report, 'revised_submitted')).toBe('not_distributed')
+	expect(agendaItemAccess({ role: 'member' }, inspection, null)).toBe('link')
+	expect(agendaItemAccess({ role: 'secretariat' }, report, 'scheduled')).toBe('link')
+	expect(agendaItemAccess({ role: 'agency' }, report, 'distributed')).toBe('title')
+	expect(agendaItemAccess({ role: 'deputy' }, inspection, null)).toBe('title')
+})
+
+test('attendance records the expected members, each with a known status or none', () => {
+	expect(attendanceEntriesRule([1, 2], [{ userId: 1, status: 'present' }, { userId: 2, status: null }]).ok).toBe(true)
+	expect(attendanceEntriesRule([1, 2], [{ userId: 2, status: 'late' }]).ok).toBe(false)
+	expect(attendanceEntriesRule([1, 2], [{ userId: 3, status: 'present' }])).toEqual({
+		ok: false,
+		refusal: { kind: 'rule', code: 'meetings.attendanceInvalid', status: 400 },
+	})
+})
+
+test('the secretariat draws up the plan; an item something carries out cannot be deleted', () => {
+	expect(planPolicy({ role: 'secretariat' })).toEqual({ read: true, manage: true })
+	expect(planPolicy({ role: 'member' })).toEqual({ read: true, manage: false })
+	expect(planPolicy({ role: 'admin' })).toEqual({ read: true, manage: false })
+	expect(planPolicy({ role: 'deputy' })).toEqual({ read: false, manage: false })
+	expect(planPolicy({ role: 'agency' })).toEqual({ read: false, manage: false })
+	expect(mayManagePlan({ role: 'member' }).ok).toBe(false)
+	expect(mayDeletePlanItem(0).ok).toBe(true)
+	expect(mayDeletePlanItem(2)).toEqual({ ok: false, refusal: { kind: 'rule', code: 'plan.referenced', params: { count: 2 } } })
 })

@@ -1,5 +1,7 @@
 import { numberToChinese } from './chinese-numerals'
-import type { Role } from './roles'
+import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
+import { memberMayRead, type ReportState } from './reports'
+import { isOffice, type PolicyUser, type Role } from './roles'
 import { formatChineseDate, isIsoDate, type IsoDate } from './dates'
 
 // 第十五届 第二十三次会议 — how a standing committee meeting is named.
@@ -111,7 +113,64 @@ export function agendaEntryAccess(
 	return paperReadable ? 'link' : 'not_distributed'
 }
 
+// Whether a reader may open the paper of an agenda item now. Members read every inspection and
+// its report, the interpellations answered at a meeting and the resolutions adopted, and a
+// special work report once it is distributed to them (memberMayRead).
+export function agendaPaperReadable(item: { subjectType: string | null }, reportState: ReportState | null): boolean {
+	if (item.subjectType === 'inspection' || item.subjectType === 'interpellation' || item.subjectType === 'resolution') return true
+	return reportState !== null && memberMayRead(reportState)
+}
+
+// ── The meeting's policy: what a user may do with the meetings ──
+//
+// One rule for the loaders, the actions (inside the transaction) and the page's buttons.
+
+export type MeetingReader = Pick<PolicyUser, 'role'>
+
+export type MeetingPolicy = {
+	// How much of the agenda the reader sees (agendaItemAccess per item).
+	agenda: AgendaView
+	// Attendance is the committee's own record: members, the office and admin read it.
+	readAttendance: boolean
+	// The secretariat keeps the meetings: creates and edits them, arranges the agenda and
+	// records attendance. An administrator reads, as everyone does.
+	manage: boolean
+}
+
+export function meetingPolicy(user: MeetingReader): MeetingPolicy {
+	return {
+		agenda: agendaView(user.role),
+		readAttendance: isOffice(user.role) || user.role === 'member',
+		manage: user.role === 'secretariat',
+	}
+}
+
+export function mayManageMeetings(user: MeetingReader): Verdict {
+	return meetingPolicy(user).manage ? allowed : forbiddenVerdict
+}
+
+// What this reader gets of one agenda item: its paper's link, 材料尚未分发, or its title.
+export function agendaItemAccess(
+	user: MeetingReader,
+	item: { subjectType: string | null; subjectId: number | null },
+	reportState: ReportState | null,
+): AgendaEntryAccess {
+	return agendaEntryAccess(agendaView(user.role), item, agendaPaperReadable(item, reportState))
+}
+
 // ── Attendance ──
+
+// The form records the expected members only, each present, on leave, absent or not recorded:
+// anything else is refused whole, so that a tampered form changes nothing.
+export function attendanceEntriesRule(
+	expectedIds: ReadonlyArray<number>,
+	entries: ReadonlyArray<{ userId: number; status: string | null }>,
+): Verdict {
+	const valid = entries.every(
+		(e) => expectedIds.includes(e.userId) && (e.status === null || (attendanceStatuses as ReadonlyArray<string>).includes(e.status)),
+	)
+	return valid ? allowed : broken('meetings.attendanceInvalid', undefined, 400)
+}
 
 export type AttendanceCounts = { present: number; leave: number; absent: number; unrecorded: number }
 
@@ -122,6 +181,23 @@ export function attendanceCounts(statuses: ReadonlyArray<'present' | 'leave' | '
 }
 
 // ── The annual oversight plan ──
+
+// The secretariat draws up the plan; members, the office and admin read it.
+export type PlanPolicy = { read: boolean; manage: boolean }
+
+export function planPolicy(user: MeetingReader): PlanPolicy {
+	return { read: isOffice(user.role) || user.role === 'member', manage: user.role === 'secretariat' }
+}
+
+export function mayManagePlan(user: MeetingReader): Verdict {
+	return planPolicy(user).manage ? allowed : forbiddenVerdict
+}
+
+// An item a special work report or an inspection carries out stays in the plan: its history is
+// part of theirs. A plan that changes is edited, or explained in the notes.
+export function mayDeletePlanItem(references: number): Verdict {
+	return references > 0 ? broken('plan.referenced', { count: references }) : allowed
+}
 
 export function currentYear(today: IsoDate): number {
 	return Number(today.slice(0, 4))

@@ -148,3 +148,9 @@ function resolveComponent<T>(
 function uniqueInOrder<T>(ids: ReadonlyArray<T>): Array<T> {
 	return [...new Set(ids)]
 }
+
+// What a mapping editor was loaded with: the agency ids, sorted and comma-separated. The mapping
+// has no version column, so a save compares the stored set with it instead.
+export function seenKey(agencyIds: ReadonlyArray<number>): string {
+	return [...agencyIds].sort((a, b) => a - b).join(',')
+}

@@ -1,18 +1,23 @@
 import { expect, test } from 'vitest'
 import {
 	assignmentProblem,
+	assignmentRule,
 	deadlineProblem,
 	earlierDeadline,
 	insertAfter,
 	joinTaskTexts,
 	mergeAssignments,
+	mergeRule,
 	mergeTasks,
+	mayEditTask,
 	orderAfterMerge,
 	parseTaskTableQuery,
 	renumber,
 	sentenceBoundaries,
 	splitProblem,
 	splitProposal,
+	splitRule,
+	taskPolicy,
 	taskTableSearch,
 	toAssignments,
 } from './tasks'
@@ -162,4 +167,28 @@ test('after a merge the kept task takes the earlier place and ordinals close up'
 		{ id: 12, ordinal: 1 },
 		{ id: 13, ordinal: 3 },
 	])
+})
+
+test('the office keeps the table: the secretariat and admin edit, split and merge tasks, nobody else', () => {
+	for (const role of ['secretariat', 'admin'] as const) expect(taskPolicy({ role })).toEqual({ edit: true, split: true, merge: true })
+	for (const role of ['member', 'deputy', 'agency'] as const) {
+		expect(taskPolicy({ role })).toEqual({ edit: false, split: false, merge: false })
+		expect(mayEditTask({ role })).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+	}
+})
+
+test('the rules of an edit as verdicts: a lead, a split that keeps the text, a merge within one clause', () => {
+	const names = (id: number) => ({ 1: '武汉市公安局', 2: '武汉市教育局' })[id] ?? String(id)
+	expect(assignmentRule([1], [2], names).ok).toBe(true)
+	expect(assignmentRule([], [2], names)).toEqual({ ok: false, refusal: { kind: 'rule', code: 'tasks.noLead', status: 400 } })
+	expect(assignmentRule([1, 2], [2], names)).toEqual({
+		ok: false,
+		refusal: { kind: 'rule', code: 'tasks.both', params: { names: '武汉市教育局' }, status: 400 },
+	})
+	expect(splitRule('甲。乙。', '甲。', '乙。').ok).toBe(true)
+	expect(splitRule('甲。乙。', '甲。', '丙。')).toEqual({ ok: false, refusal: { kind: 'rule', code: 'tasks.splitChanged', status: 400 } })
+	expect(splitRule('甲。乙。', ' ', '甲。乙。')).toEqual({ ok: false, refusal: { kind: 'rule', code: 'tasks.splitFirstEmpty', status: 400 } })
+	expect(mergeRule({ id: 1, clauseId: 7 }, { id: 2, clauseId: 7 }).ok).toBe(true)
+	expect(mergeRule({ id: 1, clauseId: 7 }, { id: 2, clauseId: 8 }).ok).toBe(false)
+	expect(mergeRule({ id: 1, clauseId: 7 }, { id: 1, clauseId: 7 }).ok).toBe(false)
 })

@@ -1,4 +1,6 @@
 import { isIsoDate, type IsoDate } from './dates'
+import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
+import { isOffice, type PolicyUser } from './roles'
 import { statusLabels, type Status } from './status'
 
 // The secretariat's rules for the 责任分解表: which rows a filter selects, how a task is split
@@ -7,6 +9,23 @@ import { statusLabels, type Status } from './status'
 export const taskRoles = ['lead', 'co'] as const
 export type TaskRole = (typeof taskRoles)[number]
 export type AgencyAssignment = { agencyId: number; role: TaskRole }
+
+// ---------------------------------------------------------------------------------------------
+// The task's policy: who keeps the 责任分解表
+// ---------------------------------------------------------------------------------------------
+
+// The committee's office keeps the table: it edits a task's text, deadline and agencies, splits
+// a task into its measures and merges two. Everyone else reads it.
+export type TaskPolicy = { edit: boolean; split: boolean; merge: boolean }
+
+export function taskPolicy(user: Pick<PolicyUser, 'role'>): TaskPolicy {
+	const office = isOffice(user.role)
+	return { edit: office, split: office, merge: office }
+}
+
+export function mayEditTask(user: Pick<PolicyUser, 'role'>): Verdict {
+	return taskPolicy(user).edit ? allowed : forbiddenVerdict
+}
 
 // ---------------------------------------------------------------------------------------------
 // Filters of the table, its print view and its CSV (all three read the same URL query)
@@ -118,6 +137,18 @@ export function assignmentProblem(leadIds: ReadonlyArray<number>, coIds: Readonl
 	return both.length ? { kind: 'both', agencyIds: both } : null
 }
 
+// The same rule as a verdict, for the mutation; `nameOf` says an agency's name.
+export function assignmentRule(
+	leadIds: ReadonlyArray<number>,
+	coIds: ReadonlyArray<number>,
+	nameOf: (agencyId: number) => string,
+): Verdict {
+	const problem = assignmentProblem(leadIds, coIds)
+	if (problem?.kind === 'noLead') return broken('tasks.noLead', undefined, 400)
+	if (problem?.kind === 'both') return broken('tasks.both', { names: problem.agencyIds.map(nameOf).join('、') }, 400)
+	return allowed
+}
+
 export function toAssignments(leadIds: ReadonlyArray<number>, coIds: ReadonlyArray<number>): Array<AgencyAssignment> {
 	const leads = [...new Set(leadIds)]
 	return [
@@ -182,6 +213,14 @@ export function splitProblem(original: string, first: string, second: string): S
 	return null
 }
 
+export function splitRule(original: string, first: string, second: string): Verdict {
+	const problem = splitProblem(original, first, second)
+	if (problem === 'firstEmpty') return broken('tasks.splitFirstEmpty', undefined, 400)
+	if (problem === 'secondEmpty') return broken('tasks.splitSecondEmpty', undefined, 400)
+	if (problem === 'changed') return broken('tasks.splitChanged', undefined, 400)
+	return allowed
+}
+
 // ---------------------------------------------------------------------------------------------
 // Merge
 // ---------------------------------------------------------------------------------------------
@@ -200,6 +239,11 @@ export function joinTaskTexts(first: string, second: string): string {
 	if (!a) return b
 	if (!b) return a
 	return /[。；！？;!?.”’」』]$/.test(a) ? `${a}${b}` : `${a}。${b}`
+}
+
+// Two different tasks of one clause merge; a task of another clause, or the task itself, not.
+export function mergeRule(task: { id: number; clauseId: number }, other: { id: number; clauseId: number }): Verdict {
+	return task.id !== other.id && task.clauseId === other.clauseId ? allowed : broken('tasks.mergeOtherClause', undefined, 400)
 }
 
 export function mergeTasks(a: MergeInput, b: MergeInput) {

@@ -3,7 +3,8 @@ import type { Database } from '#db/client.server'
 import { agencies } from '#db/schema'
 import { roles, type Role } from '~/domain/roles'
 import { passwordProblem, type PasswordProblem } from '~/domain/accounts'
-import { findUserByUsername, insertUser } from './users.server'
+import { insertUser } from './users/mutations.server'
+import { findUserByUsername } from './users/queries.server'
 import { write, type Actor } from './write.server'
 
 // Creating an account from the command line (`npm run user:create`): how an operator makes the

@@ -17,7 +17,7 @@ import { meetingLabel } from '~/domain/meetings'
 import { inspectionStates, type GroupRole, type InspectionForm, type InspectionState } from '~/domain/inspections'
 import { stateOrganKinds } from '~/domain/agencies'
 import { openDeliberation } from './deliberation/mutations.server'
-import { addAgendaItem } from './meetings.server'
+import { addAgendaItem } from './meetings/mutations.server'
 import { staleRecord, updateVersioned, type Audit } from './write.server'
 import { outer } from './sql.server'
 

@@ -1,10 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, instruments } from '#db/schema'
+import { can } from '~/auth/permissions'
 import type { ParsedInstrument } from '~/domain/instrument-parser'
 import { countTasks, instrumentOutline, type InstrumentOutline } from '~/domain/instrument-outline'
+import { permitted } from '~/domain/refusal'
 import { assignAgencies, loadSubjectMapping, storeInstrument } from './instruments.server'
-import { write, type Actor } from './write.server'
+import { enforce, write, type Actor } from './write.server'
 
 // Importing an instrument (admin page and `npm run import`): a preview that stores nothing and
 // shows which agencies the current subject mapping would make responsible, then one audited
@@ -96,6 +98,7 @@ export async function importInstrument(
 	sourceText: string,
 ): Promise<ImportResult> {
 	return write(db, actor, async (tx, audit) => {
+		enforce(permitted(can(actor.role, 'instruments:import')))
 		const mapping = await loadSubjectMapping(tx)
 		const instrument = await storeInstrument(tx, audit, parsed, sourceText)
 		const tasks = parsed.clauses.flatMap((clause) => clause.tasks)

@@ -1,12 +1,12 @@
-import { and, desc, eq, gte } from 'drizzle-orm'
+import { and, desc, eq, gte, max } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { loginAttempts } from '#db/schema'
+import { auditEvents, loginAttempts } from '#db/schema'
 import { loginBlock, type LoginBlock } from '~/domain/accounts'
 import type { Settings } from '~/domain/settings'
 import { burnPasswordCheck, verifyPassword } from '~/auth/password.server'
-import { createSession } from '~/auth/session.server'
-import { findUserByUsername } from './users.server'
-import { write } from './write.server'
+import { createSession, invalidateSession } from '~/auth/session.server'
+import { findUserByUsername } from './users/queries.server'
+import { write, type Actor } from './write.server'
 
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean }
@@ -25,6 +25,16 @@ async function failuresSinceLastSuccess(db: Database, column: 'username' | 'addr
 	return (lastSuccess === -1 ? rows : rows.slice(0, lastSuccess)).map((r) => r.at)
 }
 
+// When an administrator last reset the account's password: the audit log holds the reset, made
+// at that moment (user.password.reset).
+async function lastPasswordReset(db: Database, userId: number): Promise<Date | null> {
+	const [row] = await db
+		.select({ at: max(auditEvents.at) })
+		.from(auditEvents)
+		.where(and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, String(userId)), eq(auditEvents.action, 'user.password.reset')))
+	return row?.at ?? null
+}
+
 // Logs in with throttling per account and per address; every attempt is recorded, and a
 // failure is written to the audit log with the address it came from.
 export async function attemptLogin(
@@ -35,15 +45,16 @@ export async function attemptLogin(
 ): Promise<LoginResult> {
 	const username = input.username.trim().toLowerCase()
 	const since = new Date(now.getTime() - settings.loginWindowMinutes * 60_000)
+	const user = await findUserByUsername(db, username)
 	const block = loginBlock(
 		{
 			accountFailures: await failuresSinceLastSuccess(db, 'username', username, since),
 			addressFailures: await failuresSinceLastSuccess(db, 'address', input.address, since),
+			accountResetAt: user ? await lastPasswordReset(db, user.id) : null,
 		},
 		settings,
 		now,
 	)
-	const user = await findUserByUsername(db, username)
 	const actor = { id: user?.id ?? null, address: input.address }
 	if (block.blocked) {
 		await write(db, actor, async (tx, audit) => {
@@ -74,3 +85,10 @@ export async function attemptLogin(
 	})
 }
 
+// Logging out deletes the session row, so the old cookie is worthless even if it was copied.
+export async function endSession(db: Database, actor: Actor, input: { sessionId: string }) {
+	await write(db, actor, async (tx, audit) => {
+		await invalidateSession(tx, input.sessionId)
+		await audit({ action: 'logout', entityType: 'user', entityId: actor.id })
+	})
+}

@@ -16,8 +16,8 @@ import {
 	sendLetter,
 	submitHandling,
 } from '~/models/deliberation/mutations.server'
-import { addAgendaItem, createMeeting, saveAttendance } from '~/models/meetings.server'
-import { createPlanItem } from '~/models/plan.server'
+import { addOtherItem, createMeeting, saveAttendance } from '~/models/meetings/mutations.server'
+import { createPlanItem } from '~/models/plan/mutations.server'
 import { loadReportTasks } from '~/models/reports/queries.server'
 import { saveDraft, scheduleReport, takeReportStep } from '~/models/reports/mutations.server'
 import { loadSettings } from '~/models/settings.server'
@@ -424,52 +424,50 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 	// ── Meetings, agendas, attendance and the plan ──
 	const meetingIds = {} as Record<MeetingKey, number>
 	const planItemIds = new Map<string, number>()
-	await write(db, secretariat, async (tx, audit) => {
-		for (const key of ['past', 'recent', 'upcoming'] as const) {
-			const plan = meetingPlan[key]
-			meetingIds[key] = await createMeeting(tx, audit, {
-				term: 15,
-				session: plan.session,
-				startsOn: day(plan.start),
-				endsOn: day(plan.end),
-				place: plan.place,
-			})
-		}
-		for (const spec of reportSpecs) {
-			const organ = agency(spec.organ)
-			const starts = day(meetingPlan[spec.meeting].start)
-			planItemIds.set(
-				spec.key,
-				await createPlanItem(tx, audit, {
-					year: Number(starts.slice(0, 4)),
-					kind: 'report_hearing',
-					title: hearingAgendaTitle(organ.name, spec.topic),
-					organId: organ.id,
-					plannedMonth: Number(starts.slice(5, 7)),
-					clauseIds: spec.clauses.map(clauseId),
-					notes: '（示例）',
-				}),
-			)
-		}
-		const year = Number(today.slice(0, 4))
-		await createPlanItem(tx, audit, {
-			year,
-			kind: 'inspection',
-			title: '检查《关于全面开展打击治理电信网络诈骗违法犯罪工作的决定》贯彻实施情况（示例）',
-			organId: agency('gov').id,
-			plannedMonth: null,
-			clauseIds: ['（十一）', '（十二）', '（十三）', '（十四）'].map(clauseId),
-			notes: '采取座谈会、实地检查和问卷调查相结合的方式。（示例）',
+	for (const key of ['past', 'recent', 'upcoming'] as const) {
+		const plan = meetingPlan[key]
+		meetingIds[key] = await createMeeting(db, secretariat, {
+			term: 15,
+			session: plan.session,
+			startsOn: day(plan.start),
+			endsOn: day(plan.end),
+			place: plan.place,
 		})
-		await createPlanItem(tx, audit, {
-			year,
-			kind: 'inquiry',
-			title: '就涉诈资金查控和返还工作开展专题询问（示例）',
-			organId: agency('gov').id,
-			plannedMonth: null,
-			clauseIds: ['（七）', '（十一）'].map(clauseId),
-			notes: '（示例）',
-		})
+	}
+	for (const spec of reportSpecs) {
+		const organ = agency(spec.organ)
+		const starts = day(meetingPlan[spec.meeting].start)
+		planItemIds.set(
+			spec.key,
+			await createPlanItem(db, secretariat, {
+				year: Number(starts.slice(0, 4)),
+				kind: 'report_hearing',
+				title: hearingAgendaTitle(organ.name, spec.topic),
+				organId: organ.id,
+				plannedMonth: Number(starts.slice(5, 7)),
+				clauseIds: spec.clauses.map(clauseId),
+				notes: '（示例）',
+			}),
+		)
+	}
+	const year = Number(today.slice(0, 4))
+	await createPlanItem(db, secretariat, {
+		year,
+		kind: 'inspection',
+		title: '检查《关于全面开展打击治理电信网络诈骗违法犯罪工作的决定》贯彻实施情况（示例）',
+		organId: agency('gov').id,
+		plannedMonth: null,
+		clauseIds: ['（十一）', '（十二）', '（十三）', '（十四）'].map(clauseId),
+		notes: '采取座谈会、实地检查和问卷调查相结合的方式。（示例）',
+	})
+	await createPlanItem(db, secretariat, {
+		year,
+		kind: 'inquiry',
+		title: '就涉诈资金查控和返还工作开展专题询问（示例）',
+		organId: agency('gov').id,
+		plannedMonth: null,
+		clauseIds: ['（七）', '（十一）'].map(clauseId),
+		notes: '（示例）',
 	})
 
 	// ── Reports: scheduled by the secretariat, drafted and revised by the departments ──
@@ -529,23 +527,21 @@ export async function seedDemoOversight(db: Database, today: IsoDate) {
 
 	// Other business on each agenda, and attendance at the meetings held (one member excused
 	// from the coming one in advance).
-	await write(db, secretariat, async (tx, audit) => {
-		for (const key of ['past', 'recent', 'upcoming'] as const) {
-			await addAgendaItem(tx, audit, meetingIds[key], { kind: 'other', title: meetingPlan[key].other })
-		}
-		const attendance: Record<MeetingKey, Record<number, 'present' | 'leave' | 'absent'>> = {
-			past: { 8: 'leave' },
-			recent: { 9: 'leave' },
-			upcoming: { 6: 'leave' },
-		}
-		for (const key of ['past', 'recent', 'upcoming'] as const) {
-			const entries = memberIds.map((id, index) => ({
-				userId: id,
-				status: attendance[key][index + 1] ?? (key === 'upcoming' ? null : ('present' as const)),
-			}))
-			await saveAttendance(tx, audit, meetingIds[key], entries)
-		}
-	})
+	for (const key of ['past', 'recent', 'upcoming'] as const) {
+		await addOtherItem(db, secretariat, { meetingId: meetingIds[key], title: meetingPlan[key].other })
+	}
+	const attendance: Record<MeetingKey, Record<number, 'present' | 'leave' | 'absent'>> = {
+		past: { 8: 'leave' },
+		recent: { 9: 'leave' },
+		upcoming: { 6: 'leave' },
+	}
+	for (const key of ['past', 'recent', 'upcoming'] as const) {
+		const entries = memberIds.map((id, index) => ({
+			userId: id,
+			status: attendance[key][index + 1] ?? (key === 'upcoming' ? null : ('present' as const)),
+		}))
+		await saveAttendance(db, secretariat, { meetingId: meetingIds[key], entries })
+	}
 
 	// ── Deliberation: opinions, ballots or a tally, the letter, the handling report ──
 	const deliberationIds = new Map<string, number>()

@@ -6,7 +6,7 @@ import { seedDemoInspections } from './demo-inspections.server'
 import { seedDemoInterpellations } from './demo-interpellations.server'
 import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
-import { insertUser } from '~/models/users.server'
+import { insertUser } from '~/models/users/mutations.server'
 import { systemActor, write } from '~/models/write.server'
 
 // Demo accounts and records, dated relative to `today` so that a demo stays alive: something

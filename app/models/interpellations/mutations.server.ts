@@ -18,7 +18,7 @@ import {
 } from '~/domain/interpellations'
 import { broken, permitted } from '~/domain/refusal'
 import type { Settings } from '~/domain/settings'
-import { addAgendaItem } from '../meetings.server'
+import { addAgendaItem } from '../meetings/mutations.server'
 import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
 import { currentRound, interpellationsReadableBy, loadSignatures, loadVerdicts, participationOf, policyContext } from './queries.server'
 

@@ -15,7 +15,7 @@ import {
 } from '~/domain/reports'
 import { getAttachmentInfo, removeAttachment, storeAttachment } from '../attachments.server'
 import { openDeliberation } from '../deliberation/mutations.server'
-import { addAgendaItem } from '../meetings.server'
+import { addAgendaItem } from '../meetings/mutations.server'
 import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor } from '../write.server'
 import { loadReportTasks } from './queries.server'
 

@@ -20,7 +20,7 @@ import {
 } from '~/domain/reports'
 import type { Settings } from '~/domain/settings'
 import { outer } from '../sql.server'
-import { listTasks, type TaskRow } from '../tasks.server'
+import { listTasks, type TaskRow } from '../tasks/queries.server'
 
 // Special work reports (专项工作报告, Supervision Law Art. 11–16), read. Who may read which report
 // is one rule, reportReadScope in app/domain/reports.ts: reportsReadableBy() is its SQL, so that

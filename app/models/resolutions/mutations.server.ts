@@ -12,7 +12,7 @@ import {
 	type ResolutionKind,
 	type ResolutionSubjectType,
 } from '~/domain/resolutions'
-import { addAgendaItem } from '../meetings.server'
+import { addAgendaItem } from '../meetings/mutations.server'
 import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor } from '../write.server'
 
 // Resolutions and decisions (决议决定), written: the office enters one adopted at a meeting, with the

@@ -4,16 +4,16 @@ import { count, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, clauses, tasks } from '#db/schema'
 import { requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
-import { getAgency } from '~/models/agencies.server'
+import { getAgency } from '~/models/agencies/queries.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { loadSettings } from '~/models/settings.server'
-import { listTasks } from '~/models/tasks.server'
+import { listTasks } from '~/models/tasks/queries.server'
 import { loadTodo } from '~/models/registry.server'
 
 export const meta: MetaFunction = () => [{ title: '首页 · 监督追踪' }]
@@ -51,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		counts: { clauses: clauseCount.value, tasks: taskCount.value, agencies: agencyCount.value },
 		agency: agency && { id: agency.id, name: agency.name },
 		agencyTasks,
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 		today,
 		horizonDays: settings.todoHorizonDays,
 		todo,

@@ -2,14 +2,14 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { and, eq, ne } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { sessions, users } from '#db/schema'
 import { requireUser } from '~/auth/guards.server'
-import { hashPassword, verifyPassword } from '~/auth/password.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { messagesFor, useT } from '~/i18n/i18n'
-import { write } from '~/models/write.server'
+import { changeOwnPassword } from '~/models/users/mutations.server'
+import { isCurrentPassword } from '~/models/users/queries.server'
 import { changePasswordSchema } from './schema'
 
 export const meta: MetaFunction = () => [{ title: '修改密码 · 监督追踪' }]
@@ -19,6 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
 	return { username: user.username, mustChange: user.mustChangePassword }
 }
 
+const hidden = ['currentPassword', 'newPassword', 'repeatPassword']
+
 export async function action(args: ActionFunctionArgs) {
 	const user = await requireUser(args, { allowPendingPasswordChange: true })
 	const t = messagesFor(args.request)
@@ -26,28 +28,20 @@ export async function action(args: ActionFunctionArgs) {
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
 		schema: changePasswordSchema(t, user.username).superRefine(async (value, ctx) => {
-			const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id))
-			if (!row || !(await verifyPassword(row.hash, value.currentPassword))) {
-				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: t.account.wrongCurrent })
+			if (!(await isCurrentPassword(db, user.id, value.currentPassword))) {
+				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: t.account.refusals.wrongCurrent })
 			}
 		}),
 	})
 	if (submission.status !== 'success') {
-		return data(
-			{ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'repeatPassword'] }), changed: false },
-			{ status: 400 },
-		)
+		return data({ result: submission.reply({ hideFields: hidden }), changed: false }, { status: 400 })
 	}
-	const passwordHash = await hashPassword(submission.value.newPassword)
-	await write(db, user, async (tx, audit) => {
-		await tx
-			.update(users)
-			.set({ passwordHash, mustChangePassword: false })
-			.where(eq(users.id, user.id))
-		// Other sessions of this account end: whoever else held the old password is out.
-		await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)))
-		await audit({ action: 'user.password.change', entityType: 'user', entityId: user.id })
-	})
+	const { currentPassword, newPassword } = submission.value
+	const outcome = await attempt(t, () => changeOwnPassword(db, user, { currentPassword, newPassword, keepSessionId: user.sessionId }))
+	if (!outcome.ok) {
+		const result = refusedResult(submission, outcome, { 'account.wrongCurrent': 'currentPassword' }, hidden)
+		return data({ result, changed: false }, { status: outcome.status })
+	}
 	return { result: submission.reply({ resetForm: true }), changed: true }
 }
 

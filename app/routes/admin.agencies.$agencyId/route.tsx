@@ -1,16 +1,18 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { isAgencyNameTaken } from '~/models/agencies.server'
-import { isUniqueViolation } from '~/models/users.server'
-import { isStaleRecord } from '~/models/write.server'
+import { updateAgency } from '~/models/agencies/mutations.server'
 import { AgencyFields } from '../admin.agencies._index/agency-fields'
-import { loadAgencyDetails, updateAgency } from './queries.server'
+import { refineAgencyName } from '../admin.agencies._index/unique.server'
+import { loadAgencyDetails } from './queries.server'
 import { updateAgencySchema } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 责任单位管理 · 监督追踪` }]
@@ -29,32 +31,26 @@ export async function action(args: ActionFunctionArgs) {
 	const details = await loadAgencyDetails(db, parseId(args.params.agencyId))
 	invariantFound(details)
 	const { agency } = details
-	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.nameTaken }
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
-		schema: updateAgencySchema(t).superRefine(async (value, ctx) => {
-			if (await isAgencyNameTaken(db, value.name, agency.id)) ctx.addIssue(nameTaken)
-		}),
+		schema: updateAgencySchema(t).superRefine(refineAgencyName(db, t, agency.id)),
 	})
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply(), saved: false }, { status: 400 })
 	}
 	const { intent: _intent, version, district, displayOrder, active, ...values } = submission.value
-	try {
-		await updateAgency(db, user, agency.id, version, {
+	const outcome = await attempt(t, () =>
+		updateAgency(db, user, {
 			...values,
+			agencyId: agency.id,
+			version,
 			district: district ?? null,
 			displayOrder: displayOrder ?? agency.displayOrder,
 			active: active ?? false,
-		})
-	} catch (error) {
-		if (isStaleRecord(error)) {
-			return data({ result: submission.reply({ formErrors: [t.common.stale] }), saved: false }, { status: 409 })
-		}
-		if (isUniqueViolation(error)) {
-			return data({ result: submission.reply({ fieldErrors: { name: [nameTaken.message] } }), saved: false }, { status: 400 })
-		}
-		throw error
+		}),
+	)
+	if (!outcome.ok) {
+		return data({ result: refusedResult(submission, outcome, { 'adminAgencies.nameTaken': 'name' }), saved: false }, { status: outcome.status })
 	}
 	return { result: submission.reply(), saved: true }
 }
@@ -64,7 +60,7 @@ export default function AdminAgencyPage() {
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const schema = updateAgencySchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: `agency-${agency.id}`,
 		lastResult: actionData?.result,
 		defaultValue: {
@@ -76,10 +72,6 @@ export default function AdminAgencyPage() {
 			displayOrder: String(agency.displayOrder),
 			active: agency.active ? 'on' : undefined,
 		},
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<>

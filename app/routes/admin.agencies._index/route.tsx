@@ -1,18 +1,21 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission, type CurrentUser } from '~/auth/guards.server'
 import { Notice, SubmitButton } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
+import { useSchemaForm } from '~/components/schema-form'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import { isAgencyNameTaken } from '~/models/agencies.server'
-import { isUniqueViolation } from '~/models/users.server'
-import { isStaleRecord } from '~/models/write.server'
+import { createAgency, moveAgency } from '~/models/agencies/mutations.server'
 import { AgencyFields } from './agency-fields'
-import { createAgency, listAgenciesForAdmin, moveAgency } from './queries.server'
+import { listAgenciesForAdmin } from './queries.server'
 import { createAgencySchema, moveAgencySchema } from './schema'
+import { refineAgencyName } from './unique.server'
 
 export const meta: MetaFunction = () => [{ title: '责任单位管理 · 监督追踪' }]
 
@@ -33,37 +36,24 @@ export async function action(args: ActionFunctionArgs) {
 
 async function create(user: CurrentUser, formData: FormData, t: Messages) {
 	const db = getDb()
-	const nameTaken = { code: 'custom' as const, path: ['name'], message: t.adminAgencies.nameTaken }
-	const submission = await parseWithZod(formData, {
-		async: true,
-		schema: createAgencySchema(t).superRefine(async (value, ctx) => {
-			if (await isAgencyNameTaken(db, value.name)) ctx.addIssue(nameTaken)
-		}),
-	})
+	const submission = await parseWithZod(formData, { async: true, schema: createAgencySchema(t).superRefine(refineAgencyName(db, t)) })
 	if (submission.status !== 'success') {
 		return data({ intent: 'create' as const, result: submission.reply(), notice: null }, { status: 400 })
 	}
 	const { intent: _intent, district, ...values } = submission.value
-	try {
-		const agency = await createAgency(db, user, { ...values, district: district ?? null })
-		return { intent: 'create' as const, result: submission.reply({ resetForm: true }), notice: fill(t.adminAgencies.created, { name: agency.name }) }
-	} catch (error) {
-		if (!isUniqueViolation(error)) throw error
-		return data({ intent: 'create' as const, result: submission.reply({ fieldErrors: { name: [nameTaken.message] } }), notice: null }, { status: 400 })
+	const outcome = await attempt(t, () => createAgency(db, user, { ...values, district: district ?? null }))
+	if (!outcome.ok) {
+		const result = refusedResult(submission, outcome, { 'adminAgencies.nameTaken': 'name' })
+		return data({ intent: 'create' as const, result, notice: null }, { status: outcome.status })
 	}
+	return { intent: 'create' as const, result: submission.reply({ resetForm: true }), notice: fill(t.adminAgencies.created, { name: outcome.value.name }) }
 }
 
 async function move(user: CurrentUser, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, { schema: moveAgencySchema })
 	if (submission.status !== 'success') throw data({ message: 'Bad request' }, { status: 400 })
-	const { agencyId, version, direction } = submission.value
-	try {
-		const outcome = await moveAgency(getDb(), user, agencyId, version, direction)
-		if (outcome === 'missing') throw data({ message: 'Not found' }, { status: 404 })
-	} catch (error) {
-		if (!isStaleRecord(error)) throw error
-		return data({ intent: 'move' as const, result: submission.reply({ formErrors: [t.common.stale] }), notice: null }, { status: 409 })
-	}
+	const outcome = await attempt(t, () => moveAgency(getDb(), user, submission.value))
+	if (!outcome.ok) return data({ intent: 'move' as const, result: refusedResult(submission, outcome), notice: null }, { status: outcome.status })
 	return { intent: 'move' as const, result: submission.reply(), notice: t.adminAgencies.moved }
 }
 
@@ -85,48 +75,35 @@ export default function AdminAgenciesPage() {
 			{actionData?.notice ? <Notice kind="ok">{actionData.notice}</Notice> : null}
 			{moveError ? <Notice kind="error">{moveError}</Notice> : null}
 			<NewAgencyForm lastResult={actionData?.intent === 'create' ? actionData.result : undefined} open={agencies.length === 0} />
-			{agencies.length === 0 ? (
-				<p className="empty">{t.adminAgencies.empty}</p>
-			) : (
-				<div className="table-wrap">
-					<table className="admin-table">
-						<thead>
-							<tr>
-								<th>{t.adminAgencies.order}</th>
-								<th>{t.adminAgencies.name}</th>
-								<th>{t.adminAgencies.shortName}</th>
-								<th>{t.adminAgencies.kind}</th>
-								<th>{t.adminAgencies.level}</th>
-								<th>{t.adminUsers.status}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{agencies.map((agency, index) => (
-								<tr key={agency.id} className={agency.active ? undefined : 'row--muted'}>
-									<td className="order-cell">
-										<MoveButton agency={agency} direction="up" disabled={index === 0} />
-										<MoveButton agency={agency} direction="down" disabled={index === agencies.length - 1} />
-										<span className="muted small">{agency.displayOrder}</span>
-									</td>
-									<td>
-										<Link to={`/admin/agencies/${agency.id}`}>{agency.name}</Link>
-									</td>
-									<td>{agency.shortName}</td>
-									<td>{t.agencyKinds[agency.kind]}</td>
-									<td>
-										{t.adminAgencies.levels[agency.level]}
-										{agency.district ? ` · ${agency.district}` : null}
-									</td>
-									<td>
-										{agency.active ? t.adminAgencies.active : <span className="badge badge--off">{t.adminAgencies.inactive}</span>}
-										{agency.liaisons > 0 ? <div className="small muted">{fill(t.adminAgencies.liaisons, { count: agency.liaisons })}</div> : null}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			<ListTable
+				rows={agencies}
+				empty={t.adminAgencies.empty}
+				className="admin-table"
+				headers={[t.adminAgencies.order, t.adminAgencies.name, t.adminAgencies.shortName, t.adminAgencies.kind, t.adminAgencies.level, t.adminUsers.status]}
+			>
+				{(agency, index) => (
+					<tr key={agency.id} className={agency.active ? undefined : 'row--muted'}>
+						<td className="order-cell">
+							<MoveButton agency={agency} direction="up" disabled={index === 0} />
+							<MoveButton agency={agency} direction="down" disabled={index === agencies.length - 1} />
+							<span className="muted small">{agency.displayOrder}</span>
+						</td>
+						<td>
+							<Link to={`/admin/agencies/${agency.id}`}>{agency.name}</Link>
+						</td>
+						<td>{agency.shortName}</td>
+						<td>{t.agencyKinds[agency.kind]}</td>
+						<td>
+							{t.adminAgencies.levels[agency.level]}
+							{agency.district ? ` · ${agency.district}` : null}
+						</td>
+						<td>
+							{agency.active ? t.adminAgencies.active : <span className="badge badge--off">{t.adminAgencies.inactive}</span>}
+							{agency.liaisons > 0 ? <div className="small muted">{fill(t.adminAgencies.liaisons, { count: agency.liaisons })}</div> : null}
+						</td>
+					</tr>
+				)}
+			</ListTable>
 		</>
 	)
 }
@@ -150,13 +127,9 @@ function MoveButton({ agency, direction, disabled }: { agency: { id: number; nam
 function NewAgencyForm({ lastResult, open }: { lastResult: SubmissionResult<Array<string>> | undefined; open: boolean }) {
 	const t = useT()
 	const schema = createAgencySchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'new-agency',
 		lastResult,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<details className="card" open={open || lastResult?.status === 'error'}>

@@ -5,7 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { Field, SubmitButton } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
 import { isParseError, parseInstrument } from '~/domain/instrument-parser'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { importInstrument, previewImport } from '~/models/instrument-import.server'
@@ -54,8 +57,9 @@ export async function action(args: ActionFunctionArgs) {
 	if (intent === 'preview') {
 		return { result: submission.reply(), preview: await previewImport(db, parsed), text }
 	}
-	const imported = await importInstrument(db, user, parsed, text)
-	throw redirect(`/instruments/${imported.id}`)
+	const outcome = await attempt(t, () => importInstrument(db, user, parsed, text))
+	if (!outcome.ok) return data({ result: refusedResult(submission, outcome), preview: null, text }, { status: outcome.status })
+	throw redirect(`/instruments/${outcome.value.id}`)
 }
 
 // A .txt upload replaces the pasted text, so the textarea shows what was parsed and parse
@@ -117,34 +121,22 @@ export default function ImportPage() {
 			</div>
 			{preview && actionData?.text ? <ImportPreviewView preview={preview} text={actionData.text} /> : null}
 			<h2>{t.importer.existingTitle}</h2>
-			{instruments.length === 0 ? (
-				<p className="empty">{t.importer.noInstruments}</p>
-			) : (
-				<div className="table-wrap">
-					<table>
-						<thead>
-							<tr>
-								<th>{t.importer.docTitle}</th>
-								<th>{t.importer.documentNumber}</th>
-								<th>{t.importer.publishedOn}</th>
-								<th>{t.importer.clauseCount}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{instruments.map((instrument) => (
-								<tr key={instrument.id}>
-									<td>
-										<Link to={`/instruments/${instrument.id}`}>{instrument.title}</Link>
-									</td>
-									<td>{instrument.documentNumber ?? '—'}</td>
-									<td>{instrument.publishedOn ?? '—'}</td>
-									<td>{instrument.clauseCount}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			<ListTable
+				rows={instruments}
+				empty={t.importer.noInstruments}
+				headers={[t.importer.docTitle, t.importer.documentNumber, t.importer.publishedOn, t.importer.clauseCount]}
+			>
+				{(instrument) => (
+					<tr key={instrument.id}>
+						<td>
+							<Link to={`/instruments/${instrument.id}`}>{instrument.title}</Link>
+						</td>
+						<td>{instrument.documentNumber ?? '—'}</td>
+						<td>{instrument.publishedOn ?? '—'}</td>
+						<td>{instrument.clauseCount}</td>
+					</tr>
+				)}
+			</ListTable>
 		</>
 	)
 }

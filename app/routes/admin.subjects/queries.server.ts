@@ -1,8 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, subjectMappings } from '#db/schema'
-import { staleRecord, write, type Actor } from '~/models/write.server'
-import { seenKey } from './schema'
 
 // Phrases sorted in JS by a Chinese collator: the database's collation differs between PGlite
 // and PostgreSQL, and the order must not.
@@ -33,70 +31,4 @@ export function listAgencyChoices(db: Database) {
 		.select({ id: agencies.id, name: agencies.name, active: agencies.active })
 		.from(agencies)
 		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
-}
-
-async function currentAgencies(tx: Database, subject: string) {
-	return tx
-		.select({ agencyId: subjectMappings.agencyId, shortName: agencies.shortName })
-		.from(subjectMappings)
-		.innerJoin(agencies, eq(agencies.id, subjectMappings.agencyId))
-		.where(eq(subjectMappings.subject, subject))
-		.orderBy(asc(subjectMappings.position), asc(agencies.displayOrder))
-}
-
-export function subjectTaken() {
-	return Object.assign(new Error('The subject is already mapped.'), { name: 'SubjectTaken' as const })
-}
-
-export function isSubjectTaken(error: unknown) {
-	return error instanceof Error && error.name === 'SubjectTaken'
-}
-
-// Agencies already mapped keep their sequence (the first carries the duty); newly chosen ones
-// follow in official order. `chosen` is in official order.
-async function replaceAgencies(tx: Database, subject: string, previous: Array<number>, chosen: Array<number>) {
-	const kept = previous.filter((id) => chosen.includes(id))
-	const added = chosen.filter((id) => !previous.includes(id))
-	const ordered = [...kept, ...added]
-	await tx.delete(subjectMappings).where(eq(subjectMappings.subject, subject))
-	await tx.insert(subjectMappings).values(ordered.map((agencyId, position) => ({ subject, agencyId, position })))
-	return ordered
-}
-
-async function shortNames(tx: Database, ids: Array<number>) {
-	const rows = await tx.select({ id: agencies.id, shortName: agencies.shortName }).from(agencies).where(inArray(agencies.id, ids))
-	return ids.map((id) => rows.find((row) => row.id === id)?.shortName ?? String(id))
-}
-
-// Changing the mapping re-assigns no existing task: it is read at the next import only.
-export async function saveMapping(db: Database, actor: Actor, subject: string, chosen: Array<number>, seen: string) {
-	await write(db, actor, async (tx, audit) => {
-		const current = await currentAgencies(tx, subject)
-		if (current.length === 0 || seenKey(current.map((c) => c.agencyId)) !== seen) throw staleRecord()
-		const ordered = await replaceAgencies(tx, subject, current.map((c) => c.agencyId), chosen)
-		await audit({
-			action: 'subject.update',
-			entityType: 'subject_mapping',
-			entityId: subject,
-			before: { agencies: current.map((c) => c.shortName) },
-			after: { agencies: await shortNames(tx, ordered) },
-		})
-	})
-}
-
-export async function createMapping(db: Database, actor: Actor, subject: string, chosen: Array<number>) {
-	await write(db, actor, async (tx, audit) => {
-		if ((await currentAgencies(tx, subject)).length > 0) throw subjectTaken()
-		const ordered = await replaceAgencies(tx, subject, [], chosen)
-		await audit({ action: 'subject.create', entityType: 'subject_mapping', entityId: subject, after: { agencies: await shortNames(tx, ordered) } })
-	})
-}
-
-export async function removeMapping(db: Database, actor: Actor, subject: string, seen: string) {
-	await write(db, actor, async (tx, audit) => {
-		const current = await currentAgencies(tx, subject)
-		if (current.length === 0 || seenKey(current.map((c) => c.agencyId)) !== seen) throw staleRecord()
-		await tx.delete(subjectMappings).where(eq(subjectMappings.subject, subject))
-		await audit({ action: 'subject.remove', entityType: 'subject_mapping', entityId: subject, before: { agencies: current.map((c) => c.shortName) } })
-	})
 }

@@ -1,14 +1,19 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getCollectionProps, getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
+import { useSchemaForm } from '~/components/schema-form'
+import { seenKey } from '~/domain/subjects'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { isStaleRecord } from '~/models/write.server'
-import { createMapping, isSubjectTaken, listAgencyChoices, listMapping, removeMapping, saveMapping } from './queries.server'
-import { createSubjectSchema, removeSubjectSchema, saveSubjectSchema, seenKey } from './schema'
+import { createMapping, removeMapping, saveMapping } from '~/models/subjects/mutations.server'
+import { listAgencyChoices, listMapping } from './queries.server'
+import { createSubjectSchema, removeSubjectSchema, saveSubjectSchema } from './schema'
 
 export const meta: MetaFunction = () => [{ title: '主体映射 · 监督追踪' }]
 
@@ -50,16 +55,13 @@ export async function action(args: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const chosen = 'agencyIds' in value ? official.filter((id) => value.agencyIds.includes(id)) : []
-	try {
-		if (value.intent === 'create') await createMapping(db, user, value.subject, chosen)
-		if (value.intent === 'save') await saveMapping(db, user, value.subject, chosen, value.seen)
-		if (value.intent === 'remove') await removeMapping(db, user, value.subject, value.seen)
-	} catch (error) {
-		if (isSubjectTaken(error)) {
-			return data({ result: submission.reply({ fieldErrors: { subject: [t.adminSubjects.subjectTaken] } }) }, { status: 400 })
-		}
-		if (isStaleRecord(error)) return data({ result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
-		throw error
+	const outcome = await attempt(t, async () => {
+		if (value.intent === 'create') await createMapping(db, user, { subject: value.subject, agencyIds: chosen })
+		if (value.intent === 'save') await saveMapping(db, user, { subject: value.subject, agencyIds: chosen, seen: value.seen })
+		if (value.intent === 'remove') await removeMapping(db, user, { subject: value.subject, seen: value.seen })
+	})
+	if (!outcome.ok) {
+		return data({ result: refusedResult(submission, outcome, { 'adminSubjects.subjectTaken': 'subject' }) }, { status: outcome.status })
 	}
 	const done = value.intent === 'remove' ? 'removed' : 'saved'
 	return redirect(`/admin/subjects?${new URLSearchParams({ [done]: value.subject })}`)
@@ -91,41 +93,26 @@ export default function SubjectsPage() {
 			{editing || creating ? (
 				<SubjectEditor key={editing?.subject ?? ''} editing={editing} agencies={agencies} lastResult={removal ? undefined : actionData?.result} />
 			) : null}
-			{mapping.length === 0 ? (
-				<p className="empty">{t.adminSubjects.empty}</p>
-			) : (
-				<div className="table-wrap">
-					<p className="muted small">{fill(t.adminSubjects.count, { count: mapping.length })}</p>
-					<table>
-						<thead>
-							<tr>
-								<th>{t.adminSubjects.subject}</th>
-								<th>{t.adminSubjects.agencies}</th>
-								<th>{t.common.actions}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{mapping.map((entry) => (
-								<tr key={entry.subject} className={entry.subject === editing?.subject ? 'row--current' : undefined}>
-									<td>{entry.subject}</td>
-									<td>
-										<span className="badge-list">
-											{entry.agencies.map((agency) => (
-												<span key={agency.id} className={agency.active ? 'badge' : 'badge badge--off'}>
-													{agency.shortName}
-												</span>
-											))}
-										</span>
-									</td>
-									<td>
-										<Link to={`/admin/subjects?${new URLSearchParams({ edit: entry.subject })}`}>{t.adminSubjects.edit}</Link>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			{mapping.length ? <p className="muted small">{fill(t.adminSubjects.count, { count: mapping.length })}</p> : null}
+			<ListTable rows={mapping} empty={t.adminSubjects.empty} headers={[t.adminSubjects.subject, t.adminSubjects.agencies, t.common.actions]}>
+				{(entry) => (
+					<tr key={entry.subject} className={entry.subject === editing?.subject ? 'row--current' : undefined}>
+						<td>{entry.subject}</td>
+						<td>
+							<span className="badge-list">
+								{entry.agencies.map((agency) => (
+									<span key={agency.id} className={agency.active ? 'badge' : 'badge badge--off'}>
+										{agency.shortName}
+									</span>
+								))}
+							</span>
+						</td>
+						<td>
+							<Link to={`/admin/subjects?${new URLSearchParams({ edit: entry.subject })}`}>{t.adminSubjects.edit}</Link>
+						</td>
+					</tr>
+				)}
+			</ListTable>
 		</>
 	)
 }
@@ -141,14 +128,11 @@ function SubjectEditor({
 }) {
 	const t = useT()
 	const schema = editing ? saveSubjectSchema(t) : createSubjectSchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: editing ? `subject-edit` : 'subject-new',
 		lastResult,
 		defaultValue: editing ? { subject: editing.subject, agencyIds: editing.agencyIds.map(String) } : undefined,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onInput',
 	})
 	// An inactive agency is offered only where it is already mapped.
 	const shown = agencies.filter((a) => a.active || editing?.agencyIds.includes(a.id))

@@ -30,7 +30,3 @@ export const removeSubjectSchema = z.object({
 	subject: z.string(),
 	seen: z.string().default(''),
 })
-
-export function seenKey(agencyIds: ReadonlyArray<number>): string {
-	return [...agencyIds].sort((a, b) => a - b).join(',')
-}

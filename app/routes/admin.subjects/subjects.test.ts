@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents, subjectMappings, taskAgencies } from '#db/schema'
 import { runAction, runLoader } from '#test/helpers'
-import { seenKey } from './schema'
+import { seenKey } from '~/domain/subjects'
 import { action, loader } from './route'
 
 async function agencyId(key: string) {

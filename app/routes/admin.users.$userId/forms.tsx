@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
+import type { AccountPolicy } from '~/domain/accounts'
 import type { Role } from '~/domain/roles'
 import { Notice, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { fill, useT } from '~/i18n/i18n'
 import { TemporaryPasswordField, UserProfileFields } from '../admin.users._index/user-fields'
 import { resetPasswordSchema, updateUserSchema } from './schema'
@@ -35,17 +36,17 @@ function FormErrors({ errors }: { errors: Array<string> | undefined }) {
 export function ProfileForm({
 	user,
 	agencies,
-	isSelf,
+	policy,
 	lastResult,
 }: {
 	user: User
 	agencies: Array<{ id: number; name: string }>
-	isSelf: boolean
+	policy: AccountPolicy
 	lastResult: LastResult
 }) {
 	const t = useT()
 	const schema = updateUserSchema(t, agencies.map((a) => a.id))
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: `user-${user.id}-profile`,
 		lastResult,
 		defaultValue: {
@@ -55,10 +56,6 @@ export function ProfileForm({
 			role: user.role,
 			agencyId: user.agencyId === null ? '' : String(user.agencyId),
 		},
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<section className="card">
@@ -68,7 +65,7 @@ export function ProfileForm({
 				<VersionInput version={user.version} />
 				<FormErrors errors={form.errors} />
 				<div className="grid-2">
-					<UserProfileFields fields={fields} agencies={agencies} isNew={false} roleHint={isSelf ? t.adminUsers.cannotChangeOwnRole : undefined} />
+					<UserProfileFields fields={fields} agencies={agencies} isNew={false} roleHint={policy.changeRole ? undefined : t.adminUsers.refusals.ownRole} />
 				</div>
 				<div>
 					<SubmitButton>
@@ -80,7 +77,7 @@ export function ProfileForm({
 	)
 }
 
-export function StatusForm({ user, isSelf, sessions, lastResult }: { user: User; isSelf: boolean; sessions: number; lastResult: LastResult }) {
+export function StatusForm({ user, policy, sessions, lastResult }: { user: User; policy: AccountPolicy; sessions: number; lastResult: LastResult }) {
 	const t = useT()
 	const [form] = useForm({ id: `user-${user.id}-status`, lastResult })
 	const intent = user.disabled ? 'enable' : 'disable'
@@ -90,8 +87,8 @@ export function StatusForm({ user, isSelf, sessions, lastResult }: { user: User;
 			<p className="muted small">{user.disabled ? t.adminUsers.enableHint : t.adminUsers.disableHint}</p>
 			<p className="small">{fill(t.adminUsers.sessions, { count: sessions })}</p>
 			<FormErrors errors={form.errors} />
-			{isSelf && !user.disabled ? (
-				<p className="muted">{t.adminUsers.cannotDisableSelf}</p>
+			{!policy.disable && !user.disabled ? (
+				<p className="muted">{t.adminUsers.refusals.disableSelf}</p>
 			) : (
 				<Form method="post" {...getFormProps(form)}>
 					<input type="hidden" name="intent" value={intent} />
@@ -105,24 +102,17 @@ export function StatusForm({ user, isSelf, sessions, lastResult }: { user: User;
 	)
 }
 
-export function ResetPasswordForm({ user, isSelf, lastResult }: { user: User; isSelf: boolean; lastResult: LastResult }) {
+export function ResetPasswordForm({ user, policy, lastResult }: { user: User; policy: AccountPolicy; lastResult: LastResult }) {
 	const t = useT()
 	const schema = resetPasswordSchema(t, user.username)
-	const [form, fields] = useForm({
-		id: `user-${user.id}-reset`,
-		lastResult,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-	})
+	const [form, fields] = useSchemaForm(schema, { id: `user-${user.id}-reset`, lastResult })
 	return (
 		<section className="card">
 			<h2>{t.adminUsers.resetTitle}</h2>
 			<p className="muted small">{t.adminUsers.resetHint}</p>
-			{isSelf ? (
+			{!policy.resetPassword ? (
 				<p>
-					<Link to="/account/password">{t.adminUsers.cannotResetSelf}</Link>
+					<Link to="/account/password">{t.adminUsers.refusals.resetSelf}</Link>
 				</p>
 			) : (
 				<Form method="post" className="form" {...getFormProps(form)}>

@@ -1,16 +1,22 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission, type CurrentUser } from '~/auth/guards.server'
+import type { z } from 'zod'
 import { Notice } from '~/components/forms'
+import { accountPolicy, mayChangeRole, mayDisable, mayResetPassword } from '~/domain/accounts'
+import type { Verdict } from '~/domain/refusal'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { refusalMessage } from '~/i18n/refusals'
 import type { Messages } from '~/i18n/zh'
-import { listActiveAgencyOptions } from '~/models/agencies.server'
-import { generateTemporaryPassword } from '~/models/users.server'
-import { isStaleRecord } from '~/models/write.server'
+import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
+import { generateTemporaryPassword, resetPassword, setDisabled, updateProfile } from '~/models/users/mutations.server'
 import { ProfileForm, ResetPasswordForm, StatusForm } from './forms'
-import { countSessions, getManagedUser, resetPassword, setDisabled, updateProfile } from './queries.server'
+import { countSessions, getManagedUser } from './queries.server'
 import { resetPasswordSchema, statusSchema, updateUserSchema } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.realName ?? ''} · 用户账号 · 监督追踪` }]
@@ -33,6 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	return {
 		user,
 		isSelf: user.id === admin.id,
+		policy: accountPolicy(admin, user),
 		agencies: await agencyChoices(user),
 		sessions: await countSessions(db, user.id),
 	}
@@ -51,77 +58,60 @@ export async function action(args: ActionFunctionArgs) {
 	throw data({ message: 'Unknown intent' }, { status: 400 })
 }
 
+type Intent = 'update' | 'status' | 'resetPassword'
+
+function failed(intent: Intent, result: SubmissionResult<Array<string>>, status: number) {
+	return data({ intent, result, notice: null, password: null }, { status })
+}
+
+// The account's policy refuses while the form is read, with its other errors, and again in the
+// mutation's transaction.
+function refine(verdict: Verdict, t: Messages, path: Array<string>, ctx: z.RefinementCtx) {
+	if (!verdict.ok) ctx.addIssue({ code: 'custom', path, message: refusalMessage(t, verdict.refusal) })
+}
+
 async function update(admin: CurrentUser, user: ManagedUser, formData: FormData, t: Messages) {
 	const agencyIds = (await agencyChoices(user)).map((a) => a.id)
-	const schema = updateUserSchema(t, agencyIds).superRefine((value, ctx) => {
-		// An admin demoting themself could leave nobody able to administer the system.
-		if (user.id === admin.id && value.role !== user.role) {
-			ctx.addIssue({ code: 'custom', path: ['role'], message: t.adminUsers.cannotChangeOwnRole })
-		}
-	})
+	const schema = updateUserSchema(t, agencyIds).superRefine((value, ctx) => refine(mayChangeRole(admin, user, value.role), t, ['role'], ctx))
 	const submission = parseWithZod(formData, { schema })
-	if (submission.status !== 'success') {
-		return data({ intent: 'update' as const, result: submission.reply(), notice: null, password: null }, { status: 400 })
-	}
+	if (submission.status !== 'success') return failed('update', submission.reply(), 400)
 	const { version, role, agencyId, realName, position, phone } = submission.value
-	try {
-		await updateProfile(getDb(), admin, user.id, version, {
-			realName,
-			position: position ?? '',
-			phone: phone ?? '',
-			role,
-			agencyId: role === 'agency' ? (agencyId ?? null) : null,
-		})
-	} catch (error) {
-		if (!isStaleRecord(error)) throw error
-		return data({ intent: 'update' as const, result: submission.reply({ formErrors: [t.common.stale] }), notice: null, password: null }, { status: 409 })
-	}
+	const outcome = await attempt(t, () =>
+		updateProfile(getDb(), admin, { userId: user.id, version, realName, position: position ?? '', phone: phone ?? '', role, agencyId: agencyId ?? null }),
+	)
+	if (!outcome.ok) return failed('update', refusedResult(submission, outcome, { 'adminUsers.ownRole': 'role' }), outcome.status)
 	return { intent: 'update' as const, result: submission.reply(), notice: t.adminUsers.saved, password: null }
 }
 
 async function changeStatus(admin: CurrentUser, user: ManagedUser, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, {
 		schema: statusSchema.superRefine((value, ctx) => {
-			if (value.intent === 'disable' && user.id === admin.id) ctx.addIssue({ code: 'custom', message: t.adminUsers.cannotDisableSelf })
+			if (value.intent === 'disable') refine(mayDisable(admin, user), t, [], ctx)
 		}),
 	})
-	if (submission.status !== 'success') {
-		return data({ intent: 'status' as const, result: submission.reply(), notice: null, password: null }, { status: 400 })
-	}
+	if (submission.status !== 'success') return failed('status', submission.reply(), 400)
 	const disabled = submission.value.intent === 'disable'
-	try {
-		await setDisabled(getDb(), admin, user.id, submission.value.version, disabled)
-	} catch (error) {
-		if (!isStaleRecord(error)) throw error
-		return data({ intent: 'status' as const, result: submission.reply({ formErrors: [t.common.stale] }), notice: null, password: null }, { status: 409 })
-	}
+	const outcome = await attempt(t, () => setDisabled(getDb(), admin, { userId: user.id, version: submission.value.version, disabled }))
+	if (!outcome.ok) return failed('status', refusedResult(submission, outcome), outcome.status)
 	const notice = disabled ? t.adminUsers.disabledNotice : t.adminUsers.enabledNotice
 	return { intent: 'status' as const, result: submission.reply(), notice, password: null }
 }
 
 async function reset(admin: CurrentUser, user: ManagedUser, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, {
-		schema: resetPasswordSchema(t, user.username).superRefine((_value, ctx) => {
-			if (user.id === admin.id) ctx.addIssue({ code: 'custom', message: t.adminUsers.cannotResetSelf })
-		}),
+		schema: resetPasswordSchema(t, user.username).superRefine((_value, ctx) => refine(mayResetPassword(admin, user), t, [], ctx)),
 	})
-	if (submission.status !== 'success') {
-		return data({ intent: 'resetPassword' as const, result: submission.reply({ hideFields: ['password'] }), notice: null, password: null }, { status: 400 })
-	}
+	if (submission.status !== 'success') return failed('resetPassword', submission.reply({ hideFields: ['password'] }), 400)
 	const typed = submission.value.password
 	const password = typed ?? generateTemporaryPassword()
-	try {
-		await resetPassword(getDb(), admin, user.id, submission.value.version, password)
-	} catch (error) {
-		if (!isStaleRecord(error)) throw error
-		return data({ intent: 'resetPassword' as const, result: submission.reply({ formErrors: [t.common.stale], hideFields: ['password'] }), notice: null, password: null }, { status: 409 })
-	}
+	const outcome = await attempt(t, () => resetPassword(getDb(), admin, { userId: user.id, version: submission.value.version, password }))
+	if (!outcome.ok) return failed('resetPassword', refusedResult(submission, outcome, {}, ['password']), outcome.status)
 	// A generated password is shown this once; it is stored nowhere in clear.
 	return { intent: 'resetPassword' as const, result: submission.reply({ resetForm: true }), notice: t.adminUsers.resetDone, password: typed ? null : password }
 }
 
 export default function UserPage() {
-	const { user, isSelf, agencies, sessions } = useLoaderData<typeof loader>()
+	const { user, isSelf, policy, agencies, sessions } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const resultFor = (intent: 'update' | 'status' | 'resetPassword') => (actionData?.intent === intent ? actionData.result : undefined)
@@ -153,10 +143,10 @@ export default function UserPage() {
 					) : null}
 				</Notice>
 			) : null}
-			<ProfileForm user={user} agencies={agencies} isSelf={isSelf} lastResult={resultFor('update')} />
+			<ProfileForm user={user} agencies={agencies} policy={policy} lastResult={resultFor('update')} />
 			<div className="grid-2">
-				<StatusForm user={user} isSelf={isSelf} sessions={sessions} lastResult={resultFor('status')} />
-				<ResetPasswordForm user={user} isSelf={isSelf} lastResult={resultFor('resetPassword')} />
+				<StatusForm user={user} policy={policy} sessions={sessions} lastResult={resultFor('status')} />
+				<ResetPasswordForm user={user} policy={policy} lastResult={resultFor('resetPassword')} />
 			</div>
 			<p>
 				<Link to={`/audit?entityType=user&entityId=${user.id}`}>{t.adminUsers.history}</Link>

@@ -3,7 +3,7 @@ import type { Messages } from '~/i18n/zh'
 import { refineAgency, refineTemporaryPassword, userProfileShape } from '../admin.users._index/schema'
 
 // `version` is the account's version when the page was loaded: an edit of an account someone
-// else changed in the meantime is refused (see updateVersioned).
+// else changed in the meantime is refused (see lockVersioned).
 const version = z.number().int().min(1)
 
 export function updateUserSchema(t: Messages, agencyIds: ReadonlyArray<number>) {

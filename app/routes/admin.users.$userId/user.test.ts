@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents, sessions, users } from '#db/schema'
 import { action as loginAction } from '~/routes/login/route'
@@ -139,4 +139,23 @@ test('a non-admin gets 403 from the account page and each of its actions', async
 		}
 	}
 	expect(await account('daibiao2')).toMatchObject({ disabled: false, realName: target.realName, passwordHash: target.passwordHash })
+})
+
+test('an administrator’s password reset lifts the login lockout: the new password logs in at once', async () => {
+	for (let i = 0; i < 5; i++) {
+		await runAction(loginAction, { path: '/login', form: { username: 'weiyuan6', password: `wrong-${i}` } })
+	}
+	const locked = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan6', password: 'oversight-demo' } })
+	expect(locked.status).toBe(429)
+	const target = await account('weiyuan6')
+	const asked = Date.now()
+	const reset = await call('weiyuan6', { intent: 'resetPassword', version: String(target.version), password: 'Qingshan-2026' })
+	expect(reset.status).toBe(200)
+	const login = await runAction(loginAction, { path: '/login', form: { username: 'weiyuan6', password: 'Qingshan-2026' } })
+	expect(login.status).toBe(302)
+	expect(login.location).toBe('/account/password')
+	// The reset is on record as made now, by the administrator.
+	const [event] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, 'user.password.reset'), eq(auditEvents.entityId, String(target.id))))
+	expect(event.actorId).toBe(await userId('admin'))
+	expect(Math.abs(event.at.getTime() - asked)).toBeLessThan(60_000)
 })

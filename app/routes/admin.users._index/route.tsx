@@ -1,23 +1,20 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import type { Role } from '~/domain/roles'
 import { requirePermission } from '~/auth/guards.server'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
+import { useSchemaForm } from '~/components/schema-form'
 import { SelectFilter } from '~/components/select-filter'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { listActiveAgencyOptions } from '~/models/agencies.server'
-import {
-	findUserByUsername,
-	generateTemporaryPassword,
-	insertUser,
-	isUniqueViolation,
-	listUsersFiltered,
-	type UserFilters,
-} from '~/models/users.server'
-import { write } from '~/models/write.server'
+import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
+import { createUser, generateTemporaryPassword } from '~/models/users/mutations.server'
+import { findUserByUsername, listUsersFiltered, type UserFilters } from '~/models/users/queries.server'
 import { roles } from '~/domain/roles'
 import { createUserSchema } from './schema'
 import { TemporaryPasswordField, UserProfileFields } from './user-fields'
@@ -47,11 +44,12 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const agencyIds = (await listActiveAgencyOptions(db)).map((a) => a.id)
-	const usernameTaken = { code: 'custom' as const, path: ['username'], message: t.adminUsers.usernameTaken }
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
 		schema: createUserSchema(t, agencyIds).superRefine(async (value, ctx) => {
-			if (await findUserByUsername(db, value.username)) ctx.addIssue(usernameTaken)
+			if (await findUserByUsername(db, value.username)) {
+				ctx.addIssue({ code: 'custom', path: ['username'], message: t.adminUsers.refusals.usernameTaken })
+			}
 		}),
 	})
 	if (submission.status !== 'success') {
@@ -59,21 +57,16 @@ export async function action(args: ActionFunctionArgs) {
 	}
 	const { password: typed, intent: _intent, ...profile } = submission.value
 	const password = typed ?? generateTemporaryPassword()
-	try {
-		const user = await write(db, admin, (tx, audit) =>
-			insertUser(tx, audit, { ...profile, password, mustChangePassword: true }),
-		)
-		return {
-			result: submission.reply({ resetForm: true }),
-			// The generated password leaves the server this once and is stored nowhere in clear.
-			created: { id: user.id, username: user.username, realName: user.realName, password: typed ? null : password },
-		}
-	} catch (error) {
-		if (!isUniqueViolation(error)) throw error
-		return data(
-			{ result: submission.reply({ fieldErrors: { username: [usernameTaken.message] }, hideFields: ['password'] }), created: null },
-			{ status: 400 },
-		)
+	const outcome = await attempt(t, () => createUser(db, admin, { ...profile, password, mustChangePassword: true }))
+	if (!outcome.ok) {
+		const result = refusedResult(submission, outcome, { 'adminUsers.usernameTaken': 'username' }, ['password'])
+		return data({ result, created: null }, { status: outcome.status })
+	}
+	const user = outcome.value
+	return {
+		result: submission.reply({ resetForm: true }),
+		// The generated password leaves the server this once and is stored nowhere in clear.
+		created: { id: user.id, username: user.username, realName: user.realName, password: typed ? null : password },
 	}
 }
 
@@ -82,13 +75,9 @@ export default function UsersPage() {
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const schema = createUserSchema(t, agencies.map((a) => a.id))
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'new-user',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	const created = actionData?.created
 	return (
@@ -138,43 +127,29 @@ export default function UsersPage() {
 				</Form>
 			</details>
 			<UserFilterForm filters={filters} />
-			{users.length === 0 ? (
-				<p className="empty">{t.adminUsers.empty}</p>
-			) : (
-				<div className="table-wrap">
-					<table className="admin-table">
-						<thead>
-							<tr>
-								<th>{t.adminUsers.username}</th>
-								<th>{t.adminUsers.realName}</th>
-								<th>{t.adminUsers.position}</th>
-								<th>{t.adminUsers.phone}</th>
-								<th>{t.adminUsers.role}</th>
-								<th>{t.adminUsers.agency}</th>
-								<th>{t.adminUsers.status}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{users.map((user) => (
-								<tr key={user.id} className={user.disabled ? 'row--muted' : undefined}>
-									<td>
-										<Link to={`/admin/users/${user.id}`}>{user.username}</Link>
-									</td>
-									<td>{user.realName}</td>
-									<td>{user.position}</td>
-									<td>{user.phone}</td>
-									<td>{t.roles[user.role]}</td>
-									<td>{user.agencyName ?? ''}</td>
-									<td>
-										{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : t.adminUsers.active}
-										{user.mustChangePassword ? <span className="badge"> {t.adminUsers.mustChange}</span> : null}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			<ListTable
+				rows={users}
+				empty={t.adminUsers.empty}
+				className="admin-table"
+				headers={[t.adminUsers.username, t.adminUsers.realName, t.adminUsers.position, t.adminUsers.phone, t.adminUsers.role, t.adminUsers.agency, t.adminUsers.status]}
+			>
+				{(user) => (
+					<tr key={user.id} className={user.disabled ? 'row--muted' : undefined}>
+						<td>
+							<Link to={`/admin/users/${user.id}`}>{user.username}</Link>
+						</td>
+						<td>{user.realName}</td>
+						<td>{user.position}</td>
+						<td>{user.phone}</td>
+						<td>{t.roles[user.role]}</td>
+						<td>{user.agencyName ?? ''}</td>
+						<td>
+							{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : t.adminUsers.active}
+							{user.mustChangePassword ? <span className="badge"> {t.adminUsers.mustChange}</span> : null}
+						</td>
+					</tr>
+				)}
+			</ListTable>
 		</>
 	)
 }

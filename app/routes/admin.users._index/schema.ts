@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { roles, type Role } from '~/domain/roles'
-import { passwordProblem } from '~/domain/accounts'
+import { belongsToAgency, passwordProblem } from '~/domain/accounts'
 import type { Messages } from '~/i18n/zh'
 
 // The fields an admin edits on an account, shared by the create form (here) and the edit page
@@ -28,7 +28,7 @@ type ProfileValue = { role: Role; agencyId?: number }
 // An agency liaison belongs to exactly one agency; nobody else belongs to any.
 export function refineAgency(t: Messages, agencyIds: ReadonlyArray<number>) {
 	return (value: ProfileValue, ctx: z.RefinementCtx) => {
-		if (value.role !== 'agency') return
+		if (!belongsToAgency(value.role)) return
 		if (value.agencyId === undefined) {
 			ctx.addIssue({ code: 'custom', path: ['agencyId'], message: t.adminUsers.agencyRequired })
 		} else if (!agencyIds.includes(value.agencyId)) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { taskPolicy } from '~/domain/tasks'
 import { OpenFindings } from '~/components/findings-list'
 import { TaskCard } from '~/components/task-card'
 import { ReportLinks } from '~/components/timeline'
@@ -10,12 +10,12 @@ import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { useT } from '~/i18n/i18n'
-import { getAgency } from '~/models/agencies.server'
+import { getAgency } from '~/models/agencies/queries.server'
 import { listAgencyOpenFindings } from '~/models/findings.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { listReportsForAgency } from '~/models/reports/queries.server'
 import { loadSettings } from '~/models/settings.server'
-import { listTasks } from '~/models/tasks.server'
+import { listTasks } from '~/models/tasks/queries.server'
 import { loadAgencyOpenItems as listAgencyOpenItems } from '~/models/registry.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
@@ -40,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		agency,
 		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
 		asCo: withStatus.filter((task) => task.cos.some((a) => a.id === agency.id)),
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 		reports,
 		openItems,
 		openFindings,

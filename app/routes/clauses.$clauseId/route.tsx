@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { ReportLinks, Timeline } from '~/components/timeline'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
@@ -10,7 +10,7 @@ import { fill, useT } from '~/i18n/i18n'
 import { clauseAnchor } from '~/domain/clauses'
 import { getClause } from '~/models/clauses.server'
 import { loadSettings } from '~/models/settings.server'
-import { listTasks } from '~/models/tasks.server'
+import { listTasks } from '~/models/tasks/queries.server'
 import { listReportsForClause } from '~/models/reports/queries.server'
 import { loadClauseTimeline } from '~/models/registry.server'
 
@@ -29,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	return {
 		...found,
 		tasks: taskRows.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status })),
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 		reports,
 		timeline,
 	}

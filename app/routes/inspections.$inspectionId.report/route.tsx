@@ -16,7 +16,7 @@ import {
 	submitInspectionReport,
 	type InspectionReport,
 } from '~/models/inspections.server'
-import { getMeeting, listMeetingOptions } from '~/models/meetings.server'
+import { getMeeting, listMeetingOptions } from '~/models/meetings/queries.server'
 import { isStaleRecord, write } from '~/models/write.server'
 import { reportSchema, submitSchema } from './schema'
 import { ReportForm, SubmitForm } from './sections'

@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getDb } from '#db/client.server'
@@ -7,6 +7,7 @@ import { isSecureRequest } from '~/config.server'
 import { getCurrentUser } from '~/auth/guards.server'
 import { sessionCookie } from '~/auth/session.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { safeRedirect } from '~/domain/accounts'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { attemptLogin } from '~/models/login.server'
@@ -64,12 +65,10 @@ export default function LoginPage() {
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const schema = loginSchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'login',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldRevalidate: 'onInput',
+		shouldValidate: 'onSubmit',
 	})
 	return (
 		<div className="login">

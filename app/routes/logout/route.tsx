@@ -2,22 +2,17 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getDb } from '#db/client.server'
 import { isSecureRequest } from '~/config.server'
 import { getCurrentUser } from '~/auth/guards.server'
-import { clearedSessionCookie, invalidateSession } from '~/auth/session.server'
-import { write } from '~/models/write.server'
+import { clearedSessionCookie } from '~/auth/session.server'
+import { endSession } from '~/models/login.server'
 
-// Logging out deletes the session row, so the old cookie is worthless even if it was copied.
+// Logging out is a POST; the session's row goes (endSession) and the cookie is cleared.
 export async function loader() {
 	throw redirect('/')
 }
 
 export async function action(args: ActionFunctionArgs) {
 	const user = await getCurrentUser(args)
-	if (user) {
-		await write(getDb(), user, async (tx, audit) => {
-			await invalidateSession(tx, user.sessionId)
-			await audit({ action: 'logout', entityType: 'user', entityId: user.id })
-		})
-	}
+	if (user) await endSession(getDb(), user, { sessionId: user.sessionId })
 	const secure = isSecureRequest(args.request)
 	return redirect('/login?loggedOut', { headers: { 'Set-Cookie': clearedSessionCookie(secure) } })
 }

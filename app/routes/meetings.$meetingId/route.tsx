@@ -2,34 +2,15 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import type { AttendanceStatus } from '~/domain/meetings'
 import { invariantFound, parseId, requirePermission, type CurrentUser } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
 import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import {
-	agendaView,
-	attendanceCounts,
-	attendanceStatuses,
-	formatMeetingDates,
-	meetingLabel,
-	meetingLabelEn,
-	meetingPhase,
-	moveInOrder,
-} from '~/domain/meetings'
+import { attendanceCounts, formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, meetingPolicy } from '~/domain/meetings'
+import { attempt, type Refused } from '~/http/outcomes.server'
 import { fill, messagesFor, useLang, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import {
-	addAgendaItem,
-	getMeeting,
-	listAgenda,
-	loadAttendance,
-	moveAgendaItem,
-	removeAgendaItem,
-	saveAttendance,
-	type Meeting,
-} from '~/models/meetings.server'
-import { isStaleRecord, write } from '~/models/write.server'
+import { addOtherItem, moveAgendaItem, removeAgendaItem, saveAttendance } from '~/models/meetings/mutations.server'
+import { getMeeting, loadAttendance, type Meeting } from '~/models/meetings/queries.server'
 import { agendaFor } from './queries.server'
 import { addItemSchema, attendanceFieldName, itemSchema } from './schema'
 import { AddItemForm, AgendaList, AttendanceForm, AttendanceSummary } from './sections'
@@ -47,18 +28,17 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const meeting = await getMeeting(db, parseId(args.params.meetingId))
 	invariantFound(meeting)
-	const view = agendaView(user.role)
-	// Attendance is the committee's own record: members, the secretariat and admin see it.
-	const attendance = can(user.role, 'plan:read') ? await loadAttendance(db, meeting.id) : null
+	const policy = meetingPolicy(user)
+	const attendance = policy.readAttendance ? await loadAttendance(db, meeting.id) : null
 	const url = new URL(args.request.url)
 	return {
 		meeting: { id: meeting.id, term: meeting.term, session: meeting.session, startsOn: meeting.startsOn, endsOn: meeting.endsOn, place: meeting.place, version: meeting.version },
 		phase: meetingPhase(meeting, shanghaiDate(new Date())),
-		view,
-		agenda: await agendaFor(db, meeting.id, view),
+		view: policy.agenda,
+		agenda: await agendaFor(db, meeting.id, user),
 		attendance,
 		counts: attendance ? attendanceCounts(attendance.map((a) => a.status)) : null,
-		canManage: can(user.role, 'oversight:manage'),
+		canManage: policy.manage,
 		done: doneKinds.find((kind) => kind === url.searchParams.get('done')) ?? null,
 	}
 }
@@ -80,13 +60,18 @@ function done(meeting: Meeting, kind: (typeof doneKinds)[number], anchor: string
 	return redirect(`/meetings/${meeting.id}?done=${kind}#${anchor}`)
 }
 
+// A refusal of the agenda's or the attendance's tools is said above that part of the page.
+function refused(intent: 'item' | 'attendance', outcome: Refused) {
+	return data({ intent, result: null, message: outcome.message }, { status: outcome.status })
+}
+
 async function addItem(user: CurrentUser, meeting: Meeting, formData: FormData, t: Messages) {
 	const submission = parseWithZod(formData, { schema: addItemSchema(t) })
 	if (submission.status !== 'success') {
 		return data({ intent: 'addItem' as const, result: submission.reply(), message: null }, { status: 400 })
 	}
-	const { title } = submission.value
-	await write(getDb(), user, (tx, audit) => addAgendaItem(tx, audit, meeting.id, { kind: 'other', title }))
+	const outcome = await attempt(t, () => addOtherItem(getDb(), user, { meetingId: meeting.id, title: submission.value.title }))
+	if (!outcome.ok) return data({ intent: 'addItem' as const, result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: outcome.status })
 	return done(meeting, 'itemAdded', 'agenda')
 }
 
@@ -96,39 +81,25 @@ async function changeItem(user: CurrentUser, meeting: Meeting, formData: FormDat
 		return data({ intent: 'item' as const, result: null, message: t.errors.badRequest }, { status: 400 })
 	}
 	const { intent, itemId } = submission.value
-	const gone = () => data({ intent: 'item' as const, result: null, message: t.meetings.itemGone }, { status: 409 })
-	const ids = (await listAgenda(getDb(), meeting.id)).map((item) => item.id)
-	if (!ids.includes(itemId)) return gone()
-	// The first item moved up, or the last down, stays where it is: nothing to write.
-	const direction = intent === 'moveUp' ? 'up' : 'down'
-	if (intent !== 'remove' && moveInOrder(ids, itemId, direction).every((id, index) => id === ids[index])) {
-		return done(meeting, 'itemMoved', 'agenda')
-	}
-	try {
-		await write(getDb(), user, (tx, audit) =>
-			intent === 'remove'
-				? removeAgendaItem(tx, audit, meeting.id, itemId)
-				: moveAgendaItem(tx, audit, meeting.id, itemId, direction),
-		)
-	} catch (error) {
-		if (isStaleRecord(error)) return gone()
-		throw error
-	}
+	const input = { meetingId: meeting.id, itemId }
+	const outcome = await attempt(t, async () => {
+		if (intent === 'remove') await removeAgendaItem(getDb(), user, input)
+		else await moveAgendaItem(getDb(), user, { ...input, direction: intent === 'moveUp' ? 'up' : 'down' })
+	})
+	if (!outcome.ok) return refused('item', outcome)
 	return done(meeting, intent === 'remove' ? 'itemRemoved' : 'itemMoved', 'agenda')
 }
 
-// One select per expected member; a blank one means "not recorded". Anything else is refused
-// whole, so that a tampered form changes nothing.
+// One select per expected member; a blank one means "not recorded". The mutation refuses
+// anything else whole, so that a tampered form changes nothing.
 async function recordAttendance(user: CurrentUser, meeting: Meeting, formData: FormData, t: Messages) {
 	const expected = await loadAttendance(getDb(), meeting.id)
-	const entries: Array<{ userId: number; status: AttendanceStatus | null }> = []
-	for (const person of expected) {
+	const entries = expected.map((person) => {
 		const value = formData.get(attendanceFieldName(person.userId)) ?? ''
-		if (value === '') entries.push({ userId: person.userId, status: null })
-		else if ((attendanceStatuses as ReadonlyArray<unknown>).includes(value)) entries.push({ userId: person.userId, status: value as AttendanceStatus })
-		else return data({ intent: 'attendance' as const, result: null, message: t.meetings.attendanceInvalid }, { status: 400 })
-	}
-	await write(getDb(), user, (tx, audit) => saveAttendance(tx, audit, meeting.id, entries))
+		return { userId: person.userId, status: value === '' ? null : String(value) }
+	})
+	const outcome = await attempt(t, () => saveAttendance(getDb(), user, { meetingId: meeting.id, entries }))
+	if (!outcome.ok) return refused('attendance', outcome)
 	return done(meeting, 'attendanceSaved', 'attendance')
 }
 

@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import type { AgendaItemKind, AttendanceStatus } from '~/domain/meetings'
 import { Field, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { attendanceStatuses, type AgendaEntryAccess } from '~/domain/meetings'
 import { useT } from '~/i18n/i18n'
 import { addItemSchema, attendanceFieldName } from './schema'
@@ -67,13 +67,10 @@ export function AgendaList({ items, canManage }: { items: Array<AgendaEntry>; ca
 export function AddItemForm({ lastResult }: { lastResult: SubmissionResult<Array<string>> | undefined }) {
 	const t = useT()
 	const schema = addItemSchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'agenda-add',
 		lastResult,
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<Form method="post" preventScrollReset className="form form--wide agenda-add" {...getFormProps(form)}>

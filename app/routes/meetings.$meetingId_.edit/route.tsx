@@ -4,12 +4,14 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { meetingLabel, meetingLabelEn } from '~/domain/meetings'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useLang, useT } from '~/i18n/i18n'
-import { getMeeting, isMeetingTaken, updateMeeting } from '~/models/meetings.server'
-import { isUniqueViolation } from '~/models/users.server'
-import { isStaleRecord, write } from '~/models/write.server'
+import { updateMeeting } from '~/models/meetings/mutations.server'
+import { getMeeting } from '~/models/meetings/queries.server'
 import { MeetingForm } from '../meetings.new/meeting-form'
 import { toMeetingInput, updateMeetingSchema } from '../meetings.new/schema'
+import { refineUniqueMeeting } from '../meetings.new/unique.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data ? meetingLabel(data.meeting) : ''} · 编辑会议信息 · 监督追踪` },
@@ -32,29 +34,14 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const meeting = await getMeeting(db, parseId(args.params.meetingId))
 	invariantFound(meeting)
-	const duplicate = (value: { term: number; session: number }) => fill(t.meetings.duplicate, { label: meetingLabel(value) })
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
-		schema: updateMeetingSchema(t).superRefine(async (value, ctx) => {
-			if (await isMeetingTaken(db, value.term, value.session, meeting.id)) {
-				ctx.addIssue({ code: 'custom', path: ['session'], message: duplicate(value) })
-			}
-		}),
+		schema: updateMeetingSchema(t).superRefine(refineUniqueMeeting(db, t, meeting.id)),
 	})
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return formReply(submission)
 	const { version } = submission.value
-	const input = toMeetingInput(submission.value)
-	const stale = () => data({ result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
-	if (version !== meeting.version) return stale()
-	try {
-		await write(db, user, (tx, audit) => updateMeeting(tx, audit, meeting.id, version, input))
-	} catch (error) {
-		if (isStaleRecord(error)) return stale()
-		if (isUniqueViolation(error)) {
-			return data({ result: submission.reply({ fieldErrors: { session: [duplicate(input)] } }) }, { status: 400 })
-		}
-		throw error
-	}
+	const outcome = await attempt(t, () => updateMeeting(db, user, { meetingId: meeting.id, version, ...toMeetingInput(submission.value) }))
+	if (!outcome.ok) return data({ result: refusedResult(submission, outcome, { 'meetings.duplicate': 'session' }), message: null }, { status: outcome.status })
 	return redirect(`/meetings/${meeting.id}?done=saved`)
 }
 

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
+import { ListTable } from '~/components/list-table'
 import { shanghaiDate } from '~/domain/dates'
-import { formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, type MeetingPhase } from '~/domain/meetings'
+import { formatMeetingDates, meetingLabel, meetingLabelEn, meetingPhase, meetingPolicy, type MeetingPhase } from '~/domain/meetings'
 import { fill, useLang, useT } from '~/i18n/i18n'
-import { countAgendaItems, listPastMeetings, listUpcomingMeetings } from '~/models/meetings.server'
+import { countAgendaItems, listPastMeetings, listUpcomingMeetings } from '~/models/meetings/queries.server'
 
 export const meta: MetaFunction = () => [{ title: '常委会会议 · 监督追踪' }]
 
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		phase: meetingPhase(m, today),
 		agendaCount: counts.get(m.id) ?? 0,
 	})
-	return { upcoming: upcoming.map(row), past: past.map(row), canManage: can(user.role, 'oversight:manage') }
+	return { upcoming: upcoming.map(row), past: past.map(row), canManage: meetingPolicy(user).manage }
 }
 
 type Row = {
@@ -43,35 +44,23 @@ type Row = {
 	agendaCount: number
 }
 
-function MeetingTable({ rows }: { rows: Array<Row> }) {
+function MeetingTable({ rows, empty }: { rows: Array<Row>; empty: ReactNode }) {
 	const t = useT()
 	const lang = useLang()
 	return (
-		<div className="table-wrap">
-			<table className="meeting-table">
-				<thead>
-					<tr>
-						<th scope="col">{t.meetings.meeting}</th>
-						<th scope="col">{t.meetings.dates}</th>
-						<th scope="col">{t.meetings.place}</th>
-						<th scope="col">{t.meetings.agendaCount}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((m) => (
-						<tr key={m.id}>
-							<td>
-								<Link to={`/meetings/${m.id}`}>{lang === 'en' ? meetingLabelEn(m) : meetingLabel(m)}</Link>{' '}
-								{m.phase === 'past' ? null : <span className={`badge meeting-phase meeting-phase--${m.phase}`}>{t.meetings.phases[m.phase]}</span>}
-							</td>
-							<td className="nowrap">{formatMeetingDates(m, lang)}</td>
-							<td>{m.place || <span className="muted">{t.meetings.placeNone}</span>}</td>
-							<td className="nowrap">{fill(t.meetings.agendaCountValue, { count: m.agendaCount })}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+		<ListTable rows={rows} empty={empty} className="meeting-table" headers={[t.meetings.meeting, t.meetings.dates, t.meetings.place, t.meetings.agendaCount]}>
+			{(m) => (
+				<tr key={m.id}>
+					<td>
+						<Link to={`/meetings/${m.id}`}>{lang === 'en' ? meetingLabelEn(m) : meetingLabel(m)}</Link>{' '}
+						{m.phase === 'past' ? null : <span className={`badge meeting-phase meeting-phase--${m.phase}`}>{t.meetings.phases[m.phase]}</span>}
+					</td>
+					<td className="nowrap">{formatMeetingDates(m, lang)}</td>
+					<td>{m.place || <span className="muted">{t.meetings.placeNone}</span>}</td>
+					<td className="nowrap">{fill(t.meetings.agendaCountValue, { count: m.agendaCount })}</td>
+				</tr>
+			)}
+		</ListTable>
 	)
 }
 
@@ -90,17 +79,18 @@ export default function MeetingsPage() {
 			</div>
 			<section aria-labelledby="upcoming-heading">
 				<h2 id="upcoming-heading">{t.meetings.upcoming}</h2>
-				{upcoming.length ? (
-					<MeetingTable rows={upcoming} />
-				) : (
-					<p className="empty">
-						{t.meetings.noUpcoming} {canManage ? t.meetings.noUpcomingManage : null}
-					</p>
-				)}
+				<MeetingTable
+					rows={upcoming}
+					empty={
+						<>
+							{t.meetings.noUpcoming} {canManage ? t.meetings.noUpcomingManage : null}
+						</>
+					}
+				/>
 			</section>
 			<section aria-labelledby="past-heading">
 				<h2 id="past-heading">{t.meetings.past}</h2>
-				{past.length ? <MeetingTable rows={past} /> : <p className="empty">{t.meetings.noPast}</p>}
+				<MeetingTable rows={past} empty={t.meetings.noPast} />
 			</section>
 		</>
 	)

@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { useT } from '~/i18n/i18n'
 import { createMeetingSchema, updateMeetingSchema } from './schema'
 
@@ -24,7 +24,7 @@ export function MeetingForm({
 }) {
 	const t = useT()
 	const schema = version === undefined ? createMeetingSchema(t) : updateMeetingSchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id,
 		lastResult,
 		defaultValue: {
@@ -34,10 +34,6 @@ export function MeetingForm({
 			endsOn: defaults.endsOn ?? '',
 			place: defaults.place ?? '',
 		},
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<Form method="post" className="form form--wide" {...getFormProps(form)}>

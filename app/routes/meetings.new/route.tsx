@@ -3,13 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { meetingLabel } from '~/domain/meetings'
-import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { createMeeting, isMeetingTaken } from '~/models/meetings.server'
-import { isUniqueViolation } from '~/models/users.server'
-import { write } from '~/models/write.server'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt, formReply } from '~/http/outcomes.server'
+import { messagesFor, useT } from '~/i18n/i18n'
+import { createMeeting } from '~/models/meetings/mutations.server'
 import { MeetingForm } from './meeting-form'
 import { createMeetingSchema, toMeetingInput } from './schema'
+import { refineUniqueMeeting } from './unique.server'
 
 export const meta: MetaFunction = () => [{ title: '新建常委会会议 · 监督追踪' }]
 
@@ -24,23 +24,13 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const submission = await parseWithZod(await args.request.formData(), {
 		async: true,
-		schema: createMeetingSchema(t).superRefine(async (value, ctx) => {
-			if (await isMeetingTaken(db, value.term, value.session)) {
-				ctx.addIssue({ code: 'custom', path: ['session'], message: fill(t.meetings.duplicate, { label: meetingLabel(value) }) })
-			}
-		}),
+		schema: createMeetingSchema(t).superRefine(refineUniqueMeeting(db, t)),
 	})
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const input = toMeetingInput(submission.value)
-	try {
-		const id = await write(db, user, (tx, audit) => createMeeting(tx, audit, input))
-		return redirect(`/meetings/${id}?done=created`)
-	} catch (error) {
-		// Someone created the same meeting a moment ago: the unique index settles it.
-		if (!isUniqueViolation(error)) throw error
-		const message = fill(t.meetings.duplicate, { label: meetingLabel(input) })
-		return data({ result: submission.reply({ fieldErrors: { session: [message] } }) }, { status: 400 })
-	}
+	if (submission.status !== 'success') return formReply(submission)
+	const outcome = await attempt(t, () => createMeeting(db, user, toMeetingInput(submission.value)))
+	// Someone created the same meeting a moment ago: said beside the session, as the check above.
+	if (!outcome.ok) return data({ result: refusedResult(submission, outcome, { 'meetings.duplicate': 'session' }), message: null }, { status: outcome.status })
+	return redirect(`/meetings/${outcome.value}?done=created`)
 }
 
 export default function NewMeetingPage() {

@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { ErrorList, Notice, SubmitButton } from '~/components/forms'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import type { Messages } from '~/i18n/zh'
-import { countReportsOfPlanItem, deletePlanItem, getPlanItem, loadPlanFormOptions, updatePlanItem } from '~/models/plan.server'
-import { isStaleRecord, write } from '~/models/write.server'
+import { deletePlanItem, updatePlanItem } from '~/models/plan/mutations.server'
+import { countReportsOfPlanItem, getPlanItem, loadPlanFormOptions } from '~/models/plan/queries.server'
 import { PlanItemForm } from '../plan.new/plan-item-form'
 import { deletePlanItemSchema, toPlanItemInput, updatePlanItemSchema } from '../plan.new/schema'
 
@@ -46,49 +46,24 @@ export async function action(args: ActionFunctionArgs) {
 		const schema = updatePlanItemSchema(t, { organIds: options.organs.map((o) => o.id), clauseIds: options.clauses.map((c) => c.id) })
 		const submission = parseWithZod(formData, { schema })
 		if (submission.status !== 'success') return reply('update', submission, 400)
-		const { version } = submission.value
 		const input = toPlanItemInput(submission.value)
-		if (version !== item.version) return reply('update', submission, 409, [t.common.stale])
-		try {
-			await write(db, user, (tx, audit) => updatePlanItem(tx, audit, item.id, version, input))
-		} catch (error) {
-			if (isStaleRecord(error)) return reply('update', submission, 409, [t.common.stale])
-			throw error
-		}
+		const outcome = await attempt(t, () => updatePlanItem(db, user, { itemId: item.id, version: submission.value.version, ...input }))
+		if (!outcome.ok) return reply('update', submission, outcome.status, [outcome.message])
 		return redirect(`/plan?year=${input.year}&done=saved#item-${item.id}`)
 	}
 	if (intent === 'delete') {
 		const submission = parseWithZod(formData, { schema: deletePlanItemSchema })
 		if (submission.status !== 'success') return reply('delete', submission, 400)
-		const { version } = submission.value
-		if (version !== item.version) return reply('delete', submission, 409, [t.common.stale])
-		let outcome: 'deleted' | 'referenced'
-		try {
-			outcome = await write(db, user, async (tx, audit) => {
-				const result = await deletePlanItem(tx, audit, item.id, version)
-				// The refusal is an answer, not a mutation: nothing to audit, nothing to keep.
-				if (result === 'referenced') throw referencedRefusal
-				return result
-			})
-		} catch (error) {
-			if (isStaleRecord(error)) return reply('delete', submission, 409, [t.common.stale])
-			if (error !== referencedRefusal) throw error
-			outcome = 'referenced'
-		}
-		if (outcome === 'referenced') return referenced(submission, t, await countReportsOfPlanItem(db, item.id))
+		// An item a report or an inspection refers to is refused with their number.
+		const outcome = await attempt(t, () => deletePlanItem(db, user, { itemId: item.id, version: submission.value.version }))
+		if (!outcome.ok) return reply('delete', submission, outcome.status, [outcome.message])
 		return redirect(`/plan?year=${item.year}&done=deleted`)
 	}
 	throw data({ message: 'Unknown intent' }, { status: 400 })
 }
 
-const referencedRefusal = new Error('The plan item is referenced by a report.')
-
 function reply(intent: Intent, submission: Submission<unknown>, status: number, formErrors?: Array<string>) {
 	return data({ intent, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
-}
-
-function referenced(submission: Submission<unknown>, t: Messages, count: number) {
-	return reply('delete', submission, 409, [fill(t.plan.referenced, { count })])
 }
 
 export default function EditPlanItemPage() {
@@ -120,7 +95,7 @@ export default function EditPlanItemPage() {
 			<section className="card">
 				<h2 style={{ marginTop: 0 }}>{t.plan.delete}</h2>
 				{reportCount > 0 ? (
-					<Notice kind="info">{fill(t.plan.referenced, { count: reportCount })}</Notice>
+					<Notice kind="info">{fill(t.plan.refusals.referenced, { count: reportCount })}</Notice>
 				) : (
 					<>
 						<p className="muted small">{t.plan.deleteHint}</p>

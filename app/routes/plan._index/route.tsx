@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
 import { Notice } from '~/components/forms'
+import { ListTable } from '~/components/list-table'
 import { shanghaiDate } from '~/domain/dates'
-import { currentYear, planItemKinds, planYears } from '~/domain/meetings'
+import { currentYear, planItemKinds, planPolicy, planYears } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
-import { listPlanItems, listPlanYears } from '~/models/plan.server'
+import { listPlanItems, listPlanYears } from '~/models/plan/queries.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ''}年度监督工作计划 · 监督追踪` }]
 
@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		year,
 		years: planYears(await listPlanYears(db), today).filter((y) => y >= 2000 && y <= 2099),
 		items,
-		canManage: can(user.role, 'oversight:manage'),
+		canManage: planPolicy(user).manage,
 		done: doneKinds.find((kind) => kind === url.searchParams.get('done')) ?? null,
 	}
 }
@@ -76,57 +76,42 @@ export default function PlanPage() {
 							<h2 id={`plan-${kind}`} style={{ marginTop: 0 }}>
 								{t.plan.kinds[kind]} <span className="muted small">{fill(t.plan.count, { count: ofKind.length })}</span>
 							</h2>
-							{ofKind.length === 0 ? (
-								<p className="empty">{t.plan.noneOfKind}</p>
-							) : (
-								<div className="table-wrap">
-									<table className="plan-table">
-										<thead>
-											<tr>
-												<th scope="col">{t.plan.itemTitle}</th>
-												<th scope="col">{t.plan.organ}</th>
-												<th scope="col">{t.plan.plannedMonth}</th>
-												<th scope="col">{t.plan.clauses}</th>
-												<th scope="col">{t.plan.notes}</th>
-												{canManage ? <th scope="col">{t.common.actions}</th> : null}
-											</tr>
-										</thead>
-										<tbody>
-											{ofKind.map((item) => (
-												<tr key={item.id} id={`item-${item.id}`}>
-													<td>
-														{item.title}
-														{item.reportCount > 0 ? (
-															<div className="muted small">{fill(t.plan.reportsLinked, { count: item.reportCount })}</div>
-														) : null}
-													</td>
-													<td>{item.organName ?? <span className="muted">{t.plan.organNone}</span>}</td>
-													<td className="nowrap">{item.plannedMonth ? fill(t.plan.month, { month: item.plannedMonth }) : t.plan.monthNone}</td>
-													<td>
-														{item.clauses.length ? (
-															<span className="badge-list plan-clauses">
-																{item.clauses.map((clause) => (
-																	<Link key={clause.id} className="badge" to={`/clauses/${clause.id}`}>
-																		{clause.label}
-																	</Link>
-																))}
-															</span>
-														) : (
-															<span className="muted">{t.common.none}</span>
-														)}
-													</td>
-													<td className="plan-table__notes">{item.notes}</td>
-													{canManage ? (
-														<td>
-															<Link to={`/plan/${item.id}/edit`}>{t.plan.edit}</Link>
-														</td>
-													) : null}
-												</tr>
-											))}
-										</tbody>
-									</table>
-								</div>
-							)}
+							<ListTable
+								rows={ofKind}
+								empty={t.plan.noneOfKind}
+								className="plan-table"
+								headers={[t.plan.itemTitle, t.plan.organ, t.plan.plannedMonth, t.plan.clauses, t.plan.notes, ...(canManage ? [t.common.actions] : [])]}
+							>
+								{(item) => (
+									<tr key={item.id} id={`item-${item.id}`}>
+										<td>
+											{item.title}
+											{item.reportCount > 0 ? <div className="muted small">{fill(t.plan.reportsLinked, { count: item.reportCount })}</div> : null}
+										</td>
+										<td>{item.organName ?? <span className="muted">{t.plan.organNone}</span>}</td>
+										<td className="nowrap">{item.plannedMonth ? fill(t.plan.month, { month: item.plannedMonth }) : t.plan.monthNone}</td>
+										<td>
+											{item.clauses.length ? (
+												<span className="badge-list plan-clauses">
+													{item.clauses.map((clause) => (
+														<Link key={clause.id} className="badge" to={`/clauses/${clause.id}`}>
+															{clause.label}
+														</Link>
+													))}
+												</span>
+											) : (
+												<span className="muted">{t.common.none}</span>
+											)}
+										</td>
+										<td className="plan-table__notes">{item.notes}</td>
+										{canManage ? (
+											<td>
+												<Link to={`/plan/${item.id}/edit`}>{t.plan.edit}</Link>
+											</td>
+										) : null}
+									</tr>
+								)}
+							</ListTable>
 						</section>
 					)
 				})

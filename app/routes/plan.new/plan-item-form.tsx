@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ClauseCheckboxes, type ClauseChoice } from '~/components/checkbox-fields'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
+import { useSchemaForm } from '~/components/schema-form'
 import { planItemKinds } from '~/domain/meetings'
 import { fill, useT } from '~/i18n/i18n'
 import { createPlanItemSchema, updatePlanItemSchema } from './schema'
@@ -39,14 +39,14 @@ export function PlanItemForm({
 	options: PlanFormOptions
 	defaults: Defaults
 	lastResult: SubmissionResult<Array<string>> | undefined
-	// Set on the edit page: the version the user saw (see updateVersioned).
+	// Set on the edit page: the version the user saw (see lockVersioned).
 	version?: number
 	submitLabel: string
 	children?: ReactNode
 }) {
 	const t = useT()
 	const schema = version === undefined ? createPlanItemSchema(t) : updatePlanItemSchema(t)
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id,
 		lastResult,
 		defaultValue: {
@@ -58,10 +58,6 @@ export function PlanItemForm({
 			clauseIds: (defaults.clauseIds ?? []).map(String),
 			notes: defaults.notes ?? '',
 		},
-		constraint: getZodConstraint(schema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<Form method="post" className="form form--wide" {...getFormProps(form)}>

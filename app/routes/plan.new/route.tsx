@@ -1,13 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { currentYear } from '~/domain/meetings'
 import { shanghaiDate } from '~/domain/dates'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { createPlanItem, loadPlanFormOptions } from '~/models/plan.server'
-import { write } from '~/models/write.server'
+import { createPlanItem } from '~/models/plan/mutations.server'
+import { loadPlanFormOptions } from '~/models/plan/queries.server'
 import { PlanItemForm } from './plan-item-form'
 import { createPlanItemSchema, toPlanItemInput } from './schema'
 
@@ -30,10 +31,11 @@ export async function action(args: ActionFunctionArgs) {
 	const options = await loadPlanFormOptions(db)
 	const schema = createPlanItemSchema(t, { organIds: options.organs.map((o) => o.id), clauseIds: options.clauses.map((c) => c.id) })
 	const submission = parseWithZod(await args.request.formData(), { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return formReply(submission)
 	const input = toPlanItemInput(submission.value)
-	const id = await write(db, user, (tx, audit) => createPlanItem(tx, audit, input))
-	return redirect(`/plan?year=${input.year}&done=created#item-${id}`)
+	const outcome = await attempt(t, () => createPlanItem(db, user, input))
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
+	return redirect(`/plan?year=${input.year}&done=created#item-${outcome.value}`)
 }
 
 export default function NewPlanItemPage() {

@@ -6,13 +6,13 @@ import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice } from '~/components/forms'
 import { TaskSummary } from '~/components/task-card'
-import { sentenceBoundaries, splitProposal, toAssignments } from '~/domain/tasks'
+import { sentenceBoundaries, splitProposal } from '~/domain/tasks'
+import { refusedResult } from '~/http/field-refusals.server'
+import { attempt, type Refused } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import type { Messages } from '~/i18n/zh'
-import { listAgencyOptions } from '~/models/agencies.server'
-import { getTask } from '~/models/tasks.server'
-import { isStaleRecord } from '~/models/write.server'
-import { loadTaskForEdit, mergeTask, setTaskAgencies, splitTask, updateTask } from './queries.server'
+import { listAgencyOptions } from '~/models/agencies/queries.server'
+import { mergeTask, setTaskAgencies, splitTask, updateTask } from '~/models/tasks/mutations.server'
+import { loadTaskForEdit } from './queries.server'
 import { agenciesSchema, deadlineValue, mergeSchema, mergeTarget, splitSchema, updateTaskSchema } from './schema'
 import { AgenciesForm, MergeForm, SplitForm, UpdateForm } from './sections'
 
@@ -57,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const found = await loadTaskForEdit(db, parseId(args.params.taskId))
 	invariantFound(found)
-	const { task, siblings } = found
+	const { task } = found
 	const formData = await args.request.formData()
 	const intent = formData.get('intent')
 	const done = (query: string) => redirect(`/tasks/${task.id}/edit?${query}`)
@@ -66,10 +66,8 @@ export async function action(args: ActionFunctionArgs) {
 		const submission = parseWithZod(formData, { schema: updateTaskSchema(t) })
 		if (submission.status !== 'success') return invalid('update', submission)
 		const { version, text } = submission.value
-		return attempt('update', submission, t, version === task.version, async () => {
-			await updateTask(db, user, { taskId: task.id, version, text, deadline: deadlineValue(submission.value) })
-			return done('done=update')
-		})
+		const outcome = await attempt(t, () => updateTask(db, user, { taskId: task.id, version, text, deadline: deadlineValue(submission.value) }))
+		return outcome.ok ? done('done=update') : refused('update', submission, outcome)
 	}
 	if (intent === 'agencies') {
 		const options = await listAgencyOptions(db)
@@ -81,42 +79,23 @@ export async function action(args: ActionFunctionArgs) {
 		const submission = parseWithZod(formData, { schema })
 		if (submission.status !== 'success') return invalid('agencies', submission)
 		const { version, lead, co } = submission.value
-		return attempt('agencies', submission, t, version === task.version, async () => {
-			await setTaskAgencies(db, user, { taskId: task.id, version, assignments: toAssignments(lead, co) })
-			return done('done=agencies')
-		})
+		const outcome = await attempt(t, () => setTaskAgencies(db, user, { taskId: task.id, version, leadIds: lead, coIds: co }))
+		return outcome.ok ? done('done=agencies') : refused('agencies', submission, outcome)
 	}
 	if (intent === 'split') {
-		const submission = parseWithZod(formData, { schema: splitSchema(t, task) })
+		const submission = parseWithZod(formData, { schema: splitSchema(t) })
 		if (submission.status !== 'success') return invalid('split', submission)
 		const { version, first, second } = submission.value
-		return attempt('split', submission, t, version === task.version, async () => {
-			const newId = await splitTask(db, user, { taskId: task.id, clauseId: task.clauseId, version, first, second })
-			return done(`done=split&new=${newId}`)
-		})
+		const outcome = await attempt(t, () => splitTask(db, user, { taskId: task.id, clauseId: task.clauseId, version, first, second }))
+		return outcome.ok ? done(`done=split&new=${outcome.value}`) : refused('split', submission, outcome)
 	}
 	if (intent === 'merge') {
 		const submission = parseWithZod(formData, { schema: mergeSchema(t) })
 		if (submission.status !== 'success') return invalid('merge', submission)
-		const { version } = submission.value
 		const { otherId, otherVersion } = mergeTarget(submission.value.mergeWith)
-		const other = siblings.find((s) => s.id === otherId)
-		if (!other) {
-			// A task of another clause is refused; one that no longer exists was merged or
-			// split away by someone else.
-			const elsewhere = otherId === task.id ? task : await getTask(db, otherId)
-			if (elsewhere) {
-				return data(
-					{ intent: 'merge' as const, result: submission.reply({ fieldErrors: { mergeWith: [t.tasks.mergeOtherClause] } }) },
-					{ status: 400 },
-				)
-			}
-		}
-		const current = version === task.version && other?.version === otherVersion
-		return attempt('merge', submission, t, current, async () => {
-			await mergeTask(db, user, { taskId: task.id, version, otherId, otherVersion, clauseId: task.clauseId })
-			return done('done=merge')
-		})
+		const input = { taskId: task.id, version: submission.value.version, otherId, otherVersion, clauseId: task.clauseId }
+		const outcome = await attempt(t, () => mergeTask(db, user, input))
+		return outcome.ok ? done('done=merge') : refused('merge', submission, outcome)
 	}
 	throw data({ message: 'Unknown intent' }, { status: 400 })
 }
@@ -127,24 +106,19 @@ function invalid(intent: Intent, submission: Submission<unknown>) {
 	return data({ intent, result: submission.reply() }, { status: 400 })
 }
 
-// A version the user saw that is no longer the current one is refused before anything is
-// written, and again inside the transaction for an edit that races with another; the input
-// comes back so that nothing the user typed is lost.
-async function attempt(
-	intent: Intent,
-	submission: Submission<unknown>,
-	t: Messages,
-	current: boolean,
-	mutate: () => Promise<Response>,
-) {
-	const stale = () => data({ intent, result: submission.reply({ formErrors: [t.common.stale] }) }, { status: 409 })
-	if (!current) return stale()
-	try {
-		return await mutate()
-	} catch (error) {
-		if (isStaleRecord(error)) return stale()
-		throw error
-	}
+// A version the user saw that is no longer the current one, or a rule of the edit, is refused
+// before anything is written; the input comes back so that nothing the user typed is lost, with
+// the message beside the field it is about.
+function refused(intent: Intent, submission: Submission<unknown>, outcome: Refused) {
+	const fields = {
+		'tasks.noLead': 'lead',
+		'tasks.both': 'co',
+		'tasks.splitFirstEmpty': 'first',
+		'tasks.splitSecondEmpty': 'second',
+		'tasks.splitChanged': 'second',
+		'tasks.mergeOtherClause': 'mergeWith',
+	} as const
+	return data({ intent, result: refusedResult(submission, outcome, fields) }, { status: outcome.status })
 }
 
 export default function EditTaskPage() {

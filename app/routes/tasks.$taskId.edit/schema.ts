@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { assignmentProblem, deadlineProblem, splitProblem, type DeadlineProblem, type SplitProblem } from '~/domain/tasks'
+import { assignmentProblem, deadlineProblem, type DeadlineProblem } from '~/domain/tasks'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 
@@ -52,34 +52,23 @@ export function agenciesSchema(t: Messages, agencies: { allowedIds: ReadonlyArra
 			const unknown = [...value.lead, ...value.co].some((id) => !agencies.allowedIds.includes(id))
 			if (unknown) ctx.addIssue({ code: 'custom', path: [], message: t.tasks.unknownAgency })
 			const problem = assignmentProblem(value.lead, value.co)
-			if (problem?.kind === 'noLead') ctx.addIssue({ code: 'custom', path: ['lead'], message: t.tasks.noLead })
+			if (problem?.kind === 'noLead') ctx.addIssue({ code: 'custom', path: ['lead'], message: t.tasks.refusals.noLead })
 			if (problem?.kind === 'both') {
 				const names = problem.agencyIds.map((id) => agencies.names.get(id) ?? String(id)).join('、')
-				ctx.addIssue({ code: 'custom', path: ['co'], message: fill(t.tasks.both, { names }) })
+				ctx.addIssue({ code: 'custom', path: ['co'], message: fill(t.tasks.refusals.both, { names }) })
 			}
 		})
 }
 
-// The check against the original text is skipped when the user saw an older version: the
-// action then answers "changed by someone else", which is the real reason.
-export function splitSchema(t: Messages, task: { text: string; version: number }) {
-	const messages: Record<SplitProblem, { path: 'first' | 'second'; message: string }> = {
-		firstEmpty: { path: 'first', message: t.tasks.splitFirstEmpty },
-		secondEmpty: { path: 'second', message: t.tasks.splitSecondEmpty },
-		changed: { path: 'second', message: t.tasks.splitChanged },
-	}
-	return z
-		.object({
-			intent: z.literal('split'),
-			version,
-			first: z.string({ error: t.tasks.splitFirstEmpty }).trim().min(1, t.tasks.splitFirstEmpty),
-			second: z.string({ error: t.tasks.splitSecondEmpty }).trim().min(1, t.tasks.splitSecondEmpty),
-		})
-		.superRefine((value, ctx) => {
-			if (value.version !== task.version) return
-			const problem = splitProblem(task.text, value.first, value.second)
-			if (problem) ctx.addIssue({ code: 'custom', path: [messages[problem].path], message: messages[problem].message })
-		})
+// That the two parts are the stored text is the mutation's rule (splitRule), checked on the task
+// as it is stored: against an outdated page it answers "changed by someone else", the real reason.
+export function splitSchema(t: Messages) {
+	return z.object({
+		intent: z.literal('split'),
+		version,
+		first: z.string({ error: t.tasks.refusals.splitFirstEmpty }).trim().min(1, t.tasks.refusals.splitFirstEmpty),
+		second: z.string({ error: t.tasks.refusals.splitSecondEmpty }).trim().min(1, t.tasks.refusals.splitSecondEmpty),
+	})
 }
 
 // The other task is sent as "id:version": the version of what the user saw of it, so that a

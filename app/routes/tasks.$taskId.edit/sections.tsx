@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { Field, ErrorList, SubmitButton } from '~/components/forms'
 import { fill, useT } from '~/i18n/i18n'
-import type { TaskAgency } from '~/models/tasks.server'
+import type { TaskAgency } from '~/models/tasks/queries.server'
 import { agenciesSchema, mergeSchema, splitSchema, updateTaskSchema } from './schema'
 
 // The four forms of the edit page. Each posts its own intent with the version of the task the
@@ -26,6 +27,19 @@ function asList(value: unknown): Array<string> {
 	return value === undefined || value === null || value === '' ? [] : [String(value)]
 }
 
+// One form of the page, in its card: a heading the section is labelled by, and a hint.
+function FormCard({ name, title, hint, anchor, children }: { name: string; title: string; hint?: string; anchor?: string; children: ReactNode }) {
+	return (
+		<section className="card" id={anchor} aria-labelledby={`${name}-heading`}>
+			<h2 id={`${name}-heading`} style={{ marginTop: 0 }}>
+				{title}
+			</h2>
+			{hint ? <p className="muted small">{hint}</p> : null}
+			{children}
+		</section>
+	)
+}
+
 function VersionInput({ version }: { version: number }) {
 	return <input type="hidden" name="version" value={version} />
 }
@@ -40,10 +54,7 @@ export function UpdateForm({ task, lastResult }: { task: Task; lastResult: LastR
 		shouldRevalidate: 'onInput',
 	})
 	return (
-		<section className="card" aria-labelledby="update-heading">
-			<h2 id="update-heading" style={{ marginTop: 0 }}>
-				{t.tasks.text} · {t.tasks.deadline}
-			</h2>
+		<FormCard name="update" title={`${t.tasks.text} · ${t.tasks.deadline}`}>
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				<VersionInput version={task.version} />
 				<ErrorList id={form.errorId} errors={form.errors} />
@@ -63,7 +74,7 @@ export function UpdateForm({ task, lastResult }: { task: Task; lastResult: LastR
 					</SubmitButton>
 				</div>
 			</Form>
-		</section>
+		</FormCard>
 	)
 }
 
@@ -80,11 +91,7 @@ export function AgenciesForm({ task, agencies, lastResult }: { task: Task; agenc
 	const leads = asList(fields.lead.initialValue)
 	const cos = asList(fields.co.initialValue)
 	return (
-		<section className="card" aria-labelledby="agencies-heading">
-			<h2 id="agencies-heading" style={{ marginTop: 0 }}>
-				{t.tasks.agenciesTitle}
-			</h2>
-			<p className="muted small">{t.tasks.agenciesHint}</p>
+		<FormCard name="agencies" title={t.tasks.agenciesTitle} hint={t.tasks.agenciesHint}>
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				<VersionInput version={task.version} />
 				<ErrorList id={form.errorId} errors={form.errors} />
@@ -106,24 +113,8 @@ export function AgenciesForm({ task, agencies, lastResult }: { task: Task; agenc
 								return (
 									<tr key={agency.id} className={isLead || isCo ? 'agency-picker__assigned' : undefined}>
 										<th scope="row">{agency.name}</th>
-										<td>
-											<input
-												type="checkbox"
-												name={fields.lead.name}
-												value={agency.id}
-												defaultChecked={isLead}
-												aria-label={`${agency.name} ${t.tasks.roleLead}`}
-											/>
-										</td>
-										<td>
-											<input
-												type="checkbox"
-												name={fields.co.name}
-												value={agency.id}
-												defaultChecked={isCo}
-												aria-label={`${agency.name} ${t.tasks.roleCo}`}
-											/>
-										</td>
+										<RoleCell name={fields.lead.name} agency={agency} checked={isLead} label={t.tasks.roleLead} />
+										<RoleCell name={fields.co.name} agency={agency} checked={isCo} label={t.tasks.roleCo} />
 									</tr>
 								)
 							})}
@@ -136,7 +127,16 @@ export function AgenciesForm({ task, agencies, lastResult }: { task: Task; agenc
 					</SubmitButton>
 				</div>
 			</Form>
-		</section>
+		</FormCard>
+	)
+}
+
+// One agency's lead or co box of the picker, named for screen readers ("武汉市公安局 牵头").
+function RoleCell({ name, agency, checked, label }: { name: string; agency: AgencyOption; checked: boolean; label: string }) {
+	return (
+		<td>
+			<input type="checkbox" name={name} value={agency.id} defaultChecked={checked} aria-label={`${agency.name} ${label}`} />
+		</td>
 	)
 }
 
@@ -151,15 +151,11 @@ export function SplitForm({ task, split, lastResult }: { task: Task; split: Spli
 		id: 'task-split',
 		lastResult,
 		defaultValue: { first: split.proposal.first, second: split.proposal.second },
-		constraint: getZodConstraint(splitSchema(t, task)),
+		constraint: getZodConstraint(splitSchema(t)),
 		shouldRevalidate: 'onInput',
 	})
 	return (
-		<section className="card" id="split" aria-labelledby="split-heading">
-			<h2 id="split-heading" style={{ marginTop: 0 }}>
-				{t.tasks.splitTitle}
-			</h2>
-			<p className="muted small">{t.tasks.splitHint}</p>
+		<FormCard name="split" title={t.tasks.splitTitle} hint={t.tasks.splitHint} anchor="split">
 			{split.points.length ? (
 				<Form method="get" className="toolbar" preventScrollReset>
 					<label htmlFor="split-at">{t.tasks.splitAt}</label>
@@ -194,7 +190,7 @@ export function SplitForm({ task, split, lastResult }: { task: Task; split: Spli
 					</SubmitButton>
 				</div>
 			</Form>
-		</section>
+		</FormCard>
 	)
 }
 
@@ -209,11 +205,7 @@ export function MergeForm({ task, siblings, lastResult }: { task: Task; siblings
 	})
 	const chosen = asList(fields.mergeWith.initialValue)[0]
 	return (
-		<section className="card" aria-labelledby="merge-heading">
-			<h2 id="merge-heading" style={{ marginTop: 0 }}>
-				{t.tasks.mergeTitle}
-			</h2>
-			<p className="muted small">{t.tasks.mergeHint}</p>
+		<FormCard name="merge" title={t.tasks.mergeTitle} hint={t.tasks.mergeHint}>
 			{siblings.length === 0 ? (
 				<p className="empty">{t.tasks.mergeNone}</p>
 			) : (
@@ -251,6 +243,6 @@ export function MergeForm({ task, siblings, lastResult }: { task: Task; siblings
 					</div>
 				</Form>
 			)}
-		</section>
+		</FormCard>
 	)
 }

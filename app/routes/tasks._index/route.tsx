@@ -2,13 +2,12 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { notFound, requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
 import { AgencyBadge } from '~/components/agency-badge'
 import { StatusBadge } from '~/components/status-badge'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
-import { parseTaskTableQuery, taskTableSearch } from '~/domain/tasks'
+import { parseTaskTableQuery, taskPolicy, taskTableSearch } from '~/domain/tasks'
 import { fill, useT } from '~/i18n/i18n'
-import { loadTaskTable, taskTableOptions } from '~/models/tasks.server'
+import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
 import { TaskTableFilters } from './filters'
 import { TaskTableHead } from './table-head'
 
@@ -43,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			deadline: task.deadline,
 			status: deriveTaskStatus(noEvidence).status,
 		})),
-		canEdit: can(user.role, 'tasks:edit'),
+		canEdit: taskPolicy(user).edit,
 	}
 }
 

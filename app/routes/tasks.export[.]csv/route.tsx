@@ -5,7 +5,7 @@ import { attachmentDisposition, csvContentType, toCsv } from '~/domain/csv'
 import { shanghaiDate } from '~/domain/dates'
 import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { parseTaskTableQuery, taskTableHeaders, taskTableRecord } from '~/domain/tasks'
-import { loadTaskTable } from '~/models/tasks.server'
+import { loadTaskTable } from '~/models/tasks/queries.server'
 
 // /tasks/export.csv: the 责任分解表 under the same filters as /tasks, for Excel.
 export async function loader(args: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { parseTaskTableQuery, taskTableSearch, type TaskTableQuery } from '~/dom
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import type { RouteHandle } from '~/root'
-import { loadTaskTable, taskTableOptions } from '~/models/tasks.server'
+import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
 import { TaskTableHead } from '../tasks._index/table-head'
 
 export const handle: RouteHandle = { bare: true }
@@ -55,7 +55,8 @@ function describeFilters(
 	const clause = options.clauses.find((c) => c.id === query.clauseId)
 	if (clause) parts.push(clause.label)
 	const agency = options.agencies.find((a) => a.id === query.agencyId)
-	if (agency) parts.push(query.role ? `${agency.name}（${query.role === 'lead' ? t.tasks.roleLead : t.tasks.roleCo}）` : agency.name)
+	const roleLabels = { lead: t.tasks.roleLead, co: t.tasks.roleCo }
+	if (agency) parts.push(query.role ? `${agency.name}（${roleLabels[query.role]}）` : agency.name)
 	return parts.join(' · ')
 }
 

@@ -2,17 +2,22 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, taskAgencies } from '#db/schema'
 
+// What the lists of agencies show of each.
+export const agencyListColumns = {
+	id: agencies.id,
+	name: agencies.name,
+	shortName: agencies.shortName,
+	kind: agencies.kind,
+	level: agencies.level,
+	district: agencies.district,
+	active: agencies.active,
+}
+
 // Agencies in official order with how many tasks each leads and supports, counted in SQL.
 export function listAgenciesWithCounts(db: Database) {
 	return db
 		.select({
-			id: agencies.id,
-			name: agencies.name,
-			shortName: agencies.shortName,
-			kind: agencies.kind,
-			level: agencies.level,
-			district: agencies.district,
-			active: agencies.active,
+			...agencyListColumns,
 			leadCount: sql<number>`count(*) filter (where ${taskAgencies.role} = 'lead')`.mapWith(Number),
 			coCount: sql<number>`count(*) filter (where ${taskAgencies.role} = 'co')`.mapWith(Number),
 		})

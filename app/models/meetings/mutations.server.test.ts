@@ -2,9 +2,10 @@ import { expect, test } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agendaItems, auditEvents, meetings } from '#db/schema'
-import { userId } from '#test/helpers'
-import { addAgendaItem, getMeeting, listAgenda, listMeetingOptions, listUpcomingMeetings, removeAgendaItemsFor } from './meetings.server'
-import { write } from './write.server'
+import { actorFor, userId } from '#test/helpers'
+import { write } from '../write.server'
+import { addAgendaItem, createMeeting, removeAgendaItemsFor } from './mutations.server'
+import { getMeeting, listAgenda, listMeetingOptions, listUpcomingMeetings } from './queries.server'
 
 const db = () => getDb()
 
@@ -75,4 +76,16 @@ test('meeting options are named and newest first; upcoming meetings include thos
 	expect((await listUpcomingMeetings(db(), '2099-05-01')).map((m) => m.id)).not.toContain(next)
 	expect(await getMeeting(db(), next)).toMatchObject({ term: 15, session: 45 })
 	expect(await getMeeting(db(), 999999)).toBeNull()
+})
+
+test('only the secretariat creates a meeting, and a term and session already taken is refused in the transaction', async () => {
+	const input = { term: 15, session: 46, startsOn: '2032-12-20', endsOn: '2032-12-21', place: '' }
+	await expect(createMeeting(db(), await actorFor('admin'), input)).rejects.toMatchObject({ refusal: { kind: 'forbidden' } })
+	const id = await createMeeting(db(), await actorFor('mishu'), input)
+	await expect(createMeeting(db(), await actorFor('mishu'), { ...input, startsOn: '2033-01-05', endsOn: '2033-01-05' })).rejects.toMatchObject({
+		refusal: { kind: 'rule', code: 'meetings.duplicate', params: { label: '第十五届人大常委会第四十六次会议' }, status: 400 },
+	})
+	expect(await getMeeting(db(), id)).toMatchObject({ startsOn: '2032-12-20' })
+	const events = await db().select().from(auditEvents).where(eq(auditEvents.action, 'meeting.create'))
+	expect(events.filter((e) => e.entityId === String(id))).toHaveLength(1)
 })

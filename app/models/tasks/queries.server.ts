@@ -3,8 +3,8 @@ import type { Database } from '#db/client.server'
 import { agencies, clauses, instruments, parts, taskAgencies, tasks } from '#db/schema'
 import type { TaskRole } from '~/domain/tasks'
 import type { TaskTableQuery } from '~/domain/tasks'
-import { listAgencyOptions } from './agencies.server'
-import { primaryInstrumentId } from './instruments.server'
+import { listAgencyOptions } from '../agencies/queries.server'
+import { primaryInstrumentId } from '../instruments.server'
 
 export type TaskAgency = { id: number; name: string; shortName: string; role: TaskRole }
 
