@@ -194,7 +194,7 @@ export const matrix: Record<string, Row> = {
 		params: (ids) => ({ attachmentId: String(ids.attachment) }),
 		loader: signedIn(200, { deputy: 404 }),
 	},
-	// Calendar (issue 4): everyone signed in has their own; the secret feed needs no session, so
+	// Calendar: everyone signed in has their own; the secret feed needs no session, so
 	// an unknown token is 404 for everyone (a valid token without a session: feeds route test).
 	calendar: { path: () => '/calendar', loader: signedIn(200), action: signedIn(400) },
 	'calendar[.]ics': { path: () => '/calendar.ics', loader: signedIn(200) },

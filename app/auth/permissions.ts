@@ -11,7 +11,7 @@ const grants = {
 	'settings:edit': ['admin'],
 	'instruments:import': ['admin'],
 	'audit:read': ['admin', 'secretariat'],
-	// Oversight work (issue 3 on): the secretariat runs it; members deliberate and vote; an
+	// Oversight work: the secretariat runs it; members deliberate and vote; an
 	// agency liaison drafts and answers for their own agency only (scope checked per record).
 	'plan:read': ['admin', 'secretariat', 'member'],
 	'oversight:manage': ['secretariat'],

@@ -1,7 +1,7 @@
 import type { ParsedInstrument } from './instrument-parser'
 
 // What an import shows before anything is stored: the parser's result in the shape the
-// `import --dry-run --json` contract names (issue 2), and a readable Chinese summary of it.
+// `import --dry-run --json` contract names, and a readable Chinese summary of it.
 
 export type InstrumentOutline = {
 	title: string

@@ -10,7 +10,7 @@ export type SettingDefinition = {
 }
 
 export const settingDefaults = {
-	// Accounts and sessions (issue 2)
+	// Accounts and sessions
 	sessionIdleMinutes: 30,
 	sessionAbsoluteHours: 12,
 	loginWindowMinutes: 15,

@@ -20,7 +20,7 @@ export const todoActions = [
 	'resubmit', // submit again a handling report that was returned
 	'check', // accept or return a handling report
 	'attend', // attend a standing committee meeting
-	'rectify', // rectify an inspection finding and report what was done (issue 4, findings)
+	'rectify', // rectify an inspection finding and report what was done
 	'rectify_again', // rectify again a finding whose response was reopened
 	'verify', // verify an agency's rectification: accept or reopen
 	'cosign', // co-sign an interpellation one was asked to sign

@@ -47,7 +47,7 @@ async function openDeliberationId() {
 const summary = (items: Array<TodoItem>) => items.map((i) => `${i.kind}:${i.action}`).sort()
 
 // Later kinds of record (inspection findings …) add their own providers and items; these tests
-// are about the reports, deliberations and meetings of issue 3.
+// are about the reports, deliberations and meetings.
 const ours = new Set(['report', 'deliberation', 'meeting'])
 async function load(username: string, today: string) {
 	const lists = await loadTodo(db(), await user(username), today, settings)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { clauseLabel, logIn, parseCsv, test } from './harness'
 
-// The spine of issue 2 in a real browser: the secretariat reads a clause with its agencies,
+// The spine of the app in a real browser: the secretariat reads a clause with its agencies,
 // corrects a task's lead agency, and finds the change in the 责任分解表's CSV; an agency
 // liaison reads the same clause but cannot edit it.
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { logIn, menuLink, test } from './harness'
 
-// Issue 4's whole path in a real browser, every step through the pages a person uses: the
+// An inspection's whole path in a real browser, every step through the pages a person uses: the
 // secretariat plans a law-enforcement inspection and starts it, schedules a visit, and schedules
 // a second one that puts a member in two places at once (the warning, then saved with a reason);
 // the invited deputy records a finding against the public security bureau; the bureau's liaison

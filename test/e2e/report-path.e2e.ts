@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { logIn, menuLink, test } from './harness'
 
-// Issue 3's whole path in a real browser, every step through the pages a person uses: the
+// A special work report's whole path in a real browser, every step through the pages a person uses: the
 // secretariat schedules a hearing; the public security bureau's liaison drafts the report and
 // submits it for comments; the office sends the collected opinions back; the liaison signs the
 // revised report off; the office distributes it and opens the deliberation; a member writes an

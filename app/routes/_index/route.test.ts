@@ -7,7 +7,7 @@ type Home = {
 	horizonDays: number
 }
 
-// Later kinds of record (inspection findings …) add items of their own; these are issue 3's.
+// Later kinds of record (inspection findings …) add items of their own; these are the reports', deliberations' and meetings'.
 const ours = new Set(['report', 'deliberation', 'meeting'])
 
 async function home(as: string) {
