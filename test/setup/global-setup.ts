@@ -4,12 +4,14 @@ import { buildTemplate } from './test-database'
 declare module 'vitest' {
 	export interface ProvidedContext {
 		databaseTemplate: string
+		databaseReset: string
 	}
 }
 
 export default async function setup(project: TestProject) {
 	process.env.VITEST = 'true'
-	const { template, cleanup } = await buildTemplate()
+	const { template, reset, cleanup } = await buildTemplate()
 	project.provide('databaseTemplate', template)
+	project.provide('databaseReset', reset)
 	return cleanup
 }
