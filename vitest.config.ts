@@ -2,7 +2,10 @@ import { defineConfig } from 'vitest/config'
 import { fileURLToPath } from 'node:url'
 
 // Two projects: pure unit tests (domain rules, no database) start instantly; everything else
-// gets its own copy of the seeded test database per file (test/setup/setup-each-file.ts).
+// runs on the worker's copy of the seeded test database, put back to the seed before each file
+// (test/setup/setup-each-file.ts). The database project runs without isolation: one process per
+// worker keeps its database (and the app's modules, imported once) from file to file; vitest
+// runs isolated projects first, so the unit files do not break up the database workers' runs.
 const unit = ['app/domain/**/*.test.ts', 'app/auth/**/*.test.ts', 'app/http/**/*.test.ts', 'db/seed/seed-data.test.ts']
 
 export default defineConfig({
@@ -28,6 +31,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'db',
+					isolate: false,
 					include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'test/**/*.test.ts'],
 					exclude: [...unit, 'test/e2e/**', 'node_modules/**'],
 					setupFiles: ['test/setup/console-guard.ts', 'test/setup/setup-each-file.ts'],

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, inject } from 'vitest'
-import { setDatabase, type DatabaseHandle } from '#db/client.server'
-import { openTestDatabase } from './test-database'
+import { inject } from 'vitest'
+import { setDatabase } from '#db/client.server'
+import { databaseForFile } from './test-database'
 
-// Each test file gets its own copy of the seeded database, set as the app's database.
-let handle: DatabaseHandle | undefined
-
-beforeAll(async () => {
-	handle = await openTestDatabase(inject('databaseTemplate'))
-	setDatabase(handle)
-})
-
-afterAll(async () => {
-	setDatabase(undefined)
-	await handle?.close()
-})
+// Each test file starts on the seeded database: the worker's copy, put back to the seed before
+// the file is imported (so vitest counts it as the file's setup time). It is set as the app's
+// database; a file that swaps in another handle gets the worker's back at the next file.
+setDatabase(await databaseForFile(inject('databaseTemplate'), inject('databaseSeedPlan')))
