@@ -20,3 +20,11 @@ export function findingHref(id: number) {
 export function inspectionHref(id: number) {
 	return `/inspections/${id}`
 }
+
+export function inquiryHref(id: number) {
+	return `/inquiries/${id}`
+}
+
+export function commitmentHref(id: number) {
+	return `/commitments/${id}`
+}
