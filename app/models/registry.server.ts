@@ -6,6 +6,8 @@ import { compareTodo, splitTodo, type TodoItem, type TodoLists } from '~/domain/
 import type { AttachmentReader, MayReadOwner } from './attachments.server'
 import { deliberationOpenItems, deliberationTodos, mayReadHandlingReportFiles } from './deliberation/providers.server'
 import { findingTimeline, findingTodos, mayReadFindingById } from './findings.server'
+import { commitmentOpenItems, commitmentTimeline, commitmentTodos } from './commitments/providers.server'
+import { inquiryTimeline, inquiryTodos } from './inquiries/providers.server'
 import { meetingTodos } from './meetings/providers.server'
 import type { OpenItemProvider, ProviderUser, TimelineProvider, TodoProvider } from './providers.server'
 import { mayReadReportFiles, reportOpenItems, reportTimeline, reportTodos } from './reports/providers.server'
@@ -19,16 +21,21 @@ export const todoProviders = {
 	deliberation: deliberationTodos,
 	meeting: meetingTodos,
 	finding: findingTodos,
+	inquiry: inquiryTodos,
+	commitment: commitmentTodos,
 } satisfies Record<string, TodoProvider>
 
 export const timelineProviders = {
 	report: reportTimeline,
 	finding: findingTimeline,
+	inquiry: inquiryTimeline,
+	commitment: commitmentTimeline,
 } satisfies Record<string, TimelineProvider>
 
 export const openItemProviders = {
 	report: reportOpenItems,
 	deliberation: deliberationOpenItems,
+	commitment: commitmentOpenItems,
 } satisfies Record<string, OpenItemProvider>
 
 // Who may read the files of each kind of owner. An owner type not named here is readable by no
