@@ -81,6 +81,7 @@ export function agendaSubjectPath(subjectType: string | null, subjectId: number 
 	if (subjectType === null || subjectId === null) return null
 	if (subjectType === 'report') return `/reports/${subjectId}`
 	if (subjectType === 'inspection') return `/inspections/${subjectId}`
+	if (subjectType === 'inquiry') return `/inquiries/${subjectId}`
 	return null
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../client.server'
 import { agencies, appMeta, clauses, tasks } from '../schema'
 import { demoAccounts, demoPassword } from './demo-accounts'
 import { seedDemoInspections } from './demo-inspections.server'
+import { seedDemoInquiries } from './demo-inquiries.server'
 import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
 import { insertUser } from '~/models/users.server'
@@ -60,4 +61,6 @@ export async function seedDemo(db: Database, now: Date) {
 	await seedDemoOversight(db, today)
 	// Law-enforcement inspections: one finished and in deliberation, one planned.
 	await seedDemoInspections(db, today)
+	// Inquiries and their commitments: a 专题询问 with its record published, one in progress, one to come.
+	await seedDemoInquiries(db, today)
 }

@@ -18,7 +18,7 @@ export async function agendaFor(db: Database, meetingId: number, view: AgendaVie
 	return items.map((item) => {
 		const state = item.subjectType === 'report' && item.subjectId !== null ? states.get(item.subjectId) : undefined
 		// Members read every inspection and its report; a special work report once distributed.
-		const readable = item.subjectType === 'inspection' || (state !== undefined && memberMayRead(state))
+		const readable = item.subjectType === 'inspection' || item.subjectType === 'inquiry' || (state !== undefined && memberMayRead(state))
 		const access = agendaEntryAccess(view, item, readable)
 		return {
 			id: item.id,
