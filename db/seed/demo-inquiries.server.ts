@@ -53,7 +53,7 @@ const fundsExchanges: Array<Exchange> = [
 	{
 		asker: 2,
 		agency: 'local-finance',
-		question: '银行机构对涉诈账户的风险监测和开户审核存在哪些薄弱环节？金融工作局如何督促整改？（示例）',
+		question: '银行机构对涉诈账户的风险监测和开户审核存在哪些薄弱环节？地方金融管理局如何督促整改？（示例）',
 		answer: '部分银行网点对批量开户、异常交易的识别不够及时，个别网点考核导向重开户数量。我们已约谈相关银行机构负责人，下一步将把涉诈账户情况纳入对银行机构的综合评价。（示例）',
 		followUps: [
 			{
@@ -150,7 +150,7 @@ const financeReportExchanges: Array<Exchange> = [
 	{
 		asker: 6,
 		agency: 'local-finance',
-		question: '对跨区域的资金查控，金融工作局还需要哪些支持？（示例）',
+		question: '对跨区域的资金查控，地方金融管理局还需要哪些支持？（示例）',
 		// Left unanswered: the clerk has yet to enter this answer.
 		answer: '',
 	},

@@ -58,7 +58,8 @@ export async function sessionPageData(db: Database, user: CurrentUser, inquiry: 
 			...r,
 			editable: mayChangeRegistration(user, r, facts, today).ok,
 		})),
-		seesRegistrations: policy.registrations.kind !== 'none',
+		// The office sees every member's registrations; a member their own.
+		registrationsView: policy.registrations.kind,
 		deliberations,
 		// The clerk's choice of asker: the designated askers first, then every other member.
 		members: [...members.filter((m) => askerIds.has(m.id)), ...members.filter((m) => !askerIds.has(m.id))],

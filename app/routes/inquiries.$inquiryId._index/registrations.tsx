@@ -16,8 +16,8 @@ type Respondent = PageData['inquiry']['respondents'][number]
 export function RegistrationsSection({ page }: { page: PageData }) {
 	const t = useT()
 	const { registrations, can } = page
-	if (!page.seesRegistrations) return null
-	const office = can.order || can.record
+	if (page.registrationsView === 'none') return null
+	const office = page.registrationsView === 'all'
 	return (
 		<section className="card" aria-labelledby="registrations-heading" id="registrations">
 			<h2 id="registrations-heading">{office ? t.inquiries.registrationsTitle : t.inquiries.myRegistrationsTitle}</h2>

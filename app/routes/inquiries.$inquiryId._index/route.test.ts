@@ -9,7 +9,7 @@ import { action, loader } from './route'
 type Page = {
 	can: Record<string, boolean>
 	partialLog: boolean
-	seesRegistrations: boolean
+	registrationsView: string
 	log: Array<{ id: number; number: number; question: string; answer: string; version: number }>
 }
 
@@ -32,7 +32,7 @@ test("a liaison's page before publication holds only the questions put to their 
 	expect(data.log.map((e) => e.question)).toEqual(['问公安局：止付多快？'])
 	expect(JSON.stringify(data)).not.toMatch(/教育局答|校园宣传覆盖/)
 	expect(data.can).toMatchObject({ print: false, record: false, register: false })
-	expect(data.seesRegistrations).toBe(false)
+	expect(data.registrationsView).toBe('none')
 	// Members and the secretariat read all of it; a deputy nothing before publication.
 	expect(((await page(id, 'weiyuan1')).data as Page).log).toHaveLength(2)
 	expect((await page(id, 'daibiao1')).status).toBe(404)
