@@ -1118,6 +1118,7 @@ export const en: Messages = {
 		noVotes: 'No valid votes',
 		noResult: 'No result yet.',
 		withoutVote: 'This deliberation has no satisfaction vote: the secretariat consolidates the opinions directly into the opinion letter.',
+		stepOpenWithoutVote: 'Deliberation',
 		sourceBallots: 'Secret ballot in the app',
 		sourceMeeting: "Meeting's voting system",
 		totalVotes: '{total} votes',

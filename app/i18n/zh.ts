@@ -1124,6 +1124,7 @@ export const zh = {
 		noVotes: '无有效票',
 		noResult: '尚无测评结果。',
 		withoutVote: '本项审议不进行满意度测评：办公厅汇总审议意见后，直接形成审议意见书。',
+		stepOpenWithoutVote: '审议',
 		sourceBallots: '本系统无记名表决',
 		sourceMeeting: '会议表决系统',
 		totalVotes: '共 {total} 票',

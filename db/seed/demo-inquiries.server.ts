@@ -279,7 +279,7 @@ export async function seedDemoInquiries(db: Database, today: IsoDate) {
 	const letters: Array<{ key: string; number: string; opinions: Array<[number, string]>; sent: number; handling?: { text: string; submitted: number; accepted: number } }> = [
 		{
 			key: 'psb',
-			number: '武人大常办〔示例〕21号',
+			number: '武人大常办〔示例〕31号',
 			opinions: [
 				[1, '建议进一步提高涉案资金返还比例，定期向社会公布返还情况。（示例）'],
 				[4, '建议加强与金融机构的实时查控协作，压缩止付冻结时间。（示例）'],
@@ -289,14 +289,14 @@ export async function seedDemoInquiries(db: Database, today: IsoDate) {
 		},
 		{
 			key: 'court',
-			number: '武人大常办〔示例〕22号',
+			number: '武人大常办〔示例〕32号',
 			opinions: [[3, '建议尽快出台涉案财物先行返还指引，减少群众损失。（示例）']],
 			sent: -92,
 			handling: { text: '市中级人民法院已启动先行返还指引的起草，并清理积存案件。（示例）', submitted: -48, accepted: -40 },
 		},
 		{
 			key: 'local-finance',
-			number: '武人大常办〔示例〕23号',
+			number: '武人大常办〔示例〕33号',
 			opinions: [
 				[2, '建议把涉诈账户情况纳入对银行机构的综合评价并按季度通报。（示例）'],
 				[5, '建议建立覆盖地方金融组织的风险监测平台。（示例）'],

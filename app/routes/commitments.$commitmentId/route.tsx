@@ -101,7 +101,7 @@ export default function CommitmentPage() {
 			</div>
 			{done ? <Notice kind="ok">{t.commitments.done[done]}</Notice> : null}
 			{actionData?.message ? <Notice kind="error">{actionData.message}</Notice> : null}
-			<section className="card" aria-labelledby="commitment-heading">
+			<section className="card report-section" aria-labelledby="commitment-heading">
 				<h2 id="commitment-heading">{t.commitments.basics}</h2>
 				<dl className="report-meta">
 					<dt>{t.commitments.agency}</dt>
@@ -123,7 +123,7 @@ export default function CommitmentPage() {
 				</dl>
 				<p className="muted small">{t.commitments.clockHint}</p>
 			</section>
-			<section className="card" aria-labelledby="history-heading">
+			<section className="card report-section" aria-labelledby="history-heading">
 				<h2 id="history-heading">{t.commitments.historyTitle}</h2>
 				<HistoryList history={history} />
 			</section>

@@ -42,7 +42,7 @@ export function StepForms({
 	if (!steps.respond && !steps.accept && !steps.reopen) return null
 	const lastResult = (intent: CommitmentIntent) => (actionData?.intent === intent ? actionData.result : undefined)
 	return (
-		<section className="card report-steps" aria-labelledby="steps-heading">
+		<section className="card report-section report-steps" aria-labelledby="steps-heading">
 			<h2 id="steps-heading">{t.commitments.nextStep}</h2>
 			{steps.respond ? <RespondForm version={version} reopenReason={reopenReason} lastResult={lastResult('respond')} /> : null}
 			{steps.accept ? (

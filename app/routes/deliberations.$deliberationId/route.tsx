@@ -77,7 +77,7 @@ export default function DeliberationPage() {
 					const status = index < current ? 'done' : index === current ? 'current' : 'todo'
 					return (
 						<li key={state} className={`deliberation-steps__step deliberation-steps__step--${status}`} aria-current={status === 'current' ? 'step' : undefined}>
-							{t.deliberation.steps[state]}
+							{state === 'open' && !d.withVote ? t.deliberation.stepOpenWithoutVote : t.deliberation.steps[state]}
 						</li>
 					)
 				})}

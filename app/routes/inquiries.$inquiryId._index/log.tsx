@@ -21,7 +21,7 @@ export function LogSection({ page }: { page: PageData }) {
 	const t = useT()
 	const { log, can } = page
 	return (
-		<section className="card inquiry-log" aria-labelledby="log-heading" id="log">
+		<section className="card report-section inquiry-log" aria-labelledby="log-heading" id="log">
 			<h2 id="log-heading">{t.inquiries.logTitle}</h2>
 			{page.partialLog ? <p className="notice notice--info">{t.inquiries.partialLog}</p> : null}
 			{log.length === 0 ? (

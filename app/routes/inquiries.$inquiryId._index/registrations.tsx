@@ -19,7 +19,7 @@ export function RegistrationsSection({ page }: { page: PageData }) {
 	if (page.registrationsView === 'none') return null
 	const office = page.registrationsView === 'all'
 	return (
-		<section className="card" aria-labelledby="registrations-heading" id="registrations">
+		<section className="card report-section" aria-labelledby="registrations-heading" id="registrations">
 			<h2 id="registrations-heading">{office ? t.inquiries.registrationsTitle : t.inquiries.myRegistrationsTitle}</h2>
 			<p className="muted small">{office ? t.inquiries.registrationsHintOffice : t.inquiries.registrationsHintMember}</p>
 			{registrations.length === 0 ? (

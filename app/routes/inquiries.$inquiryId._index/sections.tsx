@@ -12,7 +12,7 @@ export function BasicsSection({ page }: { page: PageData }) {
 	const t = useT()
 	const { inquiry } = page
 	return (
-		<section className="card" aria-labelledby="basics-heading">
+		<section className="card report-section" aria-labelledby="basics-heading">
 			<h2 id="basics-heading">{t.inquiries.basics}</h2>
 			<dl className="report-meta">
 				<dt>{t.inquiries.kind}</dt>
@@ -74,7 +74,7 @@ export function RespondentsSection({ page }: { page: PageData }) {
 	const t = useT()
 	const { inquiry, deliberations } = page
 	return (
-		<section className="card" aria-labelledby="respondents-heading">
+		<section className="card report-section" aria-labelledby="respondents-heading">
 			<h2 id="respondents-heading">{t.inquiries.respondents}</h2>
 			<p className="muted small">{t.inquiries.respondentsNote}</p>
 			<div className="table-wrap">
@@ -125,7 +125,7 @@ export function StepsSection({ page }: { page: PageData }) {
 	const office = can.record || can.openDeliberation
 	if (!office) return null
 	return (
-		<section className="card report-steps" aria-labelledby="steps-heading">
+		<section className="card report-section report-steps" aria-labelledby="steps-heading">
 			<h2 id="steps-heading">{t.inquiries.stepsTitle}</h2>
 			{inquiry.state !== 'published' ? (
 				<StepForm intent="publish" version={inquiry.version} enabled={can.publish} label={t.inquiries.publish}>

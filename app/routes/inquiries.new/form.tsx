@@ -27,7 +27,7 @@ export function ScheduleForm({ options, lastResult }: { options: Options; lastRe
 	const rows = fields.respondents.getFieldList()
 	const meetingOf = (id: number) => options.meetings.find((m) => m.id === id)?.label ?? ''
 	return (
-		<Form method="post" className="form form--wide" {...getFormProps(form)}>
+		<Form method="post" className="form form--wide inquiry-schedule-form" {...getFormProps(form)}>
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<fieldset aria-describedby={fields.kind.errorId}>
 				<legend>{t.inquiries.kind}</legend>
