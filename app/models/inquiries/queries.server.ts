@@ -453,20 +453,3 @@ export function activeMembers(db: Database) {
 		.where(and(eq(users.role, 'member'), eq(users.disabled, false)))
 		.orderBy(asc(users.id))
 }
-
-// ── Links from other pages ──────────────────────────────────────────────────────────────────
-
-// Sessions put on the report's or the inspection's deliberation, those the user may read.
-export async function inquiriesOn(db: Database, user: InquiryReader, subject: { reportId?: number; inspectionId?: number }) {
-	return db
-		.select({ id: inquiries.id, topic: inquiries.topic, heldOn: inquiries.heldOn, state: inquiries.state })
-		.from(inquiries)
-		.where(
-			and(
-				inquiriesReadableBy(user),
-				subject.reportId ? eq(inquiries.reportId, subject.reportId) : undefined,
-				subject.inspectionId ? eq(inquiries.inspectionId, subject.inspectionId) : undefined,
-			),
-		)
-		.orderBy(asc(inquiries.heldOn), asc(inquiries.id))
-}
