@@ -18,6 +18,8 @@ import type { GroupRole, InspectionForm, InspectionState, Severity } from '../ap
 import type { RectificationState } from '../app/domain/rectification'
 import type { ReportState, SelfAssessment } from '../app/domain/reports'
 import type { AgencyKind, AgencyLevel } from '../app/domain/agencies'
+import type { AgencyItemState } from '../app/domain/agency-items'
+import type { InquiryKind, InquiryState } from '../app/domain/inquiries'
 import type { Role } from '../app/domain/roles'
 import type { TaskRole } from '../app/domain/tasks'
 import type { AgendaItemKind, AttendanceStatus, PlanItemKind } from '../app/domain/meetings'
@@ -462,6 +464,8 @@ export const deliberations = pgTable(
 			.notNull()
 			.references(() => agencies.id),
 		state: text('state').$type<DeliberationState>().notNull().default('open'),
+		// False for a deliberation without a satisfaction vote (a 专题询问 may be scheduled so).
+		withVote: boolean('with_vote').notNull().default(true),
 		// While the vote is open, ballots are keyed by sha256(salt ‖ member id) so a member can change
 		// theirs; closing the vote deletes the salt, and no one can link a ballot to a member again.
 		ballotSalt: text('ballot_salt'),
@@ -691,6 +695,195 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 	tokenHash: text('token_hash').notNull().unique(),
 	createdAt: created(),
 })
+
+// ---------------------------------------------------------------------------------------------
+// Inquiries (询问 / 专题询问, Supervision Law Art. 46–50) and the commitments made in answers
+// ---------------------------------------------------------------------------------------------
+
+// One inquiry session at a meeting: a 询问 while a report or an inspection report is deliberated
+// (linked to it), or a 专题询问 of its own. Its log is entered live, question by question.
+export const inquiries = pgTable(
+	'inquiries',
+	{
+		id: serial('id').primaryKey(),
+		kind: text('kind').$type<InquiryKind>().notNull(),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meetings.id),
+		// A 询问 is put while one of these is deliberated; a 专题询问 has neither.
+		reportId: integer('report_id').references(() => reports.id),
+		inspectionId: integer('inspection_id').references(() => inspections.id),
+		planItemId: integer('plan_item_id').references(() => planItems.id),
+		topic: text('topic').notNull(),
+		// The day of the meeting the session is held on.
+		heldOn: date('held_on').notNull(),
+		// A 专题询问's optional satisfaction vote, chosen when it is scheduled (per responding agency).
+		withVote: boolean('with_vote').notNull().default(false),
+		state: text('state').$type<InquiryState>().notNull().default('scheduled'),
+		publishedOn: date('published_on'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('inquiries_meeting_idx').on(t.meetingId),
+		index('inquiries_held_idx').on(t.heldOn),
+		index('inquiries_report_idx').on(t.reportId),
+		index('inquiries_inspection_idx').on(t.inspectionId),
+	],
+)
+
+export const inquiryClauses = pgTable(
+	'inquiry_clauses',
+	{
+		inquiryId: integer('inquiry_id')
+			.notNull()
+			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.inquiryId, t.clauseId] }), index('inquiry_clauses_clause_idx').on(t.clauseId)],
+)
+
+// The agencies that must attend and answer (Art. 46/47), each with its responsible official
+// (负责人). Each row is also what a 专题询问's deliberation is about: one opinion letter per
+// responding agency (Art. 50), deliberation subject ('inquiry', this row's id).
+export const inquiryRespondents = pgTable(
+	'inquiry_respondents',
+	{
+		id: serial('id').primaryKey(),
+		inquiryId: integer('inquiry_id')
+			.notNull()
+			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		position: integer('position').notNull(),
+		officialName: text('official_name').notNull(),
+		officialTitle: text('official_title').notNull(),
+	},
+	(t) => [
+		uniqueIndex('inquiry_respondents_agency_idx').on(t.inquiryId, t.agencyId),
+		index('inquiry_respondents_by_agency_idx').on(t.agencyId),
+	],
+)
+
+// The members designated to ask.
+export const inquiryAskers = pgTable(
+	'inquiry_askers',
+	{
+		inquiryId: integer('inquiry_id')
+			.notNull()
+			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+	},
+	(t) => [primaryKey({ columns: [t.inquiryId, t.userId] }), index('inquiry_askers_user_idx').on(t.userId)],
+)
+
+// Questions members register beforehand, in the order the secretariat sets.
+export const inquiryRegistrations = pgTable(
+	'inquiry_registrations',
+	{
+		id: serial('id').primaryKey(),
+		inquiryId: integer('inquiry_id')
+			.notNull()
+			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => users.id),
+		// The responding agency the question is for, when the member names one.
+		agencyId: integer('agency_id').references(() => agencies.id),
+		text: text('text').notNull(),
+		position: integer('position').notNull(),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [index('inquiry_registrations_inquiry_idx').on(t.inquiryId, t.position), index('inquiry_registrations_member_idx').on(t.memberId)],
+)
+
+// The log: a question, the agency and official who answered, the answer. Each is saved on its
+// own as the clerk enters it; `position` is taken under a lock of the session row, and the
+// unique index makes a second clerk's question the next one, never the same one.
+export const inquiryExchanges = pgTable(
+	'inquiry_exchanges',
+	{
+		id: serial('id').primaryKey(),
+		inquiryId: integer('inquiry_id')
+			.notNull()
+			.references(() => inquiries.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		askerId: integer('asker_id')
+			.notNull()
+			.references(() => users.id),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		officialName: text('official_name').notNull(),
+		officialTitle: text('official_title').notNull(),
+		question: text('question').notNull(),
+		answer: text('answer').notNull().default(''),
+		registrationId: integer('registration_id').references(() => inquiryRegistrations.id, { onDelete: 'set null' }),
+		enteredBy: integer('entered_by').references(() => users.id),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		uniqueIndex('inquiry_exchanges_position_idx').on(t.inquiryId, t.position),
+		index('inquiry_exchanges_agency_idx').on(t.agencyId),
+	],
+)
+
+// A follow-up question (追问) belongs to its question, and is answered in turn.
+export const inquiryFollowUps = pgTable(
+	'inquiry_follow_ups',
+	{
+		id: serial('id').primaryKey(),
+		exchangeId: integer('exchange_id')
+			.notNull()
+			.references(() => inquiryExchanges.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		question: text('question').notNull(),
+		answer: text('answer').notNull().default(''),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [uniqueIndex('inquiry_follow_ups_position_idx').on(t.exchangeId, t.position)],
+)
+
+// A commitment (承诺事项) made in an answer: the agency, what it undertook, by when; tracked as an
+// agency item (app/domain/agency-items.ts). `inquiryId` repeats the exchange's for the filters.
+export const commitments = pgTable(
+	'commitments',
+	{
+		id: serial('id').primaryKey(),
+		inquiryId: integer('inquiry_id')
+			.notNull()
+			.references(() => inquiries.id),
+		exchangeId: integer('exchange_id')
+			.notNull()
+			.references(() => inquiryExchanges.id),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		text: text('text').notNull(),
+		dueOn: date('due_on').notNull(),
+		state: text('state').$type<AgencyItemState>().notNull().default('open'),
+		response: text('response').notNull().default(''),
+		respondedOn: date('responded_on'),
+		verifiedOn: date('verified_on'),
+		reopenReason: text('reopen_reason'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('commitments_inquiry_idx').on(t.inquiryId),
+		index('commitments_exchange_idx').on(t.exchangeId),
+		index('commitments_agency_idx').on(t.agencyId, t.state),
+		index('commitments_due_idx').on(t.state, t.dueOn),
+	],
+)
 
 // ---------------------------------------------------------------------------------------------
 // Interpellations (质询案, Supervision Law Art. 51–54) and resolutions (决议决定, Art. 17, 37)

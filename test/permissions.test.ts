@@ -4,7 +4,7 @@ import type { ActionFunction, LoaderFunction } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencies, attachments, clauses, deliberations, findings, inspectionGroup, inspections, instruments, interpellations, interpellationSigners, meetings, planItems, reports, resolutionActions, resolutions, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
+import { agencies, attachments, clauses, commitments, deliberations, findings, inquiries, inquiryClauses, inquiryExchanges, inquiryRespondents, inspectionGroup, inspections, instruments, interpellations, interpellationSigners, meetings, planItems, reports, resolutionActions, resolutions, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
 import type { Role } from '~/domain/roles'
 import { runAction, runLoader } from './helpers'
 
@@ -47,6 +47,9 @@ type Ids = {
 	finding: number
 	inspection: number
 	visit: number
+	inquiry: number
+	respondent: number
+	commitment: number
 	interpellation: number
 	resolution: number
 }
@@ -267,6 +270,37 @@ export const matrix: Record<string, Row> = {
 		params: (ids) => ({ inspectionId: String(ids.inspection) }),
 		loader: signedIn(200, { deputy: 404, agency: 404 }),
 	},
+	// Inquiries (made by loadIds: an unpublished 专题询问 that psb, gongan's agency, answers in,
+	// with a question to psb and a commitment of psb). Deputies read published records only (404);
+	// the liaison reads the session but not its whole record before publication (print 404);
+	// members and the secretariat act on the session; psb's liaison and the secretariat on the
+	// commitment. The respondent's address redirects to the session for those who may read it.
+	'inquiries._index': { path: () => '/inquiries', loader: signedIn(200) },
+	'inquiries.new': { path: () => '/inquiries/new', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'inquiries.$inquiryId._index': {
+		path: (ids) => `/inquiries/${ids.inquiry}`,
+		params: (ids) => ({ inquiryId: String(ids.inquiry) }),
+		loader: signedIn(200, { deputy: 404 }),
+		action: only(['secretariat', 'member'], 400),
+	},
+	'inquiries.$inquiryId.print': {
+		path: (ids) => `/inquiries/${ids.inquiry}/print`,
+		params: (ids) => ({ inquiryId: String(ids.inquiry) }),
+		loader: signedIn(200, { deputy: 404, agency: 404 }),
+	},
+	'inquiries.respondents.$respondentId': {
+		path: (ids) => `/inquiries/respondents/${ids.respondent}`,
+		params: (ids) => ({ respondentId: String(ids.respondent) }),
+		loader: signedIn(302, { deputy: 404 }),
+	},
+	'commitments._index': { path: () => '/commitments', loader: signedIn(200) },
+	'commitments.export[.]csv': { path: () => '/commitments/export.csv', loader: signedIn(200) },
+	'commitments.$commitmentId': {
+		path: (ids) => `/commitments/${ids.commitment}`,
+		params: (ids) => ({ commitmentId: String(ids.commitment) }),
+		loader: signedIn(200, { deputy: 404 }),
+		action: only(['secretariat', 'agency'], 400),
+	},
 	// Interpellations (made by loadIds: one submitted against psb, gongan's agency, drafted by
 	// weiyuan1, not yet referred). Members and the office read it; deputies and the target's
 	// liaison only once the council refers it (404 before). Members draft, the office enters one
@@ -433,6 +467,42 @@ async function loadIds(): Promise<Ids> {
 			return created
 		},
 	)
+	// An unpublished 专题询问 psb answers in, with a question to psb and psb's commitment.
+	const inquiry = await firstOr(
+		() => db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.topic, '权限矩阵测试询问（示例）')),
+		async () => {
+			const created = await db
+				.insert(inquiries)
+				.values({ kind: 'special', meetingId: meeting, topic: '权限矩阵测试询问（示例）', heldOn: '2099-06-01' })
+				.returning({ id: inquiries.id })
+			await db.insert(inquiryClauses).values({ inquiryId: created[0].id, clauseId: clause.id })
+			return created
+		},
+	)
+	const respondent = await firstOr(
+		() => db.select({ id: inquiryRespondents.id }).from(inquiryRespondents).where(eq(inquiryRespondents.inquiryId, inquiry)),
+		() =>
+			db
+				.insert(inquiryRespondents)
+				.values({ inquiryId: inquiry, agencyId: agency.id, position: 1, officialName: '测试', officialTitle: '副局长' })
+				.returning({ id: inquiryRespondents.id }),
+	)
+	const exchange = await firstOr(
+		() => db.select({ id: inquiryExchanges.id }).from(inquiryExchanges).where(eq(inquiryExchanges.inquiryId, inquiry)),
+		() =>
+			db
+				.insert(inquiryExchanges)
+				.values({ inquiryId: inquiry, position: 1, askerId: user.id, agencyId: agency.id, officialName: '测试', officialTitle: '副局长', question: '权限矩阵测试提问' })
+				.returning({ id: inquiryExchanges.id }),
+	)
+	const commitment = await firstOr(
+		() => db.select({ id: commitments.id }).from(commitments).where(eq(commitments.inquiryId, inquiry)),
+		() =>
+			db
+				.insert(commitments)
+				.values({ inquiryId: inquiry, exchangeId: exchange, agencyId: agency.id, text: '权限矩阵测试承诺', dueOn: '2099-09-01' })
+				.returning({ id: commitments.id }),
+	)
 	// A submitted interpellation of psb (not referred: its liaison may not see it yet).
 	const interpellation = await firstOr(
 		() => db.select({ id: interpellations.id }).from(interpellations).where(eq(interpellations.matter, '权限矩阵测试质询案（示例）')),
@@ -482,6 +552,9 @@ async function loadIds(): Promise<Ids> {
 		finding,
 		inspection,
 		visit,
+		inquiry,
+		respondent,
+		commitment,
 		interpellation,
 		resolution,
 	}

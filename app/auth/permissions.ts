@@ -19,6 +19,10 @@ const grants = {
 	'reports:draft': ['agency'],
 	// The roles that take a report's steps; which step, on which report, is reportPolicy's.
 	'reports:step': ['agency', 'secretariat'],
+	// Inquiries: members register questions, the secretariat keeps the log (which session and
+	// step is inquiryPolicy's); agencies report on commitments, the secretariat verifies.
+	'inquiries:take_part': ['secretariat', 'member'],
+	'commitments:step': ['agency', 'secretariat'],
 	// Interpellations: members draft one in the app, the office enters one signed on paper; the
 	// roles that take its steps (which step on which one is interpellationPolicy's).
 	'interpellations:draft': ['member', 'secretariat'],

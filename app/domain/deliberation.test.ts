@@ -4,6 +4,7 @@ import {
 	composeLetterBody,
 	deliberationPolicy,
 	deliberationReadScope,
+	deliberationStates,
 	deliberationSteps,
 	distribution,
 	handlingOverdueDays,
@@ -311,4 +312,44 @@ test('an opinion is changed by its author (or the secretariat that entered it) u
 	expect(mayChangeOpinion({ id: 7, role: 'member' }, { state: 'vote_closed' }, own).ok).toBe(true)
 	expect(mayChangeOpinion({ id: 7, role: 'member' }, { state: 'letter_sent' }, own)).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterSent' } })
 	expect(mayChangeOpinion({ id: 8, role: 'member' }, { state: 'open' }, own)).toEqual({ ok: false, refusal: { kind: 'forbidden' } })
+})
+
+// ── A deliberation without a satisfaction vote (a 专题询问 scheduled without one) ──────────────
+
+const withoutVote = (state: DeliberationState, letter = { letterNumber: '', letterTo: '', letterBody: '' }) => ({ ...deliberationIn(state, letter), withVote: false })
+
+test('without a vote, nobody votes, ends a vote or enters a tally, in any state', () => {
+	for (const state of deliberationStates) {
+		expect(mayVote(state, false, false)).toMatchObject({ ok: false, refusal: { kind: 'rule', code: 'deliberation.noVote' } })
+		expect(mayCloseVote(state, 3, false)).toMatchObject({ ok: false, refusal: { code: 'deliberation.noVote' } })
+		expect(mayEnterTally(state, 0, true, false)).toMatchObject({ ok: false, refusal: { code: 'deliberation.noVote' } })
+	}
+	expect(stepsOf(deliberationPolicy({ role: 'member', agencyId: null }, withoutVote('open')))).toEqual(['writeOpinion'])
+	expect(deliberationPolicy({ role: 'member', agencyId: null }, withoutVote('closed')).readOwnVote).toBe(false)
+})
+
+test('without a vote, the letter is composed while opinions are taken and sent straight from there', () => {
+	const secretariat = { role: 'secretariat' as const, agencyId: null }
+	expect(stepsOf(deliberationPolicy(secretariat, withoutVote('open')))).toEqual(['proxyOpinion', 'composeLetter'])
+	expect(stepsOf(deliberationPolicy(secretariat, withoutVote('open', savedLetter)))).toEqual(['proxyOpinion', 'composeLetter', 'sendLetter'])
+	expect(mayComposeLetter('open', false)).toEqual({ ok: true })
+	const letter = { number: '武人常办〔2026〕1号', to: '武汉市公安局', body: '意见。', dueOn: null }
+	expect(maySendLetter('open', letter, '2026-06-01', false)).toEqual({ ok: true })
+	expect(maySendLetter('letter_sent', letter, '2026-06-01', false)).toMatchObject({ ok: false, refusal: { code: 'deliberation.letterAlreadySent' } })
+	// With a vote (the default), the letter still waits for it.
+	expect(maySendLetter('open', letter, '2026-06-01')).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteStillOpen' } })
+	expect(mayComposeLetter('open')).toMatchObject({ ok: false, refusal: { code: 'deliberation.voteStillOpen' } })
+})
+
+test("a 专题询问's handling report is due by its own setting; a report's by the report setting", () => {
+	const settings = { ...settingDefaults, handlingReportDueDays: 60, inquiryHandlingDueDays: 30 }
+	expect(handlingReportDue('2026-06-01', settings, null, 'inquiry')).toBe('2026-07-01')
+	expect(handlingReportDue('2026-06-01', settings, null, 'report')).toBe('2026-07-31')
+	expect(handlingReportDue('2026-06-01', settings)).toBe('2026-07-31')
+	expect(handlingReportDue('2026-06-01', settings, '2026-06-20', 'inquiry')).toBe('2026-06-20')
+})
+
+test("an inquiry's letter is named after the inquiry, without title marks", () => {
+	expect(letterTitle('涉诈资金查控和返还工作专题询问', 'inquiry')).toBe('关于涉诈资金查控和返还工作专题询问的审议意见')
+	expect(letterTitle('武汉市人民政府关于反诈工作情况的报告')).toBe('关于《武汉市人民政府关于反诈工作情况的报告》的审议意见')
 })

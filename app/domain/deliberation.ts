@@ -24,7 +24,8 @@ export const deliberationSubjectTypes = ['report', 'inspection', 'inquiry'] as c
 export type DeliberationSubjectType = (typeof deliberationSubjectTypes)[number]
 
 export function subjectPath(type: DeliberationSubjectType, id: number): string {
-	return { report: `/reports/${id}`, inspection: `/inspections/${id}`, inquiry: `/inquiries/${id}` }[type]
+	// An inquiry's deliberation is about one responding agency of the session (its row's id).
+	return { report: `/reports/${id}`, inspection: `/inspections/${id}`, inquiry: `/inquiries/respondents/${id}` }[type]
 }
 
 export const choices = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
@@ -58,19 +59,33 @@ export function tallyOf(votes: ReadonlyArray<Choice>): Tally {
 	return tally
 }
 
-// Members vote, and the secretariat ends the vote, only while it is open.
-export function voteIsOpen(state: DeliberationState): Verdict {
+// Members vote, and the secretariat ends the vote, only while it is open — and only in a
+// deliberation that has a vote at all: a 专题询问 may be deliberated without a satisfaction vote
+// (chosen when it is scheduled), its opinions going straight into the letter.
+export function voteIsOpen(state: DeliberationState, withVote = true): Verdict {
+	if (!withVote) return broken('deliberation.noVote')
 	return state === 'open' ? allowed : broken('deliberation.voteClosed')
 }
 
-export function mayVote(state: DeliberationState, tallyEntered: boolean): Verdict {
-	if (state !== 'open') return voteIsOpen(state)
+export function mayVote(state: DeliberationState, tallyEntered: boolean, withVote = true): Verdict {
+	if (!withVote || state !== 'open') return voteIsOpen(state, withVote)
 	if (tallyEntered) return broken('deliberation.tallyEntered')
 	return allowed
 }
 
-export function handlingReportDue(letterSentOn: IsoDate, settings: Settings, dueOn?: IsoDate | null): IsoDate {
-	return dueOn ?? addDays(letterSentOn, settings.handlingReportDueDays)
+// The default time for the written handling report: Art. 17 / 37 for a report or an inspection
+// report, Art. 50 for the opinions of a 专题询问 — each its own setting.
+export function handlingDueDays(subjectType: DeliberationSubjectType, settings: Settings): number {
+	return subjectType === 'inquiry' ? settings.inquiryHandlingDueDays : settings.handlingReportDueDays
+}
+
+export function handlingReportDue(
+	letterSentOn: IsoDate,
+	settings: Settings,
+	dueOn?: IsoDate | null,
+	subjectType: DeliberationSubjectType = 'report',
+): IsoDate {
+	return dueOn ?? addDays(letterSentOn, handlingDueDays(subjectType, settings))
 }
 
 // Overdue is computed from today, never stored.
@@ -226,7 +241,10 @@ export function letterParagraphs(body: string): Array<string> {
 }
 
 // 关于《市人民政府关于……的报告》的审议意见. A title already in book-title marks keeps one pair.
-export function letterTitle(subjectTitle: string): string {
+export function letterTitle(subjectTitle: string, subjectType: DeliberationSubjectType = 'report'): string {
+	// A 专题询问 is no document: its opinions are named after the inquiry, without title marks
+	// (关于涉诈资金查控工作专题询问的审议意见).
+	if (subjectType === 'inquiry') return `关于${subjectTitle.trim()}的审议意见`
 	const bare = subjectTitle.trim().replace(/^《(.*)》$/, '$1')
 	// Title marks inside title marks become single ones: 《关于检查〈决定〉实施情况的报告》.
 	return `关于《${bare.replace(/《/g, '〈').replace(/》/g, '〉')}》的审议意见`
@@ -257,8 +275,8 @@ export function letterDefaults(organ: { id: number; name: string }, responding: 
 
 // The secretariat closes the vote on the app's ballots; with none cast there is nothing to
 // count (a vote held on the meeting's system is entered as a tally instead).
-export function mayCloseVote(state: DeliberationState, ballotsCast: number): Verdict {
-	if (state !== 'open') return voteIsOpen(state)
+export function mayCloseVote(state: DeliberationState, ballotsCast: number, withVote = true): Verdict {
+	if (!withVote || state !== 'open') return voteIsOpen(state, withVote)
 	if (ballotsCast === 0) return broken('deliberation.noBallots')
 	return allowed
 }
@@ -266,7 +284,8 @@ export function mayCloseVote(state: DeliberationState, ballotsCast: number): Ver
 // A tally from the meeting's voting system settles the vote. Ballots already cast in the app
 // are not discarded silently: the secretariat must confirm that the meeting's result replaces
 // them.
-export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean): Verdict {
+export function mayEnterTally(state: DeliberationState, ballotsCast: number, replace: boolean, withVote = true): Verdict {
+	if (!withVote) return voteIsOpen(state, withVote)
 	if (state !== 'open') return broken('deliberation.tallyAfterClose')
 	if (ballotsCast > 0 && !replace) return broken('deliberation.ballotsExist', { count: ballotsCast })
 	return allowed
@@ -303,8 +322,9 @@ export type ListFilter = (typeof listFilters)[number]
 
 // ── The letter and the handling report ──────────────────────────────────────────────────────
 
-export function mayComposeLetter(state: DeliberationState): Verdict {
-	if (state === 'open') return broken('deliberation.voteStillOpen')
+// Without a vote the letter is written while the opinions are taken: opinions → letter.
+export function mayComposeLetter(state: DeliberationState, withVote = true): Verdict {
+	if (state === 'open') return withVote ? broken('deliberation.voteStillOpen') : allowed
 	if (state !== 'vote_closed') return broken('deliberation.letterAlreadySent')
 	return allowed
 }
@@ -327,9 +347,10 @@ export function maySendLetter(
 	state: DeliberationState,
 	letter: Letter,
 	today: IsoDate,
+	withVote = true,
 ): Verdict {
-	if (state === 'open') return broken('deliberation.voteStillOpen')
-	if (state !== 'vote_closed') return broken('deliberation.letterAlreadySent')
+	const composing = mayComposeLetter(state, withVote)
+	if (!composing.ok) return composing
 	if (!letterIsComplete(letter)) return broken('deliberation.letterIncomplete')
 	if (letter.dueOn !== null && letter.dueOn <= today) return broken('deliberation.dueNotAfterSend')
 	return allowed
@@ -392,10 +413,12 @@ export function mayChangeOpinion(user: Pick<PolicyUser, 'id' | 'role'>, d: { sta
 	return mayEditOpinion(user, opinion) ? mayWriteOpinion(d.state) : forbiddenVerdict
 }
 
-// What the policy looks at: who may read it, and what its forms depend on.
+// What the policy looks at: who may read it, and what its forms depend on. `withVote` false: a
+// deliberation without a satisfaction vote (absent means with one, as every report has).
 export type PolicyDeliberation = ReadableDeliberation &
 	LetterFields & {
 		tallySource: 'ballots' | 'meeting_system' | null
+		withVote?: boolean
 	}
 
 // Each step: whether the user can take it now. Ending the vote is offered while it is open
@@ -414,14 +437,15 @@ export type DeliberationPolicy = Record<DeliberationStep, boolean> & {
 
 export function deliberationPolicy(user: DeliberationReader, d: PolicyDeliberation): DeliberationPolicy {
 	const read = mayReadDeliberation(user, d)
+	const withVote = d.withVote ?? true
 	const rules: Record<DeliberationStep, Verdict> = {
 		writeOpinion: mayWriteOpinion(d.state),
 		proxyOpinion: mayWriteOpinion(d.state),
-		vote: mayVote(d.state, d.tallySource === 'meeting_system'),
-		closeVote: voteIsOpen(d.state),
-		enterTally: voteIsOpen(d.state),
-		composeLetter: mayComposeLetter(d.state),
-		sendLetter: firstRefusal(mayComposeLetter(d.state), letterIsComplete(letterOf(d)) ? allowed : broken('deliberation.letterIncomplete')),
+		vote: mayVote(d.state, d.tallySource === 'meeting_system', withVote),
+		closeVote: voteIsOpen(d.state, withVote),
+		enterTally: voteIsOpen(d.state, withVote),
+		composeLetter: mayComposeLetter(d.state, withVote),
+		sendLetter: firstRefusal(mayComposeLetter(d.state, withVote), letterIsComplete(letterOf(d)) ? allowed : broken('deliberation.letterIncomplete')),
 		answer: maySubmitHandling(d.state),
 		reviewHandling: mayReviewHandling(d.state),
 	}
@@ -432,6 +456,6 @@ export function deliberationPolicy(user: DeliberationReader, d: PolicyDeliberati
 		readOpinions: read && mayReadOpinions(user.role),
 		readHandlingReport: read && mayReadHandlingReport(user, d),
 		readLetter: read && (letterIsSent(d.state) || isOffice(user.role)),
-		readOwnVote: read && stepTakers.vote(user, d),
+		readOwnVote: read && withVote && stepTakers.vote(user, d),
 	}
 }

@@ -21,6 +21,14 @@ export function inspectionHref(id: number) {
 	return `/inspections/${id}`
 }
 
+export function inquiryHref(id: number) {
+	return `/inquiries/${id}`
+}
+
+export function commitmentHref(id: number) {
+	return `/commitments/${id}`
+}
+
 export function interpellationHref(id: number) {
 	return `/interpellations/${id}`
 }

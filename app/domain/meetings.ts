@@ -84,6 +84,7 @@ export function agendaSubjectPath(subjectType: string | null, subjectId: number 
 	if (subjectType === 'report') return `/reports/${subjectId}`
 	if (subjectType === 'inspection') return `/inspections/${subjectId}`
 	if (subjectType === 'interpellation' || subjectType === 'resolution') return `/${subjectType}s/${subjectId}`
+	if (subjectType === 'inquiry') return `/inquiries/${subjectId}`
 	return null
 }
 
@@ -114,10 +115,10 @@ export function agendaEntryAccess(
 }
 
 // Whether a reader may open the paper of an agenda item now. Members read every inspection and
-// its report, the interpellations answered at a meeting and the resolutions adopted, and a
-// special work report once it is distributed to them (memberMayRead).
+// its report, every inquiry session, the interpellations answered at a meeting and the
+// resolutions adopted, and a special work report once it is distributed to them (memberMayRead).
 export function agendaPaperReadable(item: { subjectType: string | null }, reportState: ReportState | null): boolean {
-	if (item.subjectType === 'inspection' || item.subjectType === 'interpellation' || item.subjectType === 'resolution') return true
+	if (['inspection', 'inquiry', 'interpellation', 'resolution'].includes(item.subjectType ?? '')) return true
 	return reportState !== null && memberMayRead(reportState)
 }
 

@@ -23,6 +23,10 @@ export const todoActions = [
 	'rectify', // rectify an inspection finding and report what was done
 	'rectify_again', // rectify again a finding whose response was reopened
 	'verify', // verify an agency's rectification: accept or reopen
+	'publish_record', // check and publish an inquiry session's record
+	'commitment_report', // report what was done on a commitment made at an inquiry
+	'commitment_report_again', // report again on a commitment whose report was reopened
+	'commitment_verify', // verify an agency's report on a commitment: accept or reopen
 	'cosign', // co-sign an interpellation one was asked to sign
 	'judge', // say whether one is satisfied with an interpellation's answer
 	'refer', // record the chairpersons' council's decision on an interpellation

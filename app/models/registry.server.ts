@@ -6,6 +6,8 @@ import { compareTodo, splitTodo, type TodoItem, type TodoLists } from '~/domain/
 import type { AttachmentReader, MayReadOwner } from './attachments.server'
 import { deliberationOpenItems, deliberationTodos, mayReadHandlingReportFiles } from './deliberation/providers.server'
 import { findingTimeline, findingTodos, mayReadFindingById } from './findings.server'
+import { commitmentOpenItems, commitmentTimeline, commitmentTodos } from './commitments/providers.server'
+import { inquiryTimeline, inquiryTodos } from './inquiries/providers.server'
 import { interpellationOpenItems, interpellationTimeline, interpellationTodos } from './interpellations/providers.server'
 import { meetingTodos } from './meetings/providers.server'
 import type { OpenItemProvider, ProviderUser, TimelineProvider, TodoProvider } from './providers.server'
@@ -23,6 +25,8 @@ export const todoProviders = {
 	finding: findingTodos,
 	interpellation: interpellationTodos,
 	resolution: resolutionTodos,
+	inquiry: inquiryTodos,
+	commitment: commitmentTodos,
 } satisfies Record<string, TodoProvider>
 
 export const timelineProviders = {
@@ -30,6 +34,8 @@ export const timelineProviders = {
 	finding: findingTimeline,
 	interpellation: interpellationTimeline,
 	resolution: resolutionTimeline,
+	inquiry: inquiryTimeline,
+	commitment: commitmentTimeline,
 } satisfies Record<string, TimelineProvider>
 
 export const openItemProviders = {
@@ -37,6 +43,7 @@ export const openItemProviders = {
 	deliberation: deliberationOpenItems,
 	interpellation: interpellationOpenItems,
 	resolution: resolutionOpenItems,
+	commitment: commitmentOpenItems,
 } satisfies Record<string, OpenItemProvider>
 
 // Who may read the files of each kind of owner. An owner type not named here is readable by no

@@ -3,6 +3,7 @@ import type { Database } from '../client.server'
 import { agencies, appMeta, clauses, tasks } from '../schema'
 import { demoAccounts, demoPassword } from './demo-accounts'
 import { seedDemoInspections } from './demo-inspections.server'
+import { seedDemoInquiries } from './demo-inquiries.server'
 import { seedDemoInterpellations } from './demo-interpellations.server'
 import { seedDemoOversight } from './demo-oversight.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
@@ -61,6 +62,8 @@ export async function seedDemo(db: Database, now: Date) {
 	await seedDemoOversight(db, today)
 	// Law-enforcement inspections: one finished and in deliberation, one planned.
 	await seedDemoInspections(db, today)
+	// Inquiries and their commitments: a 专题询问 with its record published, one in progress, one to come.
+	await seedDemoInquiries(db, today)
 	// Interpellations (one through a second round, one being co-signed) and a resolution.
 	await seedDemoInterpellations(db, today)
 }

@@ -83,3 +83,26 @@ test('three meetings around the seeding day carry agendas and attendance; the pl
 	const files = await db().select({ ownerType: attachments.ownerType, fileName: attachments.fileName }).from(attachments)
 	expect(files.map((f) => f.ownerType).sort()).toEqual(['handling_report', 'report', 'report'])
 })
+
+test('the demo holds a 专题询问 with eight or more answered questions, and commitments in every state, one overdue', async () => {
+	const { commitments, inquiries, inquiryExchanges, inquiryRegistrations } = await import('#db/schema')
+	const { agencyItemOverdueDays, agencyItemStates } = await import('~/domain/agency-items')
+	const today = await seededOn()
+	const sessions = await db().select().from(inquiries)
+	const published = sessions.find((s) => s.kind === 'special' && s.state === 'published')!
+	const log = await db().select().from(inquiryExchanges).where(eq(inquiryExchanges.inquiryId, published.id))
+	expect(log.length).toBeGreaterThanOrEqual(8)
+	expect(log.every((e) => e.answer.trim() !== '')).toBe(true)
+	const rows = await db().select().from(commitments)
+	expect(new Set(rows.map((r) => r.state))).toEqual(new Set(agencyItemStates))
+	expect(rows.filter((r) => agencyItemOverdueDays(r, today) > 0).length).toBeGreaterThanOrEqual(1)
+	// Its opinions went out without a vote, one letter per answering agency; a session is in
+	// progress (not published) and one to come has registered questions.
+	const inquiryDeliberations = await db().select().from(deliberations).where(eq(deliberations.subjectType, 'inquiry'))
+	expect(inquiryDeliberations.length).toBeGreaterThanOrEqual(3)
+	expect(inquiryDeliberations.every((d) => !d.withVote && d.tally === null)).toBe(true)
+	expect(sessions.some((s) => s.state === 'scheduled' && s.heldOn < today)).toBe(true)
+	const coming = sessions.find((s) => s.heldOn > today)!
+	expect(await db().select().from(inquiryRegistrations).where(eq(inquiryRegistrations.inquiryId, coming.id))).not.toHaveLength(0)
+	expect(coming.withVote).toBe(true)
+})

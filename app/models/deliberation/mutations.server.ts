@@ -43,7 +43,8 @@ export function newBallotSalt(): string {
 }
 
 // Called inside the caller's write(): a subject (report, inspection, inquiry) goes to
-// deliberation. The salt is never written to the audit log.
+// deliberation. The salt is never written to the audit log. `withVote: false` opens a
+// deliberation without a satisfaction vote (a 专题询问 scheduled so): no salt, no ballots ever.
 export async function openDeliberation(
 	tx: Database,
 	audit: Audit,
@@ -54,11 +55,13 @@ export async function openDeliberation(
 		meetingId: number | null
 		organId: number
 		respondingAgencyId: number
+		withVote?: boolean
 	},
 ): Promise<number> {
+	const withVote = input.withVote ?? true
 	const [created] = await tx
 		.insert(deliberations)
-		.values({ ...input, state: 'open', ballotSalt: newBallotSalt() })
+		.values({ ...input, withVote, state: 'open', ballotSalt: withVote ? newBallotSalt() : null })
 		.returning({ id: deliberations.id })
 	await audit({ action: 'deliberation.open', entityType: 'deliberation', entityId: created.id, before: null, after: input })
 	return created.id
@@ -89,7 +92,7 @@ function sameVersion(row: { version: number }, version: number) {
 export async function castVote(db: Database, actor: Actor, input: { deliberationId: number; choice: Choice }) {
 	await write(db, actor, async (tx, audit) => {
 		const row = await lockDeliberation(tx, actor, input.deliberationId, 'share')
-		enforce(mayTakeStep(actor, row, 'vote', mayVote(row.state, row.tallySource === 'meeting_system')))
+		enforce(mayTakeStep(actor, row, 'vote', mayVote(row.state, row.tallySource === 'meeting_system', row.withVote)))
 		const memberId = actor.id ?? refuse({ kind: 'forbidden' })
 		// No salt, no vote: it is deleted when the vote closes.
 		if (row.ballotSalt === null) refuse({ kind: 'rule', code: 'deliberation.voteClosed' })
@@ -132,7 +135,7 @@ export async function closeVote(
 ) {
 	return write(db, actor, async (tx, audit) => {
 		const row = await lockDeliberation(tx, actor, input.deliberationId)
-		enforce(mayTakeStep(actor, row, 'closeVote', mayCloseVote(row.state, await ballotCount(tx, row.id))))
+		enforce(mayTakeStep(actor, row, 'closeVote', mayCloseVote(row.state, await ballotCount(tx, row.id), row.withVote)))
 		sameVersion(row, input.version)
 		const tally = await countBallots(tx, row.id)
 		const kept = await tx
@@ -179,7 +182,7 @@ export async function enterTally(
 	await write(db, actor, async (tx, audit) => {
 		const row = await lockDeliberation(tx, actor, input.deliberationId)
 		const cast = await ballotCount(tx, row.id)
-		enforce(mayTakeStep(actor, row, 'enterTally', mayEnterTally(row.state, cast, input.replace)))
+		enforce(mayTakeStep(actor, row, 'enterTally', mayEnterTally(row.state, cast, input.replace, row.withVote)))
 		sameVersion(row, input.version)
 		await tx.delete(ballots).where(eq(ballots.deliberationId, row.id))
 		await tx.delete(ballotParticipation).where(eq(ballotParticipation.deliberationId, row.id))
@@ -305,11 +308,11 @@ function storedLetter(row: Deliberation): LetterInput {
 }
 
 // Before the letter is sent, handlingDueOn holds only a date the secretariat set; when it is
-// left empty, sending fixes the default (settings.handlingReportDueDays after the sending day).
+// left empty, sending fixes the default (handlingDueDays: the setting of the subject's kind).
 export async function saveLetter(db: Database, actor: Actor, input: { deliberationId: number; version: number } & LetterInput) {
 	await write(db, actor, async (tx, audit) => {
 		const row = await lockDeliberation(tx, actor, input.deliberationId)
-		enforce(mayTakeStep(actor, row, 'composeLetter', mayComposeLetter(row.state)))
+		enforce(mayTakeStep(actor, row, 'composeLetter', mayComposeLetter(row.state, row.withVote)))
 		sameVersion(row, input.version)
 		const after = { number: input.number, to: input.to, cc: input.cc, body: input.body, dueOn: input.dueOn }
 		await updateVersioned(tx, deliberations, row.id, input.version, {
@@ -330,9 +333,9 @@ export async function sendLetter(
 ) {
 	await write(db, actor, async (tx, audit) => {
 		const row = await lockDeliberation(tx, actor, input.deliberationId)
-		enforce(mayTakeStep(actor, row, 'sendLetter', maySendLetter(row.state, letterOf(row), input.today)))
+		enforce(mayTakeStep(actor, row, 'sendLetter', maySendLetter(row.state, letterOf(row), input.today, row.withVote)))
 		sameVersion(row, input.version)
-		const handlingDueOn = handlingReportDue(input.today, input.settings, row.handlingDueOn)
+		const handlingDueOn = handlingReportDue(input.today, input.settings, row.handlingDueOn, row.subjectType)
 		await updateVersioned(tx, deliberations, row.id, input.version, {
 			state: 'letter_sent',
 			letterSentOn: input.today,

@@ -21,6 +21,7 @@ const deliberationColumns = {
 	state: deliberations.state,
 	handlingDueOn: deliberations.handlingDueOn,
 	handlingReturnReason: deliberations.handlingReturnReason,
+	withVote: deliberations.withVote,
 	term: meetings.term,
 	session: meetings.session,
 	endsOn: meetings.endsOn,
@@ -82,7 +83,7 @@ export const deliberationTodos: TodoProvider = async (db, user, today) => {
 			const base = { kind: 'deliberation', title: row.title, href: deliberationHref(row.id), due: null, actionable: true, detail: meetingOf(row) }
 			const items: Array<TodoItem> = []
 			if (!row.wroteOpinion) items.push(todoItem({ ...base, action: 'opinion' }, today))
-			if (!row.voted && !row.tallyEntered) items.push(todoItem({ ...base, action: 'vote' }, today))
+			if (row.withVote && !row.voted && !row.tallyEntered) items.push(todoItem({ ...base, action: 'vote' }, today))
 			return items
 		})
 	}
@@ -105,6 +106,8 @@ export const deliberationTodos: TodoProvider = async (db, user, today) => {
 		.orderBy(asc(deliberations.id))
 	return rows.map((row) => {
 		const base = { kind: 'deliberation', title: row.title, href: deliberationHref(row.id), due: null, actionable: true }
+		// Without a vote there is nothing to close: the letter is next.
+		if (row.state === 'open' && !row.withVote) return todoItem({ ...base, action: 'send', detail: row.respondingName }, today)
 		if (row.state === 'open') return todoItem({ ...base, action: 'close', detail: meetingOf(row) }, today)
 		if (row.state === 'vote_closed') return todoItem({ ...base, action: 'send', detail: row.respondingName }, today)
 		return todoItem({ ...base, action: 'check', detail: row.respondingName }, today)

@@ -49,7 +49,7 @@ export function LetterSection({ page, lastResult }: { page: PageData; lastResult
 					) : null}
 				</>
 			) : (
-				<p className="empty">{deliberation.state === 'open' ? t.deliberation.letterAfterVote : t.deliberation.letterInPreparation}</p>
+				<p className="empty">{deliberation.state === 'open' && deliberation.withVote ? t.deliberation.letterAfterVote : t.deliberation.letterInPreparation}</p>
 			)}
 		</section>
 	)

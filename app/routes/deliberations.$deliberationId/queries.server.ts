@@ -44,7 +44,7 @@ export async function deliberationPageData(
 	const sent = letterIsSent(d.state)
 
 	const vote = {
-		open: d.state === 'open',
+		open: d.withVote && d.state === 'open',
 		// A tally from the meeting's voting system replaces the app's ballots: no count of them then.
 		participation: seesOpinions && d.tallySource !== 'meeting_system' ? await participation(db, d.id) : null,
 		// Only for the member themself, and only the fact and time of voting.
@@ -65,7 +65,7 @@ export async function deliberationPageData(
 	// The draft letter is the secretariat's working paper; once sent it is published.
 	const letter = policy.readLetter
 		? {
-				title: letterTitle(d.title),
+				title: letterTitle(d.title, d.subjectType),
 				number: d.letterNumber,
 				to: d.letterTo,
 				cc: d.letterCc,
@@ -82,7 +82,7 @@ export async function deliberationPageData(
 					...letterDefaults({ id: d.organId, name: d.organName }, { id: d.respondingAgencyId, name: d.respondingName }),
 					body: composeLetterBody(opinionRows),
 				},
-				defaultDue: handlingReportDue(today, settings),
+				defaultDue: handlingReportDue(today, settings, null, d.subjectType),
 			}
 		: null
 
@@ -110,6 +110,7 @@ export async function deliberationPageData(
 			subjectType: d.subjectType,
 			subjectHref: subjectPath(d.subjectType, d.subjectId),
 			state: d.state,
+			withVote: d.withVote,
 			meetingLabel: d.meetingLabel,
 			organName: d.organName,
 			respondingName: d.respondingName,

@@ -72,12 +72,12 @@ export default function DeliberationPage() {
 				<dd>{d.respondingName}</dd>
 			</dl>
 			<ol className="deliberation-steps" aria-label={t.deliberation.progress}>
-				{deliberationStates.map((state, index) => {
-					const current = deliberationStates.indexOf(d.state)
+				{deliberationStates.filter((state) => d.withVote || state !== 'vote_closed').map((state, index, shown) => {
+					const current = shown.indexOf(d.state)
 					const status = index < current ? 'done' : index === current ? 'current' : 'todo'
 					return (
 						<li key={state} className={`deliberation-steps__step deliberation-steps__step--${status}`} aria-current={status === 'current' ? 'step' : undefined}>
-							{t.deliberation.steps[state]}
+							{state === 'open' && !d.withVote ? t.deliberation.stepOpenWithoutVote : t.deliberation.steps[state]}
 						</li>
 					)
 				})}

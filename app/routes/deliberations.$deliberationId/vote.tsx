@@ -13,6 +13,16 @@ import { tallySchema, voteSchema, type LastResultOf } from './schema'
 export function VoteSection({ page, lastResult }: { page: PageData; lastResult: LastResultOf }) {
 	const t = useT()
 	const { vote, result, can } = page
+	if (!page.deliberation.withVote) {
+		return (
+			<section className="card" aria-labelledby="vote-heading">
+				<h2 id="vote-heading" style={{ marginTop: 0 }}>
+					{t.deliberation.voteTitle}
+				</h2>
+				<p className="muted">{t.deliberation.withoutVote}</p>
+			</section>
+		)
+	}
 	return (
 		<section className="card" aria-labelledby="vote-heading">
 			<h2 id="vote-heading" style={{ marginTop: 0 }}>

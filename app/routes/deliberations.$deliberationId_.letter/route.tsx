@@ -38,12 +38,12 @@ export async function loader(args: LoaderFunctionArgs) {
 	if (!deliberationPolicy(user, d).readLetter || (!sent && !d.letterBody.trim())) throw notFound()
 	const today = shanghaiDate(new Date())
 	// A draft shows the due date it would get if sent today.
-	const dueOn = sent ? d.handlingDueOn : handlingReportDue(today, await loadSettings(db), d.handlingDueOn)
+	const dueOn = sent ? d.handlingDueOn : handlingReportDue(today, await loadSettings(db), d.handlingDueOn, d.subjectType)
 	return {
 		id: d.id,
 		draft: !sent,
 		number: d.letterNumber,
-		title: letterTitle(d.title),
+		title: letterTitle(d.title, d.subjectType),
 		to: d.letterTo,
 		cc: d.letterCc,
 		paragraphs: [...letterParagraphs(d.letterBody), ...(dueOn ? [handlingRequestSentence(dueOn)] : [])],
