@@ -25,6 +25,8 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 	]
 	// Inquiries, interpellations and the resolutions the committee adopts (Arts. 46–54, 17, 37).
 	const questioning: Array<MenuLink> = [
+		{ to: '/inquiries', label: t.nav.inquiries },
+		{ to: '/commitments', label: t.nav.commitments },
 		{ to: '/interpellations', label: t.nav.interpellations },
 		{ to: '/resolutions', label: t.nav.resolutions },
 	]

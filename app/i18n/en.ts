@@ -67,6 +67,8 @@ export const en: Messages = {
 		reports: 'Work reports',
 		oversight: 'Oversight',
 		questioning: 'Questioning',
+		inquiries: 'Inquiries',
+		commitments: 'Commitments',
 		interpellations: 'Interpellations',
 		resolutions: 'Resolutions',
 		manage: 'Manage',

@@ -67,6 +67,8 @@ export const zh = {
 		reports: '专项工作报告',
 		oversight: '监督工作',
 		questioning: '询问质询',
+		inquiries: '询问和专题询问',
+		commitments: '承诺事项',
 		interpellations: '质询案',
 		resolutions: '决议决定',
 		manage: '管理',
