@@ -6,7 +6,7 @@ import { compareEvents, feedRange } from '~/domain/calendar'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { buildCalendar, type CalendarEvent } from '~/domain/icalendar'
 import { meetingLabel } from '~/domain/meetings'
-import { listVisitsForUser } from './visits.server'
+import { listVisitsForUser } from './visits/queries.server'
 
 // Whose events are on whose calendar ("everyone sees their own"):
 // - secretariat and admin: every meeting and every visit;

@@ -5,17 +5,11 @@ import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Tally } from '~/domain/deliberation'
 import type { InspectionForm, Severity } from '~/domain/inspections'
 import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation.server'
-import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings.server'
-import {
-	createInspection,
-	draftInspectionReport,
-	planItemClauseIds,
-	saveInspectionReport,
-	startInspection,
-	submitInspectionReport,
-} from '~/models/inspections.server'
+import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings/mutations.server'
+import { createInspection, saveInspectionReport, startInspection, submitInspectionReport } from '~/models/inspections/mutations.server'
+import { draftInspectionReport, planItemClauseIds } from '~/models/inspections/queries.server'
 import { loadSettings } from '~/models/settings.server'
-import { createVisit } from '~/models/visits.server'
+import { createVisit } from '~/models/visits/mutations.server'
 import { write, type Actor } from '~/models/write.server'
 
 // The demo's law-enforcement inspections, written through the pages' own functions and dated

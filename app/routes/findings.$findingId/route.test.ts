@@ -5,7 +5,7 @@ import { attachments, auditEvents } from '#db/schema'
 import { nextRectificationState } from '~/domain/rectification'
 import { zh } from '~/i18n/zh'
 import { loader as downloadLoader } from '../attachments.$attachmentId/route'
-import { findingRow, makeFinding, makeInspection, makeVisit, today } from '../findings._index/test-fixtures'
+import { findingRow, makeFinding, makeInspection, makeVisit, today } from '#test/fixtures/findings'
 import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 

@@ -12,15 +12,8 @@ import { nextRectificationState, rectificationOverdueDays, type RectificationAct
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { listAttachments, maxFilesPerUpload, maxUploadRequestBytes, readUploadForm } from '~/models/attachments.server'
-import {
-	getReadableFinding,
-	isFindingRefused,
-	rectificationHistory,
-	respondToFinding,
-	stepsFromRow,
-	verifyFinding,
-	type ReadableFinding,
-} from '~/models/findings.server'
+import { getReadableFinding, rectificationHistory, stepsFromRow, type ReadableFinding } from '~/models/findings/queries.server'
+import { isFindingRefused, respondToFinding, verifyFinding } from '~/models/findings/mutations.server'
 import { isStaleRecord } from '~/models/write.server'
 import { fileProblems } from '../reports.$reportId.edit/files.server'
 import { acceptSchema, reopenSchema, respondSchema } from './schema'

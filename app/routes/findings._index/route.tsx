@@ -6,7 +6,7 @@ import { RectificationBadge, RectificationDue, SeverityBadge } from '~/component
 import { shanghaiDate } from '~/domain/dates'
 import { findingListSearch, findingTitle, isFindingListFiltered, parseFindingListQuery } from '~/domain/findings'
 import { fill, useT } from '~/i18n/i18n'
-import { findingFilterOptions, listFindings } from '~/models/findings.server'
+import { findingFilterOptions, listFindings } from '~/models/findings/queries.server'
 import { FindingFilters } from './filters'
 import { Pagination } from '~/components/pagination'
 

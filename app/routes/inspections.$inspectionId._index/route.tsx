@@ -12,17 +12,11 @@ import { findingTitle, mayRecordFinding } from '~/domain/findings'
 import { groupFindingsByClause, reportEditable, reportIsEmpty } from '~/domain/inspection-report'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { getDeliberationFor } from '~/models/deliberation.server'
-import { listAllFindings } from '~/models/findings.server'
-import {
-	getInspectionReport,
-	getReadableInspection,
-	groupRoleOf,
-	inspectionDeliberation,
-	mayReadInspectionReport,
-	scheduleOpen,
-	startInspection,
-} from '~/models/inspections.server'
-import { listInspectionVisits } from '~/models/visits.server'
+import { listAllFindings } from '~/models/findings/queries.server'
+import { getInspectionReport, getReadableInspection, groupRoleOf, inspectionDeliberation, mayReadInspectionReport } from '~/models/inspections/queries.server'
+import { scheduleOpen } from '~/domain/inspections'
+import { startInspection } from '~/models/inspections/mutations.server'
+import { listInspectionVisits } from '~/models/visits/queries.server'
 import { isStaleRecord, write } from '~/models/write.server'
 import { FindingsSection, ReportSection, type ReportSummary } from './report-sections'
 import { GroupSection, ScheduleSection } from './sections'

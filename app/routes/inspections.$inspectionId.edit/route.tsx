@@ -5,11 +5,12 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { currentInspectionInput, groupRows, loadInspectionFormOptions, updateInspection } from '~/models/inspections.server'
-import { scheduledParticipants } from '~/models/visits.server'
+import { currentInspectionInput, inspectionOptionIds, loadInspectionFormOptions } from '~/models/inspections/queries.server'
+import { groupRows } from '~/domain/inspections'
+import { updateInspection } from '~/models/inspections/mutations.server'
+import { scheduledParticipants } from '~/models/visits/queries.server'
 import { isStaleRecord, write } from '~/models/write.server'
 import { InspectionForm } from '../inspections.new/inspection-form'
-import { inspectionOptionIds } from '../inspections.new/options.server'
 import { toInspectionInput, updateInspectionSchema } from '../inspections.new/schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.inspection.title ?? ''} · 编辑执法检查 · 监督追踪` }]

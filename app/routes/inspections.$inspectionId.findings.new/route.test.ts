@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { attachments, auditEvents, findings } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { zh } from '~/i18n/zh'
-import { agencyIdOf, clauseIdOf, makeInspection, makeVisit, taskIdsOf, today, userIdOf } from '../findings._index/test-fixtures'
+import { agencyIdOf, clauseIdOf, makeInspection, makeVisit, taskIdsOf, today, userIdOf } from '#test/fixtures/findings'
 import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 

@@ -8,14 +8,8 @@ import { shanghaiDate } from '~/domain/dates'
 import { fillReport, reportEditable, reportMissingParts } from '~/domain/inspection-report'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import {
-	draftInspectionReport,
-	getInspectionReport,
-	getReadableInspection,
-	saveInspectionReport,
-	submitInspectionReport,
-	type InspectionReport,
-} from '~/models/inspections.server'
+import { draftInspectionReport, getInspectionReport, getReadableInspection, type InspectionReport } from '~/models/inspections/queries.server'
+import { saveInspectionReport, submitInspectionReport } from '~/models/inspections/mutations.server'
 import { getMeeting, listMeetingOptions } from '~/models/meetings.server'
 import { isStaleRecord, write } from '~/models/write.server'
 import { reportSchema, submitSchema } from './schema'

@@ -3,17 +3,10 @@ import { data, redirect } from '@remix-run/node'
 import type { Database } from '#db/client.server'
 import { invariantFound, type CurrentUser } from '~/auth/guards.server'
 import type { Messages } from '~/i18n/zh'
-import { getReadableInspection, scheduleOpen } from '~/models/inspections.server'
-import {
-	createVisit,
-	findVisitConflicts,
-	listDistricts,
-	listGroupOptions,
-	listVisitAgencyOptions,
-	updateVisit,
-	type ConflictView,
-	type ScheduleVisit,
-} from '~/models/visits.server'
+import { getReadableInspection } from '~/models/inspections/queries.server'
+import { scheduleOpen } from '~/domain/inspections'
+import { createVisit, updateVisit } from '~/models/visits/mutations.server'
+import { findVisitConflicts, listDistricts, listGroupOptions, listVisitAgencyOptions, type ConflictView, type ScheduleVisit } from '~/models/visits/queries.server'
 import { isStaleRecord, write } from '~/models/write.server'
 import { createVisitSchema, toVisitInput, updateVisitSchema, type VisitOptions } from './schema'
 

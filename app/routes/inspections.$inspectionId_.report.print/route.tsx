@@ -7,12 +7,7 @@ import { formatOfficialDate, shanghaiDate } from '~/domain/dates'
 import { reportIssuer, reportParagraphs, reportPartHeadings, reportParts } from '~/domain/inspection-report'
 import { useT } from '~/i18n/i18n'
 import type { RouteHandle } from '~/root'
-import {
-	getInspectionReport,
-	getReadableInspection,
-	inspectionDeliberation,
-	mayReadInspectionReport,
-} from '~/models/inspections.server'
+import { getInspectionReport, getReadableInspection, inspectionDeliberation, mayReadInspectionReport } from '~/models/inspections/queries.server'
 
 // The inspection report in official format, for printing on A4 (the opinion letter's sheet):
 // the title 关于检查《…》实施情况的报告, the four headed parts of Art. 36, the inspection

@@ -7,11 +7,11 @@ import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
 import { currentYear } from '~/domain/meetings'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { createInspection, getPlanItemForInspection, loadInspectionFormOptions } from '~/models/inspections.server'
+import { createInspection } from '~/models/inspections/mutations.server'
+import { getPlanItemForInspection, inspectionOptionIds, loadInspectionFormOptions } from '~/models/inspections/queries.server'
 import { write } from '~/models/write.server'
 import { InspectionForm } from './inspection-form'
 import { createInspectionSchema, toInspectionInput } from './schema'
-import { inspectionOptionIds } from './options.server'
 
 export const meta: MetaFunction = () => [{ title: '新建执法检查 · 监督追踪' }]
 

@@ -2,25 +2,9 @@ import { and, asc, desc, eq, exists, inArray, lt, ne, sql, type SQL } from 'driz
 import type { Database } from '#db/client.server'
 import { agencies, auditEvents, clauses, findings, inspectionClauses, inspectionGroup, inspections, tasks, users, visits } from '#db/schema'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
-import {
-	findingPageSize,
-	findingReadScope,
-	findingTitle,
-	mayReadFinding,
-	mayRespondToFinding,
-	mayVerifyFinding,
-	type FindingListQuery,
-	type FindingReader,
-} from '~/domain/findings'
-import type { Severity } from '~/domain/inspections'
-import { nextRectificationState, rectificationOverdueDays, type RectificationAction, type RectificationState } from '~/domain/rectification'
-import type { TimelineEvent } from '~/domain/timeline'
-import { todoItem } from '~/domain/todo'
-import { storeAttachment } from './attachments.server'
-import type { TimelineProvider, TodoProvider } from './providers.server'
-import { staleRecord, updateVersioned, write, type Actor } from './write.server'
-import { findingHref } from '~/domain/links'
-import { outer } from './sql.server'
+import { findingPageSize, findingReadScope, findingTitle, type FindingListQuery, type FindingReader } from '~/domain/findings'
+import { rectificationOverdueDays, type RectificationAction, type RectificationState } from '~/domain/rectification'
+import { outer } from '../sql.server'
 
 // Findings (问题) of law-enforcement inspections and their rectification (整改): recorded by the
 // inspection's group or the secretariat, answered by the agency's liaisons, verified by the
@@ -31,7 +15,7 @@ import { outer } from './sql.server'
 // ── Who may read which finding ──────────────────────────────────────────────────────────────
 
 // Whether the user belongs to the group of the finding's inspection.
-function inGroupSql(userId: number): SQL {
+export function inGroupSql(userId: number): SQL {
 	return sql`exists (select 1 from ${inspectionGroup} where ${inspectionGroup.inspectionId} = ${outer(findings.inspectionId)} and ${inspectionGroup.userId} = ${userId})`
 }
 
@@ -48,19 +32,6 @@ export function findingsReadableBy(user: FindingReader): SQL {
 		case 'none':
 			return sql`false`
 	}
-}
-
-// Attachments of a finding (the evidence) and of its rectification (the agency's proof): both
-// readable by whoever may read the finding.
-export async function mayReadFindingById(user: FindingReader, findingId: number, db: Database) {
-	const [row] = await db
-		.select({
-			agencyId: findings.agencyId,
-			inGroup: inGroupSql(user.id).mapWith(Boolean),
-		})
-		.from(findings)
-		.where(eq(findings.id, findingId))
-	return row ? mayReadFinding(user, { agencyId: row.agencyId, inGroup: Boolean(row.inGroup) }) : false
 }
 
 
@@ -107,54 +78,6 @@ export async function findingFormOptions(db: Database, inspectionId: number) {
 			.filter((t) => clauseIds.has(t.clauseId))
 			.map((t) => ({ id: t.id, clauseId: t.clauseId, clauseLabel: t.clauseLabel, ordinal: t.ordinal, text: findingTitle(t.text, 60) })) satisfies Array<TaskOption>,
 		visits: visitRows satisfies Array<VisitOption>,
-	}
-}
-
-export type RecordFindingInput = {
-	inspectionId: number
-	clauseId: number
-	agencyId: number
-	taskId: number | null
-	visitId: number | null
-	severity: Severity
-	description: string
-	evidence: string
-	rectificationDueOn: IsoDate
-	recordedBy: number
-	files: ReadonlyArray<File>
-}
-
-// One audited transaction: the finding, then its files.
-export async function recordFinding(db: Database, actor: Actor, input: RecordFindingInput): Promise<number> {
-	return write(db, actor, async (tx, audit) => {
-		const { files, ...values } = input
-		const [created] = await tx.insert(findings).values(values).returning()
-		await audit({ action: 'finding.record', entityType: 'finding', entityId: created.id, before: null, after: auditView(created) })
-		for (const file of files) {
-			await storeAttachment(tx, audit, { ownerType: 'finding', ownerId: created.id, file, uploadedBy: input.recordedBy })
-		}
-		return created.id
-	})
-}
-
-type FindingRow = typeof findings.$inferSelect
-
-function auditView(row: FindingRow) {
-	return {
-		inspectionId: row.inspectionId,
-		clauseId: row.clauseId,
-		agencyId: row.agencyId,
-		taskId: row.taskId,
-		visitId: row.visitId,
-		severity: row.severity,
-		description: row.description,
-		evidence: row.evidence,
-		rectificationDueOn: row.rectificationDueOn,
-		rectificationState: row.rectificationState,
-		response: row.response,
-		respondedOn: row.respondedOn,
-		verifiedOn: row.verifiedOn,
-		reopenReason: row.reopenReason,
 	}
 }
 
@@ -237,84 +160,6 @@ export function stepsFromRow(row: {
 	return steps
 }
 
-// ── The rectification ────────────────────────────────────────────────────────────────────────
-
-export type FindingRefusal = { kind: 'role' } | { kind: 'state'; action: RectificationAction; reason: string }
-export type FindingRefusedError = Error & { name: 'FindingRefused'; refusal: FindingRefusal }
-
-function refused(refusal: FindingRefusal): FindingRefusedError {
-	const message = refusal.kind === 'state' ? refusal.reason : 'Not allowed.'
-	return Object.assign(new Error(message), { name: 'FindingRefused' as const, refusal })
-}
-
-export function isFindingRefused(error: unknown): error is FindingRefusedError {
-	return error instanceof Error && error.name === 'FindingRefused'
-}
-
-async function lockFinding(tx: Database, findingId: number, version: number) {
-	const [row] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update')
-	if (!row || row.version !== version) throw staleRecord()
-	return row
-}
-
-function transition(state: RectificationState, action: RectificationAction): RectificationState {
-	const next = nextRectificationState(state, action)
-	if (!next.ok) throw refused({ kind: 'state', action, reason: next.reason })
-	return next.state
-}
-
-// The agency's liaison reports what was done (with files): open or reopened → responded.
-export async function respondToFinding(
-	db: Database,
-	actor: Actor,
-	input: { findingId: number; version: number; response: string; files: ReadonlyArray<File>; today: IsoDate },
-) {
-	await write(db, actor, async (tx, audit) => {
-		const before = await lockFinding(tx, input.findingId, input.version)
-		if (!mayRespondToFinding(actor, before)) throw refused({ kind: 'role' })
-		const state = transition(before.rectificationState, 'respond')
-		const after = await updateVersioned(
-			tx,
-			findings,
-			input.findingId,
-			input.version,
-			{ rectificationState: state, response: input.response, respondedOn: input.today },
-			// The row stays the liaison's own agency's, whatever happened meanwhile.
-			eq(findings.agencyId, before.agencyId),
-		)
-		await audit({ action: 'finding.respond', entityType: 'finding', entityId: input.findingId, before: auditView(before), after: auditView(after) })
-		for (const file of input.files) {
-			await storeAttachment(tx, audit, { ownerType: 'rectification', ownerId: input.findingId, file, uploadedBy: actor.id })
-		}
-	})
-}
-
-// The secretariat's verification: accept (→ accepted) or reopen with a reason (→ reopened, the
-// reason shown to the agency). verifiedOn is the date of the latest verification, either way.
-export async function verifyFinding(
-	db: Database,
-	actor: Actor,
-	input: { findingId: number; version: number; decision: 'accept' | 'reopen'; reason?: string; today: IsoDate },
-) {
-	await write(db, actor, async (tx, audit) => {
-		const before = await lockFinding(tx, input.findingId, input.version)
-		if (!mayVerifyFinding(actor)) throw refused({ kind: 'role' })
-		const state = transition(before.rectificationState, input.decision)
-		const values =
-			input.decision === 'accept'
-				? { rectificationState: state, verifiedOn: input.today }
-				: { rectificationState: state, verifiedOn: input.today, reopenReason: input.reason ?? '' }
-		const after = await updateVersioned(tx, findings, input.findingId, input.version, values)
-		await audit({
-			action: input.decision === 'accept' ? 'finding.accept' : 'finding.reopen',
-			entityType: 'finding',
-			entityId: input.findingId,
-			before: auditView(before),
-			after: auditView(after),
-		})
-	})
-}
-
 // ── The list and its CSV ─────────────────────────────────────────────────────────────────────
 
 function listWhere(user: FindingReader, query: Omit<FindingListQuery, 'page'>, today: IsoDate): SQL | undefined {
@@ -330,7 +175,7 @@ function listWhere(user: FindingReader, query: Omit<FindingListQuery, 'page'>, t
 	)
 }
 
-function listSelect(db: Database) {
+export function listSelect(db: Database) {
 	return db
 		.select({
 			id: findings.id,
@@ -432,119 +277,6 @@ export async function findingFilterOptions(db: Database, user: FindingReader) {
 	return { inspections: inspectionRows, clauses: clauseRows, agencies: agencyRows }
 }
 
-// ── The agency page: its open rectifications ─────────────────────────────────────────────────
-
-export type OpenFinding = {
-	id: number
-	title: string
-	clauseLabel: string
-	inspectionTitle: string
-	severity: Severity
-	rectificationDueOn: IsoDate
-	rectificationState: RectificationState
-	overdueDays: number
-}
-
-// The agency's findings not yet accepted, those the viewer may read (another agency's liaison
-// sees none), the most overdue first.
-export async function listAgencyOpenFindings(db: Database, viewer: FindingReader, agencyId: number, today: IsoDate): Promise<Array<OpenFinding>> {
-	const rows = await listSelect(db)
-		.where(and(findingsReadableBy(viewer), eq(findings.agencyId, agencyId), ne(findings.rectificationState, 'accepted')))
-		.orderBy(asc(findings.rectificationDueOn), asc(clauses.ordinal), asc(findings.id))
-	return rows.map((row) => ({
-		id: row.id,
-		title: findingTitle(row.description),
-		clauseLabel: row.clauseLabel,
-		inspectionTitle: row.inspectionTitle,
-		severity: row.severity,
-		rectificationDueOn: row.rectificationDueOn,
-		rectificationState: row.rectificationState,
-		overdueDays: rectificationOverdueDays(row, today),
-	}))
-}
-
-// ── The to-do list's provider ────────────────────────────────────────────────────────────────
-
-// An agency's liaison: the findings about their agency to rectify (open) or rectify again
-// (reopened, with the reason), by their due date. The secretariat: responses to verify. Group
-// members have nothing to do about a finding once it is recorded.
-export const findingTodos: TodoProvider = async (db, user, today) => {
-	if (user.role === 'agency') {
-		if (!user.agencyId) return []
-		const rows = await listSelect(db)
-			.where(and(eq(findings.agencyId, user.agencyId), inArray(findings.rectificationState, ['open', 'reopened'])))
-			.orderBy(asc(findings.rectificationDueOn), asc(findings.id))
-		return rows.map((row) =>
-			todoItem(
-				{
-					kind: 'finding',
-					action: row.rectificationState === 'reopened' ? 'rectify_again' : 'rectify',
-					title: findingTitle(row.description),
-					href: findingHref(row.id),
-					due: row.rectificationDueOn,
-					actionable: true,
-					detail: row.rectificationState === 'reopened' && row.reopenReason ? row.reopenReason : `${row.clauseLabel} · ${row.inspectionTitle}`,
-				},
-				today,
-			),
-		)
-	}
-	if (user.role !== 'secretariat') return []
-	const rows = await listSelect(db)
-		.where(eq(findings.rectificationState, 'responded'))
-		.orderBy(asc(findings.respondedOn), asc(findings.id))
-	return rows.map((row) =>
-		todoItem(
-			{
-				kind: 'finding',
-				action: 'verify',
-				title: findingTitle(row.description),
-				href: findingHref(row.id),
-				due: null,
-				actionable: true,
-				detail: `${row.agencyShortName} · ${row.clauseLabel} · ${row.inspectionTitle}`,
-			},
-			today,
-		),
-	)
-}
-
-// ── The clause timeline's provider ───────────────────────────────────────────────────────────
-
-// Each finding on the clause that the user may read: recorded (with its severity and due date),
-// then every response, reopening and acceptance of its rectification.
-export const findingTimeline: TimelineProvider = async (db, user, clauseId) => {
-	const rows = await listSelect(db).where(and(eq(findings.clauseId, clauseId), findingsReadableBy(user)))
-	const history = await rectificationHistory(
-		db,
-		rows.map((r) => r.id),
-	)
-	const events: Array<TimelineEvent> = []
-	for (const row of rows) {
-		const base = { title: findingTitle(row.description), href: findingHref(row.id) }
-		events.push({
-			...base,
-			at: shanghaiDate(row.createdAt),
-			kind: `finding.recorded.${row.severity}`,
-			step: 1,
-			detail: `${row.inspectionTitle} · ${row.agencyName}`,
-			params: { agency: row.agencyShortName, due: row.rectificationDueOn },
-		})
-		const steps = history.get(row.id) ?? stepsFromRow(row)
-		steps.forEach((step, index) => {
-			const kind = step.action === 'respond' ? 'finding.responded' : step.action === 'accept' ? 'finding.accepted' : 'finding.reopened'
-			events.push({
-				...base,
-				at: step.on,
-				kind,
-				step: index + 2,
-				params: { agency: row.agencyShortName },
-				...(step.action === 'reopen' && step.text ? { detail: step.text } : {}),
-			})
-		})
-	}
-	return events
-}
 
 // The count the list pages need elsewhere (a dashboard, the inspection page), scoped likewise.
 export async function countFindings(db: Database, user: FindingReader, query: Omit<FindingListQuery, 'page'>, today: IsoDate) {

@@ -5,21 +5,12 @@ import { agencies, clauses, deliberations, findings, meetings, inspectionClauses
 import type { Role } from '~/domain/roles'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { letterIsSent, type DeliberationState } from '~/domain/deliberation'
-import {
-	draftReport,
-	inspectionAgendaTitle,
-	inspectionReportTitle,
-	reportEditable,
-	type ReportFinding,
-	type ReportParts,
-} from '~/domain/inspection-report'
+import { draftReport, inspectionReportTitle, type ReportFinding, type ReportParts } from '~/domain/inspection-report'
 import { meetingLabel } from '~/domain/meetings'
-import { inspectionStates, type GroupRole, type InspectionForm, type InspectionState } from '~/domain/inspections'
+import type { GroupRole, InspectionForm, InspectionInput, InspectionListQuery, InspectionState } from '~/domain/inspections'
 import { stateOrganKinds } from '~/domain/agencies'
-import { openDeliberation } from './deliberation.server'
-import { addAgendaItem } from './meetings.server'
-import { staleRecord, updateVersioned, type Audit } from './write.server'
-import { outer } from './sql.server'
+import { staleRecord } from '../write.server'
+import { outer } from '../sql.server'
 
 // Law-enforcement inspections (执法检查, Supervision Law Art. 31–37): the plan, the group and
 // who may read which inspection. The read rule (DESIGN §1) is one WHERE condition,
@@ -194,7 +185,6 @@ export async function groupsOf(db: Database, inspectionIds: Array<number>) {
 	return map
 }
 
-export type InspectionListQuery = { year: number | null; state: InspectionState | null }
 
 // The inspections the user may read, newest year first, then by period. Each with its leader,
 // the number of visits the user may see and the number of findings the user may see.
@@ -277,6 +267,17 @@ export async function loadInspectionFormOptions(db: Database, keep: { organId?: 
 
 export type InspectionFormOptions = Awaited<ReturnType<typeof loadInspectionFormOptions>>
 
+// What the inspection form may choose, as the ids its schema checks against.
+export function inspectionOptionIds(options: InspectionFormOptions) {
+	return {
+		organIds: options.organs.map((o) => o.id),
+		clauseIds: options.clauses.map((c) => c.id),
+		memberIds: options.members.map((m) => m.id),
+		deputyIds: options.deputies.map((d) => d.id),
+		planItemIds: options.planItems.map((p) => p.id),
+	}
+}
+
 export async function planItemClauseIds(db: Database, planItemId: number): Promise<Array<number>> {
 	const rows = await db
 		.select({ clauseId: planItemClauses.clauseId })
@@ -294,90 +295,6 @@ export async function getPlanItemForInspection(db: Database, planItemId: number)
 	return { ...item, clauseIds: await planItemClauseIds(db, planItemId) }
 }
 
-// ── Writing ─────────────────────────────────────────────────────────────────────────────────
-
-export type InspectionInput = {
-	planItemId: number | null
-	title: string
-	year: number
-	clauseIds: Array<number>
-	forms: Array<InspectionForm>
-	startsOn: IsoDate
-	endsOn: IsoDate
-	organId: number
-	leaderId: number
-	memberIds: Array<number>
-	deputyIds: Array<number>
-}
-
-// The group as rows: a user appears once, the leader's role winning over member.
-export function groupRows(input: Pick<InspectionInput, 'leaderId' | 'memberIds' | 'deputyIds'>) {
-	const seen = new Set<number>()
-	const rows: Array<{ userId: number; role: GroupRole }> = []
-	for (const [userId, role] of [
-		[input.leaderId, 'leader'] as const,
-		...input.memberIds.map((id) => [id, 'member'] as const),
-		...input.deputyIds.map((id) => [id, 'deputy'] as const),
-	]) {
-		if (seen.has(userId)) continue
-		seen.add(userId)
-		rows.push({ userId, role })
-	}
-	return rows
-}
-
-async function describe(db: Database, input: InspectionInput) {
-	const ids = groupRows(input).map((r) => r.userId)
-	const [organ] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, input.organId))
-	const clauseLabels = input.clauseIds.length
-		? await db
-				.select({ label: clauses.label })
-				.from(clauses)
-				.where(inArray(clauses.id, input.clauseIds))
-				.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-		: []
-	const names = ids.length ? await db.select({ id: users.id, realName: users.realName }).from(users).where(inArray(users.id, ids)) : []
-	const name = (id: number) => names.find((n) => n.id === id)?.realName ?? String(id)
-	return {
-		title: input.title,
-		year: input.year,
-		planItemId: input.planItemId,
-		clauses: clauseLabels.map((c) => c.label),
-		forms: input.forms,
-		startsOn: input.startsOn,
-		endsOn: input.endsOn,
-		organ: organ?.name ?? null,
-		group: groupRows(input).map((r) => ({ name: name(r.userId), role: r.role })),
-	}
-}
-
-function columns(input: InspectionInput) {
-	return {
-		planItemId: input.planItemId,
-		title: input.title,
-		year: input.year,
-		forms: input.forms,
-		startsOn: input.startsOn,
-		endsOn: input.endsOn,
-		organId: input.organId,
-	}
-}
-
-async function replaceChildren(tx: Database, inspectionId: number, input: InspectionInput) {
-	await tx.delete(inspectionClauses).where(eq(inspectionClauses.inspectionId, inspectionId))
-	const clauseIds = [...new Set(input.clauseIds)]
-	if (clauseIds.length) await tx.insert(inspectionClauses).values(clauseIds.map((clauseId) => ({ inspectionId, clauseId })))
-	await tx.delete(inspectionGroup).where(eq(inspectionGroup.inspectionId, inspectionId))
-	const rows = groupRows(input)
-	if (rows.length) await tx.insert(inspectionGroup).values(rows.map((r) => ({ inspectionId, ...r })))
-}
-
-export async function createInspection(tx: Database, audit: Audit, input: InspectionInput): Promise<number> {
-	const [created] = await tx.insert(inspections).values(columns(input)).returning({ id: inspections.id })
-	await replaceChildren(tx, created.id, input)
-	await audit({ action: 'inspection.create', entityType: 'inspection', entityId: created.id, before: null, after: await describe(tx, input) })
-	return created.id
-}
 
 export async function currentInspectionInput(db: Database, id: number): Promise<(InspectionInput & { version: number; state: InspectionState }) | null> {
 	const [row] = await db.select().from(inspections).where(eq(inspections.id, id))
@@ -401,44 +318,6 @@ export async function currentInspectionInput(db: Database, id: number): Promise<
 		version: row.version,
 		state: row.state,
 	}
-}
-
-export async function updateInspection(tx: Database, audit: Audit, id: number, version: number, input: InspectionInput) {
-	const before = await currentInspectionInput(tx, id)
-	if (!before) throw staleRecord()
-	await updateVersioned(tx, inspections, id, version, columns(input))
-	await replaceChildren(tx, id, input)
-	await audit({ action: 'inspection.update', entityType: 'inspection', entityId: id, before: await describe(tx, before), after: await describe(tx, input) })
-}
-
-// Visits are planned and changed while the inspection is planned or in progress; from the
-// report on, the schedule is the record of what happened.
-export function scheduleOpen(state: InspectionState): boolean {
-	return state === 'planned' || state === 'in_progress'
-}
-
-// planned → in_progress: the inspection starts. Later transitions belong to the report.
-export async function startInspection(tx: Database, audit: Audit, id: number, version: number) {
-	await updateVersioned(tx, inspections, id, version, { state: 'in_progress' }, eq(inspections.state, 'planned'))
-	await audit({ action: 'inspection.start', entityType: 'inspection', entityId: id, before: { state: 'planned' }, after: { state: 'in_progress' } })
-}
-
-// The list's filters from the URL: ?year=2025&state=planned. Anything else is ignored.
-export function parseInspectionListQuery(params: URLSearchParams): InspectionListQuery {
-	const year = Number(params.get('year'))
-	const state = params.get('state')
-	return {
-		year: Number.isInteger(year) && year >= 2000 && year <= 2099 ? year : null,
-		state: (inspectionStates as ReadonlyArray<string>).includes(state ?? '') ? (state as InspectionState) : null,
-	}
-}
-
-export function inspectionListSearch(query: InspectionListQuery): string {
-	const params = new URLSearchParams()
-	if (query.year !== null) params.set('year', String(query.year))
-	if (query.state !== null) params.set('state', query.state)
-	const search = params.toString()
-	return search ? `?${search}` : ''
 }
 
 // ── The inspection report (Art. 36) ─────────────────────────────────────────────────────────
@@ -554,76 +433,7 @@ export async function draftInspectionReport(db: Database, inspectionId: number, 
 	)
 }
 
-const reportStateWhere = inArray(inspections.state, ['in_progress', 'reporting'])
 
-// Saves the four parts (versioned). The first save moves an inspection in progress to
-// 'reporting' (起草检查报告). Refused (stale) once the report went to deliberation.
-export async function saveInspectionReport(tx: Database, audit: Audit, inspectionId: number, version: number, parts: ReportParts) {
-	const before = await getInspectionReport(tx, inspectionId)
-	if (!before || !reportEditable(before.state)) throw staleRecord()
-	await updateVersioned(
-		tx,
-		inspections,
-		inspectionId,
-		version,
-		{
-			state: 'reporting',
-			reportEvaluation: parts.evaluation,
-			reportProblems: parts.problems,
-			reportEnforcementSuggestions: parts.enforcementSuggestions,
-			reportAmendmentSuggestions: parts.amendmentSuggestions,
-		},
-		reportStateWhere,
-	)
-	await audit({
-		action: 'inspection.report.save',
-		entityType: 'inspection',
-		entityId: inspectionId,
-		before: { state: before.state, ...before.parts },
-		after: { state: 'reporting', ...parts },
-	})
-}
-
-// The secretariat puts the report on a meeting's agenda and opens its deliberation (the
-// mechanism of app/models/deliberation.server.ts): opinions, vote, the letter to the organ the
-// inspection names (the government by default), whose liaison answers with the handling
-// report. Returns the deliberation's id.
-export async function submitInspectionReport(
-	tx: Database,
-	audit: Audit,
-	input: { inspectionId: number; version: number; meetingId: number },
-): Promise<number> {
-	const report = await getInspectionReport(tx, input.inspectionId)
-	if (!report || !reportEditable(report.state)) throw staleRecord()
-	let organId = report.organId
-	if (organId === null) {
-		const [gov] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, 'gov'))
-		if (!gov) throw new Error('No organ to send the inspection report to.')
-		organId = gov.id
-	}
-	await updateVersioned(tx, inspections, input.inspectionId, input.version, { state: 'deliberation', reportMeetingId: input.meetingId }, reportStateWhere)
-	await audit({
-		action: 'inspection.report.submit',
-		entityType: 'inspection',
-		entityId: input.inspectionId,
-		before: { state: report.state, meetingId: report.meetingId },
-		after: { state: 'deliberation', meetingId: input.meetingId },
-	})
-	await addAgendaItem(tx, audit, input.meetingId, {
-		kind: 'inspection_report',
-		title: inspectionAgendaTitle(report.reportTitle),
-		subjectType: 'inspection',
-		subjectId: input.inspectionId,
-	})
-	return openDeliberation(tx, audit, {
-		subjectType: 'inspection',
-		subjectId: input.inspectionId,
-		title: report.reportTitle,
-		meetingId: input.meetingId,
-		organId,
-		respondingAgencyId: organId,
-	})
-}
 
 // The inspection's deliberation as the inspection page and the print view need it.
 export async function inspectionDeliberation(db: Database, inspectionId: number) {
