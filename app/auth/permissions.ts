@@ -19,6 +19,10 @@ const grants = {
 	'reports:draft': ['agency'],
 	// The roles that take a report's steps; which step, on which report, is reportPolicy's.
 	'reports:step': ['agency', 'secretariat'],
+	// Law-enforcement inspections: the roles that write an inspection's report and record its
+	// findings; which inspection, inspectionReportPolicy's and mayRecordFindingOn's.
+	'inspections:report': ['secretariat', 'member'],
+	'findings:record': ['secretariat', 'member', 'deputy'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

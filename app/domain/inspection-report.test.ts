@@ -4,7 +4,10 @@ import {
 	draftReport,
 	fillReport,
 	groupFindingsByClause,
+	inspectionReportPolicy,
 	inspectionReportTitle,
+	mayEditReport,
+	maySubmitReport,
 	reportMissingParts,
 	type ReportFinding,
 	type ReportRecord,
@@ -101,4 +104,33 @@ test('titles, clause references and the parts required before submission', () =>
 	expect(clauseReference('（十二）')).toBe('第（十二）项')
 	expect(clauseReference('第十条')).toBe('第十条')
 	expect(reportMissingParts({ evaluation: ' ', problems: 'x', enforcementSuggestions: '', amendmentSuggestions: '' })).toEqual(['evaluation'])
+})
+
+test('the secretariat and the group’s leader write the report while it is editable; the secretariat alone submits it', () => {
+	const group = [
+		{ userId: 2, role: 'leader' as const },
+		{ userId: 3, role: 'member' as const },
+	]
+	const reporting = { state: 'reporting' as const, group, meetingLabel: null }
+	const parts = { evaluation: '评价', problems: '问题', enforcementSuggestions: '', amendmentSuggestions: '无' }
+	const secretariat = { id: 1, role: 'secretariat' as const }
+	const leader = { id: 2, role: 'member' as const }
+	const member = { id: 3, role: 'member' as const }
+	expect(inspectionReportPolicy(secretariat, reporting, null)).toEqual({ read: true, write: true, edit: true, submitter: true, submit: true })
+	expect(inspectionReportPolicy(leader, reporting, null)).toEqual({ read: true, write: true, edit: true, submitter: false, submit: false })
+	expect(inspectionReportPolicy(member, reporting, null).write).toBe(false)
+	expect(mayEditReport(member, reporting)).toMatchObject({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(mayEditReport(leader, { ...reporting, state: 'planned' })).toMatchObject({ ok: false, refusal: { code: 'inspectionReport.notStarted' } })
+	expect(mayEditReport(leader, { ...reporting, state: 'deliberation', meetingLabel: '第二十一次会议' })).toMatchObject({
+		ok: false,
+		refusal: { code: 'inspectionReport.locked', params: { meeting: '第二十一次会议' } },
+	})
+	expect(maySubmitReport(leader, reporting, parts).ok).toBe(false)
+	expect(maySubmitReport(secretariat, reporting, parts).ok).toBe(true)
+	expect(maySubmitReport(secretariat, reporting, { ...parts, problems: '' })).toMatchObject({ ok: false, refusal: { code: 'inspectionReport.missingParts', status: 400 } })
+	// An agency reads it once the letter is sent (Art. 37).
+	const agency = { id: 9, role: 'agency' as const }
+	expect(inspectionReportPolicy(agency, reporting, null).read).toBe(false)
+	expect(inspectionReportPolicy(agency, reporting, { state: 'vote_closed' }).read).toBe(false)
+	expect(inspectionReportPolicy(agency, reporting, { state: 'letter_sent' }).read).toBe(true)
 })

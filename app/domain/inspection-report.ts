@@ -1,6 +1,9 @@
 import { formatChineseDate, type IsoDate } from './dates'
+import { letterIsSent, type DeliberationState } from './deliberation'
 import { severityLabels } from './findings'
-import type { InspectionForm, InspectionState, Severity } from './inspections'
+import { groupRoleOf, isUnderway, type GroupRole, type InspectionForm, type InspectionState, type Severity } from './inspections'
+import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
+import type { PolicyUser } from './roles'
 import { rectificationOverdueDays, type RectificationState } from './rectification'
 
 // The inspection report (执法检查报告, Supervision Law Art. 36): its four parts, drafted from
@@ -35,7 +38,7 @@ export const formNamesZh: Record<InspectionForm, string> = {
 
 // The report can be written once the inspection has started, until it goes to deliberation.
 export function reportEditable(state: InspectionState): boolean {
-	return state === 'in_progress' || state === 'reporting'
+	return isUnderway(state)
 }
 
 export function emptyReport(): ReportParts {
@@ -50,6 +53,79 @@ export function reportIsEmpty(parts: ReportParts): boolean {
 // (the suggestions may honestly be "none").
 export function reportMissingParts(parts: ReportParts): Array<ReportPart> {
 	return (['evaluation', 'problems'] as const).filter((part) => parts[part].trim() === '')
+}
+
+// ── Who writes, submits and reads the report ────────────────────────────────────────────────
+
+export type ReportInspection = {
+	state: InspectionState
+	group: ReadonlyArray<{ userId: number; role: GroupRole }>
+	// The meeting it went to, once submitted (for the reason a change is refused).
+	meetingLabel: string | null
+}
+
+// The secretariat writes the report, and so may the group's leader (Art. 36: the inspection
+// group reports); the secretariat alone puts it to a meeting.
+function writes(user: Pick<PolicyUser, 'id' | 'role'>, inspection: Pick<ReportInspection, 'group'>): boolean {
+	return user.role === 'secretariat' || (user.role === 'member' && groupRoleOf(user, inspection) === 'leader')
+}
+
+function submits(user: Pick<PolicyUser, 'role'>): boolean {
+	return user.role === 'secretariat'
+}
+
+function editableVerdict(inspection: Pick<ReportInspection, 'state' | 'meetingLabel'>): Verdict {
+	if (reportEditable(inspection.state)) return allowed
+	if (inspection.state === 'planned') return broken('inspectionReport.notStarted')
+	return inspection.meetingLabel ? broken('inspectionReport.locked', { meeting: inspection.meetingLabel }) : broken('inspectionReport.lockedNoMeeting')
+}
+
+export function mayEditReport(user: Pick<PolicyUser, 'id' | 'role'>, inspection: ReportInspection): Verdict {
+	return writes(user, inspection) ? editableVerdict(inspection) : forbiddenVerdict
+}
+
+// What the report needs before it goes to a meeting: its parts written (reportMissingParts).
+export function maySubmitReport(user: Pick<PolicyUser, 'role'>, inspection: ReportInspection, parts: ReportParts): Verdict {
+	if (!submits(user)) return forbiddenVerdict
+	const locked = editableVerdict(inspection)
+	if (!locked.ok) return locked
+	const missing = reportMissingParts(parts)
+	if (missing.length) return broken('inspectionReport.missingParts', { parts: { labels: missing.map((part) => `inspectionReport.parts.${part}`) } }, 400)
+	return allowed
+}
+
+// Who reads the report: whoever reads the inspection, an agency liaison only once the report and
+// its opinions are published with the letter (Art. 37 para. 3) — before that the report, which
+// names other agencies' findings, is the committee's working paper.
+export function mayReadReport(user: Pick<PolicyUser, 'role'>, deliberation: { state: DeliberationState } | null): boolean {
+	if (user.role === 'agency') return deliberation !== null && letterIsSent(deliberation.state)
+	return true
+}
+
+export type InspectionReportPolicy = {
+	read: boolean
+	// The editor opens (read-only once the report is locked).
+	write: boolean
+	edit: boolean
+	// The one who puts it to a meeting, and whether it can go now.
+	submitter: boolean
+	submit: boolean
+}
+
+// For a user who reads the inspection.
+export function inspectionReportPolicy(
+	user: Pick<PolicyUser, 'id' | 'role'>,
+	inspection: ReportInspection,
+	deliberation: { state: DeliberationState } | null,
+): InspectionReportPolicy {
+	const write = writes(user, inspection)
+	return {
+		read: mayReadReport(user, deliberation),
+		write,
+		edit: write && reportEditable(inspection.state),
+		submitter: submits(user),
+		submit: submits(user) && reportEditable(inspection.state),
+	}
 }
 
 // 关于检查《…》实施情况的报告; without an instrument, from the inspection's own title. A demo

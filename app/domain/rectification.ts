@@ -1,4 +1,5 @@
 import { daysOverdue, type IsoDate } from './dates'
+import type { Refusal } from './refusal'
 
 // A finding's rectification (整改): the agency responds with what it did; the secretariat
 // verifies — accepted, or reopened with a reason, after which the agency responds again.
@@ -13,19 +14,13 @@ const transitions: Record<RectificationAction, { from: ReadonlyArray<Rectificati
 	reopen: { from: ['responded', 'accepted'], to: 'reopened' },
 }
 
+// The state a step leads to, or the rule it breaks (its message: `findings.refusals.<action>`).
 export function nextRectificationState(
 	state: RectificationState,
 	action: RectificationAction,
-): { ok: true; state: RectificationState } | { ok: false; reason: string } {
+): { ok: true; state: RectificationState } | { ok: false; refusal: Refusal } {
 	const rule = transitions[action]
-	if (!rule.from.includes(state)) {
-		const reasons: Record<RectificationAction, string> = {
-			respond: '该问题的整改情况已报送，正在核实或已通过核实，不能再次报送。',
-			accept: '只有已报送整改情况的问题才能核实通过。',
-			reopen: '只有已报送或已核实的问题才能退回重新整改。',
-		}
-		return { ok: false, reason: reasons[action] }
-	}
+	if (!rule.from.includes(state)) return { ok: false, refusal: { kind: 'rule', code: `findings.${action}` } }
 	return { ok: true, state: rule.to }
 }
 

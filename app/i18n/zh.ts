@@ -1314,13 +1314,11 @@ export const zh = {
 		unknownMember: '组员须为常委会组成人员。',
 		unknownDeputy: '特邀代表须为人大代表。',
 		unknownPlanItem: '所选计划项目不存在或不是执法检查项目。',
-		stillScheduled: '{names} 已安排参加走访，不能移出检查组。请先修改相关走访的参加人员。',
 		created: '执法检查已创建。可在下方安排走访行程。',
 		saved: '执法检查已保存。',
 		started: '执法检查已开始，状态为“检查中”。',
 		start: '开始检查',
 		startHint: '检查组开始走访后，将状态改为“检查中”。',
-		notPlanned: '只有计划中的检查可以开始。',
 		scopeTitle: '检查范围',
 		groupTitle: '检查组',
 		noGroup: '尚未组成检查组。',
@@ -1336,6 +1334,10 @@ export const zh = {
 		edit: '编辑检查信息',
 		planLink: '计划项目：{title}',
 		csvFile: '执法检查',
+		refusals: {
+			stillScheduled: '{names} 已安排参加走访，不能移出检查组。请先修改相关走访的参加人员。',
+			notPlanned: '只有计划中的检查可以开始。',
+		},
 	},
 	visits: {
 		newTitle: '安排走访',
@@ -1387,9 +1389,11 @@ export const zh = {
 		created: '走访已安排。',
 		saved: '走访已保存。',
 		deleted: '走访已删除。',
-		closed: '检查已进入报告阶段，走访行程不能再修改。',
 		outsidePeriod: '不在检查期间内',
 		back: '返回检查',
+		refusals: {
+			closed: '检查已进入报告阶段，走访行程不能再修改。',
+		},
 	},
 	findings: {
 		title: '问题整改',
@@ -1487,6 +1491,7 @@ export const zh = {
 			respond: '该问题的整改情况已报送，正在核实或已通过核实，不能再次报送。',
 			accept: '只有已报送整改情况的问题才能核实通过。',
 			reopen: '只有已报送或已核实的问题才能退回重新整改。',
+			notRecording: '检查开始后、检查报告提请审议前，才能记录问题。',
 		},
 		badIntent: '无法识别的操作。',
 		done: {
@@ -1520,9 +1525,6 @@ export const zh = {
 		save: '保存报告',
 		saved: '执法检查报告已保存。',
 		tooLong: '不能超过 {max} 个字。',
-		notStarted: '检查开始后才能起草检查报告。',
-		locked: '检查报告已提请{meeting}审议，不能再修改。',
-		lockedNoMeeting: '检查报告已提请审议，不能再修改。',
 		submitTitle: '提请常委会会议审议',
 		submitHint: '将已保存的报告列入所选会议的议程并启动审议：组成人员提出审议意见、进行满意度测评，审议意见书连同报告交{organ}研究处理。未保存的修改不会提交。',
 		meeting: '会议',
@@ -1530,7 +1532,6 @@ export const zh = {
 		meetingRequired: '请选择会议。',
 		noMeetings: '尚无常委会会议。请先在“会议”中安排会议，再提请审议。',
 		submit: '提请审议',
-		missingParts: '提请审议前，请先填写并保存：{parts}。',
 		submitted: '检查报告已列入会议议程并提请审议。',
 		print: '打印报告',
 		printHint: '用浏览器的打印功能（Ctrl+P）打印本页。',
@@ -1557,6 +1558,12 @@ export const zh = {
 		recordFinding: '记录问题',
 		allFindings: '在“问题整改”中查看和导出',
 		separator: '、',
+		refusals: {
+			notStarted: '检查开始后才能起草检查报告。',
+			locked: '检查报告已提请{meeting}审议，不能再修改。',
+			lockedNoMeeting: '检查报告已提请审议，不能再修改。',
+			missingParts: '提请审议前，请先填写并保存：{parts}。',
+		},
 	},
 }
 

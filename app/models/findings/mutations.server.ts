@@ -1,12 +1,17 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { findings } from '#db/schema'
+import { findings, inspectionGroup, inspections } from '#db/schema'
 import type { IsoDate } from '~/domain/dates'
-import { mayRespondToFinding, mayVerifyFinding } from '~/domain/findings'
+import { mayRecordFindingOn, mayTakeRectificationStep } from '~/domain/findings'
 import type { Severity } from '~/domain/inspections'
-import { nextRectificationState, type RectificationAction, type RectificationState } from '~/domain/rectification'
+import { nextRectificationState } from '~/domain/rectification'
 import { storeAttachment } from '../attachments.server'
-import { staleRecord, updateVersioned, write, type Actor } from '../write.server'
+import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor } from '../write.server'
+
+// Findings, written: recorded by the inspection's group or the secretariat while the inspection
+// is under way; answered by the agency's liaison; verified by the secretariat. Each mutation
+// checks the finding's policy and the rectification's rules (app/domain/findings.ts,
+// rectification.ts) inside its transaction, on the locked row.
 
 export type RecordFindingInput = {
 	inspectionId: number
@@ -18,18 +23,26 @@ export type RecordFindingInput = {
 	description: string
 	evidence: string
 	rectificationDueOn: IsoDate
-	recordedBy: number
 	files: ReadonlyArray<File>
 }
 
-// One audited transaction: the finding, then its files.
+// One audited transaction: the finding, then its files. The recorder is the actor.
 export async function recordFinding(db: Database, actor: Actor, input: RecordFindingInput): Promise<number> {
 	return write(db, actor, async (tx, audit) => {
+		// The inspection holds still (its state decides) while the finding is added to it.
+		const inspection = await lockVersioned(tx, inspections, input.inspectionId, undefined, { mode: 'share' })
+		const recordedBy = actor.id
+		if (recordedBy === null) refuse({ kind: 'forbidden' })
+		const [member] = await tx
+			.select({ role: inspectionGroup.role })
+			.from(inspectionGroup)
+			.where(and(eq(inspectionGroup.inspectionId, inspection.id), eq(inspectionGroup.userId, recordedBy)))
+		enforce(mayRecordFindingOn(actor, { state: inspection.state, inGroup: member !== undefined }))
 		const { files, ...values } = input
-		const [created] = await tx.insert(findings).values(values).returning()
+		const [created] = await tx.insert(findings).values({ ...values, recordedBy }).returning()
 		await audit({ action: 'finding.record', entityType: 'finding', entityId: created.id, before: null, after: auditView(created) })
 		for (const file of files) {
-			await storeAttachment(tx, audit, { ownerType: 'finding', ownerId: created.id, file, uploadedBy: input.recordedBy })
+			await storeAttachment(tx, audit, { ownerType: 'finding', ownerId: created.id, file, uploadedBy: recordedBy })
 		}
 		return created.id
 	})
@@ -58,30 +71,6 @@ function auditView(row: FindingRow) {
 
 // ── The rectification ────────────────────────────────────────────────────────────────────────
 
-export type FindingRefusal = { kind: 'role' } | { kind: 'state'; action: RectificationAction; reason: string }
-export type FindingRefusedError = Error & { name: 'FindingRefused'; refusal: FindingRefusal }
-
-function refused(refusal: FindingRefusal): FindingRefusedError {
-	const message = refusal.kind === 'state' ? refusal.reason : 'Not allowed.'
-	return Object.assign(new Error(message), { name: 'FindingRefused' as const, refusal })
-}
-
-export function isFindingRefused(error: unknown): error is FindingRefusedError {
-	return error instanceof Error && error.name === 'FindingRefused'
-}
-
-async function lockFinding(tx: Database, findingId: number, version: number) {
-	const [row] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update')
-	if (!row || row.version !== version) throw staleRecord()
-	return row
-}
-
-function transition(state: RectificationState, action: RectificationAction): RectificationState {
-	const next = nextRectificationState(state, action)
-	if (!next.ok) throw refused({ kind: 'state', action, reason: next.reason })
-	return next.state
-}
-
 // The agency's liaison reports what was done (with files): open or reopened → responded.
 export async function respondToFinding(
 	db: Database,
@@ -89,18 +78,15 @@ export async function respondToFinding(
 	input: { findingId: number; version: number; response: string; files: ReadonlyArray<File>; today: IsoDate },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const before = await lockFinding(tx, input.findingId, input.version)
-		if (!mayRespondToFinding(actor, before)) throw refused({ kind: 'role' })
-		const state = transition(before.rectificationState, 'respond')
-		const after = await updateVersioned(
-			tx,
-			findings,
-			input.findingId,
-			input.version,
-			{ rectificationState: state, response: input.response, respondedOn: input.today },
-			// The row stays the liaison's own agency's, whatever happened meanwhile.
-			eq(findings.agencyId, before.agencyId),
-		)
+		const before = await lockVersioned(tx, findings, input.findingId, input.version)
+		enforce(mayTakeRectificationStep(actor, before, 'respond'))
+		const next = nextRectificationState(before.rectificationState, 'respond')
+		enforce(next)
+		const after = await updateVersioned(tx, findings, input.findingId, input.version, {
+			rectificationState: next.ok ? next.state : before.rectificationState,
+			response: input.response,
+			respondedOn: input.today,
+		})
 		await audit({ action: 'finding.respond', entityType: 'finding', entityId: input.findingId, before: auditView(before), after: auditView(after) })
 		for (const file of input.files) {
 			await storeAttachment(tx, audit, { ownerType: 'rectification', ownerId: input.findingId, file, uploadedBy: actor.id })
@@ -116,9 +102,11 @@ export async function verifyFinding(
 	input: { findingId: number; version: number; decision: 'accept' | 'reopen'; reason?: string; today: IsoDate },
 ) {
 	await write(db, actor, async (tx, audit) => {
-		const before = await lockFinding(tx, input.findingId, input.version)
-		if (!mayVerifyFinding(actor)) throw refused({ kind: 'role' })
-		const state = transition(before.rectificationState, input.decision)
+		const before = await lockVersioned(tx, findings, input.findingId, input.version)
+		enforce(mayTakeRectificationStep(actor, before, input.decision))
+		const next = nextRectificationState(before.rectificationState, input.decision)
+		enforce(next)
+		const state = next.ok ? next.state : before.rectificationState
 		const values =
 			input.decision === 'accept'
 				? { rectificationState: state, verifiedOn: input.today }
@@ -133,4 +121,3 @@ export async function verifyFinding(
 		})
 	})
 }
-

@@ -9,7 +9,7 @@ import { rectificationOverdueDays, type RectificationState } from '~/domain/rect
 import type { TimelineEvent } from '~/domain/timeline'
 import { todoItem } from '~/domain/todo'
 import type { TimelineProvider, TodoProvider } from '../providers.server'
-import { findingsReadableBy, inGroupSql, listSelect, rectificationHistory, stepsFromRow } from './queries.server'
+import { findingsReadableBy, inGroupColumn, listSelect, rectificationHistory, stepsFromRow } from './queries.server'
 
 // What findings contribute to the views every kind of record shares (registered in
 // app/models/registry.server.ts): the to-do list, the agency page's open rectifications, the
@@ -22,7 +22,7 @@ export async function mayReadFindingById(user: FindingReader, findingId: number,
 	const [row] = await db
 		.select({
 			agencyId: findings.agencyId,
-			inGroup: inGroupSql(user.id).mapWith(Boolean),
+			inGroup: inGroupColumn(user),
 		})
 		.from(findings)
 		.where(eq(findings.id, findingId))

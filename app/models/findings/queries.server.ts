@@ -1,32 +1,26 @@
 import { and, asc, desc, eq, exists, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, auditEvents, clauses, findings, inspectionClauses, inspectionGroup, inspections, tasks, users, visits } from '#db/schema'
+import { agencies, auditEvents, clauses, findings, inspectionClauses, inspections, tasks, users, visits } from '#db/schema'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { findingPageSize, findingReadScope, findingTitle, type FindingListQuery, type FindingReader } from '~/domain/findings'
 import { rectificationOverdueDays, type RectificationAction, type RectificationState } from '~/domain/rectification'
-import { outer } from '../sql.server'
+import { inGroupOf } from '../inspections/group.server'
+import { visitsReadableBy } from '../visits/queries.server'
 
-// Findings (问题) of law-enforcement inspections and their rectification (整改): recorded by the
-// inspection's group or the secretariat, answered by the agency's liaisons, verified by the
-// secretariat. Who may read which finding is one rule, findingReadScope / mayReadFinding in
-// app/domain/findings.ts; every query here applies it in its WHERE clause, so a liaison only
-// ever gets rows about their own agency and a deputy only those of their own inspections.
+// Findings (问题) of law-enforcement inspections and their rectification (整改), read. Who may
+// read which finding is one rule, findingReadScope in app/domain/findings.ts:
+// findingsReadableBy() is its SQL, in the WHERE clause of every query here and in the
+// providers, so that a liaison only ever gets rows about their own agency and a deputy only
+// those of their own inspections; mayReadFinding() decides one finding from the same scope.
 
-// ── Who may read which finding ──────────────────────────────────────────────────────────────
-
-// Whether the user belongs to the group of the finding's inspection.
-export function inGroupSql(userId: number): SQL {
-	return sql`exists (select 1 from ${inspectionGroup} where ${inspectionGroup.inspectionId} = ${outer(findings.inspectionId)} and ${inspectionGroup.userId} = ${userId})`
-}
-
-// The SQL twin of mayReadFinding.
+// The read rule as a WHERE condition on findings.
 export function findingsReadableBy(user: FindingReader): SQL {
 	const scope = findingReadScope(user)
 	switch (scope.kind) {
 		case 'all':
 			return sql`true`
 		case 'group':
-			return inGroupSql(scope.userId)
+			return inGroupOf(findings.inspectionId, scope.userId)
 		case 'agency':
 			return eq(findings.agencyId, scope.agencyId)
 		case 'none':
@@ -34,6 +28,11 @@ export function findingsReadableBy(user: FindingReader): SQL {
 	}
 }
 
+// Whether the user belongs to the group of the finding's inspection (what mayReadFinding and the
+// finding's policy need to know about a deputy).
+export function inGroupColumn(user: FindingReader) {
+	return (user.id === null ? sql<boolean>`false` : inGroupOf(findings.inspectionId, user.id)).mapWith(Boolean)
+}
 
 // ── Recording a finding ──────────────────────────────────────────────────────────────────────
 
@@ -93,6 +92,7 @@ export async function getReadableFinding(db: Database, user: FindingReader, find
 			task: { id: tasks.id, ordinal: tasks.ordinal, text: tasks.text },
 			visit: { id: visits.id, on: visits.on, startTime: visits.startTime, place: visits.place, unannounced: visits.unannounced },
 			recorder: { realName: users.realName },
+			inGroup: inGroupColumn(user),
 		})
 		.from(findings)
 		.innerJoin(inspections, eq(inspections.id, findings.inspectionId))
@@ -100,11 +100,12 @@ export async function getReadableFinding(db: Database, user: FindingReader, find
 		.innerJoin(agencies, eq(agencies.id, findings.agencyId))
 		.innerJoin(users, eq(users.id, findings.recordedBy))
 		.leftJoin(tasks, eq(tasks.id, findings.taskId))
-		.leftJoin(visits, eq(visits.id, findings.visitId))
+		// Only a visit the user may read: a 暗访 stays hidden from the visited agency, whose
+		// liaison sees the finding, not the visit.
+		.leftJoin(visits, and(eq(visits.id, findings.visitId), visitsReadableBy(user)))
 		.where(and(eq(findings.id, findingId), findingsReadableBy(user)))
 	if (!row) return null
-	// 暗访 stay hidden from the visited agency: its liaison sees the finding, not the visit.
-	const visit = row.visit && row.visit.id !== null && !(user.role === 'agency' && row.visit.unannounced) ? row.visit : null
+	const visit = row.visit && row.visit.id !== null ? row.visit : null
 	return { ...row, task: row.task && row.task.id !== null ? row.task : null, visit }
 }
 

@@ -1,91 +1,93 @@
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { QueryBuilder } from 'drizzle-orm/pg-core'
-import { getDb, type Database } from '#db/client.server'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '#db/client.server'
 import { agencies, clauses, deliberations, findings, meetings, inspectionClauses, inspectionGroup, inspections, instruments, planItemClauses, planItems, users, visitAgencies, visits } from '#db/schema'
 import type { Role } from '~/domain/roles'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
-import { letterIsSent, type DeliberationState } from '~/domain/deliberation'
 import { draftReport, inspectionReportTitle, type ReportFinding, type ReportParts } from '~/domain/inspection-report'
 import { meetingLabel } from '~/domain/meetings'
-import type { GroupRole, InspectionForm, InspectionInput, InspectionListQuery, InspectionState } from '~/domain/inspections'
+import {
+	inspectionReadScope,
+	mayReadInspection,
+	type GroupRole,
+	type InspectionForm,
+	type InspectionInput,
+	type InspectionListQuery,
+	type InspectionReader,
+	type InspectionState,
+} from '~/domain/inspections'
 import { stateOrganKinds } from '~/domain/agencies'
-import { staleRecord } from '../write.server'
+import { refuse } from '../write.server'
 import { outer } from '../sql.server'
+import { findingsReadableBy } from '../findings/queries.server'
+import { visitsReadableBy } from '../visits/queries.server'
+import { inGroupOf } from './group.server'
 
-// Law-enforcement inspections (执法检查, Supervision Law Art. 31–37): the plan, the group and
-// who may read which inspection. The read rule (DESIGN §1) is one WHERE condition,
-// inspectionReadableWhere, used by every list, count and single read here and in visits:
-// - admin, secretariat, members: every inspection;
-// - a deputy: only inspections whose group they belong to;
-// - an agency liaison: only inspections that visited their agency openly (not 暗访) or have
-//   findings about it.
+// Law-enforcement inspections (执法检查, Supervision Law Art. 31–37), read: the plan, the group,
+// the report. Who may read which inspection is one rule, inspectionReadScope in
+// app/domain/inspections.ts: inspectionsReadableBy() is its SQL, in every list, count and single
+// read here, and mayReadInspection() decides one inspection from the same scope.
 
-export type InspectionReader = { id: number; role: Role; agencyId: number | null }
+export type { InspectionReader }
 
-// Subqueries are built without a database: they run inside whatever query embeds them.
-const qb = new QueryBuilder()
-
-// An open (not unannounced) visit of the inspection to the agency.
-export function openVisitTo(agencyId: number, inspectionId: SQL | typeof inspections.id = inspections.id): SQL {
-	return exists(
-		qb
-			.select({ one: sql`1` })
-			.from(visits)
-			.innerJoin(visitAgencies, eq(visitAgencies.visitId, visits.id))
-			.where(and(eq(visits.inspectionId, inspectionId), eq(visits.unannounced, false), eq(visitAgencies.agencyId, agencyId))),
-	)
-}
-
-export function inspectionReadableWhere(user: InspectionReader): SQL | undefined {
-	switch (user.role) {
-		case 'admin':
-		case 'secretariat':
-		case 'member':
-			return undefined
-		case 'deputy':
-			return exists(
-				qb
-					.select({ one: sql`1` })
-					.from(inspectionGroup)
-					.where(and(eq(inspectionGroup.inspectionId, inspections.id), eq(inspectionGroup.userId, user.id))),
-			)
-		case 'agency': {
-			if (user.agencyId === null) return sql`false`
-			const agencyId = user.agencyId
-			return or(
-				openVisitTo(agencyId),
-				exists(
-					qb
-						.select({ one: sql`1` })
-						.from(findings)
-						.where(and(eq(findings.inspectionId, inspections.id), eq(findings.agencyId, agencyId))),
-				),
-			)
-		}
+// The read rule as a WHERE condition on inspections. A liaison's inspections are those with a
+// visit or a finding the liaison may read: the visits' and findings' own rules, not a third.
+export function inspectionsReadableBy(user: InspectionReader): SQL {
+	const scope = inspectionReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return sql`true`
+		case 'group':
+			return inGroupOf(inspections.id, scope.userId)
+		case 'agency':
+			return sql`(exists (select 1 from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visitsReadableBy(user)}) or exists (select 1 from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findingsReadableBy(user)}))`
+		case 'none':
+			return sql`false`
 	}
 }
 
-// Whether the user may read the inspection at all (the route answers 404 otherwise). The
-// signature fits registerAttachmentOwner's (user, ownerId, db).
-export async function mayReadInspection(user: InspectionReader, inspectionId: number, db: Database = getDb()): Promise<boolean> {
+// Whether the user may read the inspection at all (the route answers 404 otherwise).
+export async function mayReadInspectionById(user: InspectionReader, inspectionId: number, db: Database): Promise<boolean> {
 	const [row] = await db
 		.select({ id: inspections.id })
 		.from(inspections)
-		.where(and(eq(inspections.id, inspectionId), inspectionReadableWhere(user)))
+		.where(and(eq(inspections.id, inspectionId), inspectionsReadableBy(user)))
 	return Boolean(row)
+}
+
+// The group as the policies judge it: who, in which role.
+export async function groupOf(db: Database, inspectionId: number): Promise<Array<{ userId: number; role: GroupRole }>> {
+	return db
+		.select({ userId: inspectionGroup.userId, role: inspectionGroup.role })
+		.from(inspectionGroup)
+		.where(eq(inspectionGroup.inspectionId, inspectionId))
+		.orderBy(asc(inspectionGroup.userId))
 }
 
 // Members of the inspection group: the leader, members and invited deputies.
 export async function isGroupMember(db: Database, inspectionId: number, userId: number): Promise<boolean> {
-	return (await groupRoleOf(db, inspectionId, userId)) !== null
-}
-
-export async function groupRoleOf(db: Database, inspectionId: number, userId: number): Promise<GroupRole | null> {
 	const [row] = await db
 		.select({ role: inspectionGroup.role })
 		.from(inspectionGroup)
 		.where(and(eq(inspectionGroup.inspectionId, inspectionId), eq(inspectionGroup.userId, userId)))
-	return row?.role ?? null
+	return row !== undefined
+}
+
+// What the inspection's policy needs beyond its row: its visits (whether 暗访, which agencies)
+// and the agencies its findings are about (inspectionPolicy, mayReadInspection).
+export async function readingFacts(db: Database, inspectionId: number) {
+	const [visitRows, links, findingRows] = await Promise.all([
+		db.select({ id: visits.id, unannounced: visits.unannounced }).from(visits).where(eq(visits.inspectionId, inspectionId)),
+		db
+			.select({ visitId: visitAgencies.visitId, agencyId: visitAgencies.agencyId })
+			.from(visitAgencies)
+			.innerJoin(visits, eq(visits.id, visitAgencies.visitId))
+			.where(eq(visits.inspectionId, inspectionId)),
+		db.selectDistinct({ agencyId: findings.agencyId }).from(findings).where(eq(findings.inspectionId, inspectionId)),
+	])
+	return {
+		visits: visitRows.map((v) => ({ unannounced: v.unannounced, agencyIds: links.filter((l) => l.visitId === v.id).map((l) => l.agencyId) })),
+		findingAgencyIds: findingRows.map((f) => f.agencyId),
+	}
 }
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
@@ -127,14 +129,17 @@ export async function getReadableInspection(db: Database, user: InspectionReader
 		.from(inspections)
 		.leftJoin(agencies, eq(agencies.id, inspections.organId))
 		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
-		.where(and(eq(inspections.id, inspectionId), inspectionReadableWhere(user)))
+		.where(and(eq(inspections.id, inspectionId), inspectionsReadableBy(user)))
 	if (!row) return null
-	const [clauseMap, groupMap] = await Promise.all([clausesOf(db, [inspectionId]), groupsOf(db, [inspectionId])])
-	return {
+	const [clauseMap, groupMap, facts] = await Promise.all([clausesOf(db, [inspectionId]), groupsOf(db, [inspectionId]), readingFacts(db, inspectionId)])
+	const inspection = {
 		...(row as InspectionRow),
 		clauses: clauseMap.get(inspectionId) ?? [],
 		group: groupMap.get(inspectionId) ?? [],
+		...facts,
 	}
+	// The same rule again, in code: the SQL above is the guard, this the belt.
+	return mayReadInspection(user, inspection) ? inspection : null
 }
 
 export type Inspection = NonNullable<Awaited<ReturnType<typeof getReadableInspection>>>
@@ -185,18 +190,11 @@ export async function groupsOf(db: Database, inspectionIds: Array<number>) {
 	return map
 }
 
-
 // The inspections the user may read, newest year first, then by period. Each with its leader,
 // the number of visits the user may see and the number of findings the user may see.
 export async function listInspections(db: Database, user: InspectionReader, query: InspectionListQuery) {
-	const visitCount =
-		user.role === 'agency'
-			? sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visits.unannounced} = false and exists (select 1 from ${visitAgencies} where ${visitAgencies.visitId} = ${visits.id} and ${visitAgencies.agencyId} = ${user.agencyId ?? -1}))`
-			: sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)})`
-	const findingCount =
-		user.role === 'agency'
-			? sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findings.agencyId} = ${user.agencyId ?? -1})`
-			: sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)})`
+	const visitCount = sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visitsReadableBy(user)})`
+	const findingCount = sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findingsReadableBy(user)})`
 	const leader = sql<string | null>`(select ${users.realName} from ${inspectionGroup} join ${users} on ${users.id} = ${inspectionGroup.userId} where ${inspectionGroup.inspectionId} = ${outer(inspections.id)} and ${inspectionGroup.role} = 'leader' order by ${users.id} limit 1)`
 	const rows = await db
 		.select({
@@ -210,7 +208,7 @@ export async function listInspections(db: Database, user: InspectionReader, quer
 		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
 		.where(
 			and(
-				inspectionReadableWhere(user),
+				inspectionsReadableBy(user),
 				query.year === null ? undefined : eq(inspections.year, query.year),
 				query.state === null ? undefined : eq(inspections.state, query.state),
 			),
@@ -223,13 +221,12 @@ export async function listInspectionYears(db: Database, user: InspectionReader):
 	const rows = await db
 		.selectDistinct({ year: inspections.year })
 		.from(inspections)
-		.where(inspectionReadableWhere(user))
+		.where(inspectionsReadableBy(user))
 		.orderBy(desc(inspections.year))
 	return rows.map((r) => r.year)
 }
 
 // ── The form's options ──────────────────────────────────────────────────────────────────────
-
 
 export async function loadInspectionFormOptions(db: Database, keep: { organId?: number | null; userIds?: Array<number> } = {}) {
 	const keepUsers = keep.userIds ?? []
@@ -295,8 +292,8 @@ export async function getPlanItemForInspection(db: Database, planItemId: number)
 	return { ...item, clauseIds: await planItemClauseIds(db, planItemId) }
 }
 
-
-export async function currentInspectionInput(db: Database, id: number): Promise<(InspectionInput & { version: number; state: InspectionState }) | null> {
+// The plan as the edit form holds it, with its version and state.
+export async function getInspectionInput(db: Database, id: number): Promise<(InspectionInput & { version: number; state: InspectionState }) | null> {
 	const [row] = await db.select().from(inspections).where(eq(inspections.id, id))
 	if (!row) return null
 	const [clauseRows, groupRowsNow] = await Promise.all([
@@ -386,7 +383,7 @@ export async function draftInspectionReport(db: Database, inspectionId: number, 
 		.from(inspections)
 		.leftJoin(agencies, eq(agencies.id, inspections.organId))
 		.where(eq(inspections.id, inspectionId))
-	if (!inspection) throw staleRecord()
+	if (!inspection) refuse({ kind: 'notFound' })
 	const [instrumentTitle, scope, visitRows, visitAgencyRows, findingRows] = await Promise.all([
 		inspectionInstrumentTitle(db, inspectionId),
 		clausesOf(db, [inspectionId]),
@@ -434,7 +431,6 @@ export async function draftInspectionReport(db: Database, inspectionId: number, 
 }
 
 
-
 // The inspection's deliberation as the inspection page and the print view need it.
 export async function inspectionDeliberation(db: Database, inspectionId: number) {
 	const [row] = await db
@@ -448,13 +444,4 @@ export async function inspectionDeliberation(db: Database, inspectionId: number)
 		.from(deliberations)
 		.where(and(eq(deliberations.subjectType, 'inspection'), eq(deliberations.subjectId, inspectionId)))
 	return row ? { ...row, openedOn: shanghaiDate(row.createdAt) } : null
-}
-
-// Who reads the report: admin, the secretariat and members always; an invited deputy of the
-// group (the only deputies who read the inspection at all); an agency liaison once the report
-// and its opinions are published with the letter (Art. 37 para. 3) — before that the report,
-// which names other agencies' findings, is the committee's working paper.
-export function mayReadInspectionReport(user: { role: Role }, deliberation: { state: DeliberationState } | null): boolean {
-	if (user.role === 'agency') return deliberation !== null && letterIsSent(deliberation.state)
-	return true
 }

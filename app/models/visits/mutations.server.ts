@@ -1,8 +1,15 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
-import { agencies, users, visitAgencies, visitParticipants, visits } from '#db/schema'
-import { staleRecord, updateVersioned, type Audit } from '../write.server'
-import { getVisit, type ScheduleVisit, type VisitInput } from './queries.server'
+import { agencies, inspections, users, visitAgencies, visitParticipants, visits } from '#db/schema'
+import { mayScheduleVisits } from '~/domain/inspections'
+import { conflictsCovered } from '~/domain/schedule'
+import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor } from '../write.server'
+import { findVisitConflicts, getReadableVisit, type ConflictView, type ScheduleVisit, type VisitInput } from './queries.server'
+
+// The schedule of an inspection's visits, written by the secretariat while the inspection is
+// planned or in progress (mayScheduleVisits). Conflicts — a participant booked twice, an agency
+// visited twice on a day, a visit outside the period — are warnings, not refusals: a visit with
+// conflicts is saved only with a reason covering each of those the user was shown.
 
 async function describeVisit(db: Database, input: VisitInput & { conflictReason: string | null }) {
 	const [agencyRows, userRows] = await Promise.all([
@@ -52,18 +59,6 @@ async function replaceVisitLinks(tx: Database, visitId: number, input: VisitInpu
 	if (participantIds.length) await tx.insert(visitParticipants).values(participantIds.map((userId) => ({ visitId, userId })))
 }
 
-export async function createVisit(
-	tx: Database,
-	audit: Audit,
-	inspectionId: number,
-	input: VisitInput & { conflictReason: string | null },
-): Promise<number> {
-	const [created] = await tx.insert(visits).values({ inspectionId, ...visitValues(input) }).returning({ id: visits.id })
-	await replaceVisitLinks(tx, created.id, input)
-	await audit({ action: 'visit.create', entityType: 'visit', entityId: created.id, before: null, after: { inspectionId, ...(await describeVisit(tx, input)) } })
-	return created.id
-}
-
 function inputOf(visit: ScheduleVisit): VisitInput & { conflictReason: string | null } {
 	return {
 		on: visit.on,
@@ -79,35 +74,77 @@ function inputOf(visit: ScheduleVisit): VisitInput & { conflictReason: string | 
 	}
 }
 
-export async function updateVisit(
-	tx: Database,
-	audit: Audit,
-	inspectionId: number,
-	visitId: number,
-	version: number,
-	input: VisitInput & { conflictReason: string | null },
-) {
-	const before = await getVisit(tx, inspectionId, visitId)
-	if (!before) throw staleRecord()
-	await updateVersioned(tx, visits, visitId, version, visitValues(input), eq(visits.inspectionId, inspectionId))
-	await replaceVisitLinks(tx, visitId, input)
-	await audit({
-		action: 'visit.update',
-		entityType: 'visit',
-		entityId: visitId,
-		before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) },
-		after: { inspectionId, ...(await describeVisit(tx, input)) },
+export type SaveVisitInput = VisitInput & {
+	inspectionId: number
+	// The visit changed, with the version the user saw; null for a new visit.
+	visit: { id: number; version: number } | null
+	conflictReason: string
+	// The keys of the conflicts the user was shown (the reason covers those only).
+	acknowledged: ReadonlyArray<string>
+}
+
+// Saved, or not saved because of conflicts the reason does not cover: those are shown and
+// nothing is written.
+export type SavedVisit = { saved: true; visitId: number } | { saved: false; conflicts: Array<ConflictView> }
+
+async function inspectionState(db: Database, inspectionId: number) {
+	const [row] = await db.select({ state: inspections.state }).from(inspections).where(eq(inspections.id, inspectionId))
+	if (!row) refuse({ kind: 'notFound' })
+	return row
+}
+
+export async function saveVisit(db: Database, actor: Actor, input: SaveVisitInput): Promise<SavedVisit> {
+	const { inspectionId } = input
+	const candidate = { ...input, id: input.visit?.id ?? null }
+	// The warnings first, before anything is locked: a closed schedule is refused before them.
+	enforce(mayScheduleVisits(actor, await inspectionState(db, inspectionId)))
+	const reason = input.conflictReason.trim()
+	const conflicts = await findVisitConflicts(db, candidate)
+	if (!conflictsCovered(conflicts.map((c) => c.key), reason, input.acknowledged)) return { saved: false, conflicts }
+	const visitId = await write(db, actor, async (tx, audit) => {
+		const inspection = await lockVersioned(tx, inspections, inspectionId, undefined, { mode: 'share' })
+		enforce(mayScheduleVisits(actor, inspection))
+		if (input.visit) await lockVersioned(tx, visits, input.visit.id, input.visit.version, { where: eq(visits.inspectionId, inspectionId) })
+		const before = input.visit ? await getReadableVisit(tx, actor, inspectionId, input.visit.id) : null
+		if (input.visit && !before) refuse({ kind: 'notFound' })
+		// Checked again on the schedule as it is now: a conflict that appeared meanwhile (another
+		// visit saved in between) was not shown to the user, who sees it after reloading.
+		const now = await findVisitConflicts(tx, candidate)
+		if (!conflictsCovered(now.map((c) => c.key), reason, input.acknowledged)) refuse({ kind: 'stale' })
+		const stored = { ...input, conflictReason: now.length > 0 ? reason : null }
+		if (!input.visit || !before) {
+			const [created] = await tx.insert(visits).values({ inspectionId, ...visitValues(stored) }).returning({ id: visits.id })
+			await replaceVisitLinks(tx, created.id, stored)
+			await audit({ action: 'visit.create', entityType: 'visit', entityId: created.id, before: null, after: { inspectionId, ...(await describeVisit(tx, stored)) } })
+			return created.id
+		}
+		await updateVersioned(tx, visits, input.visit.id, input.visit.version, visitValues(stored))
+		await replaceVisitLinks(tx, input.visit.id, stored)
+		await audit({
+			action: 'visit.update',
+			entityType: 'visit',
+			entityId: input.visit.id,
+			before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) },
+			after: { inspectionId, ...(await describeVisit(tx, stored)) },
+		})
+		return input.visit.id
+	})
+	return { saved: true, visitId }
+}
+
+export async function deleteVisit(db: Database, actor: Actor, input: { inspectionId: number; visitId: number; version: number }) {
+	await write(db, actor, async (tx, audit) => {
+		const inspection = await lockVersioned(tx, inspections, input.inspectionId, undefined, { mode: 'share' })
+		enforce(mayScheduleVisits(actor, inspection))
+		await lockVersioned(tx, visits, input.visitId, input.version, { where: eq(visits.inspectionId, input.inspectionId) })
+		const before = await getReadableVisit(tx, actor, input.inspectionId, input.visitId)
+		await tx.delete(visits).where(eq(visits.id, input.visitId))
+		await audit({
+			action: 'visit.delete',
+			entityType: 'visit',
+			entityId: input.visitId,
+			before: before ? { inspectionId: input.inspectionId, ...(await describeVisit(tx, inputOf(before))) } : null,
+			after: null,
+		})
 	})
 }
-
-export async function deleteVisit(tx: Database, audit: Audit, inspectionId: number, visitId: number, version: number) {
-	const before = await getVisit(tx, inspectionId, visitId)
-	if (!before) throw staleRecord()
-	const removed = await tx
-		.delete(visits)
-		.where(and(eq(visits.id, visitId), eq(visits.inspectionId, inspectionId), eq(visits.version, version)))
-		.returning({ id: visits.id })
-	if (removed.length !== 1) throw staleRecord()
-	await audit({ action: 'visit.delete', entityType: 'visit', entityId: visitId, before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) }, after: null })
-}
-

@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { RectificationBadge, RectificationDue, SeverityBadge } from '~/components/findings-list'
 import { shanghaiDate } from '~/domain/dates'
-import { findingListSearch, findingTitle, isFindingListFiltered, parseFindingListQuery } from '~/domain/findings'
+import { findingListSearch, findingReadScope, findingTitle, isFindingListFiltered, parseFindingListQuery } from '~/domain/findings'
 import { fill, useT } from '~/i18n/i18n'
 import { findingFilterOptions, listFindings } from '~/models/findings/queries.server'
 import { FindingFilters } from './filters'
@@ -47,11 +47,13 @@ export async function loader(args: LoaderFunctionArgs) {
 		})),
 		options,
 		role: user.role,
+		// A liaison reads the findings about their own agency only.
+		ownAgency: findingReadScope(user).kind === 'agency',
 	}
 }
 
 export default function FindingsPage() {
-	const { query, search, filtered, rows, total, page, pages, options, role } = useLoaderData<typeof loader>()
+	const { query, search, filtered, rows, total, page, pages, options, role, ownAgency } = useLoaderData<typeof loader>()
 	const t = useT()
 	const pageHref = (n: number) => `/findings${findingListSearch({ ...query, page: n })}`
 	return (
@@ -65,7 +67,7 @@ export default function FindingsPage() {
 					</a>
 				</span>
 			</div>
-			<p className="muted small">{role === 'agency' ? t.findings.introAgency : t.findings.intro}</p>
+			<p className="muted small">{ownAgency ? t.findings.introAgency : t.findings.intro}</p>
 			<FindingFilters key={search} query={query} options={options} />
 			{rows.length === 0 ? (
 				<div className="empty">
