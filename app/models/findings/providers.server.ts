@@ -34,6 +34,7 @@ export async function mayReadFindingById(user: FindingReader, findingId: number,
 export type OpenFinding = {
 	id: number
 	title: string
+	clauseId: number
 	clauseLabel: string
 	inspectionTitle: string
 	severity: Severity
@@ -51,6 +52,7 @@ export async function listAgencyOpenFindings(db: Database, viewer: FindingReader
 	return rows.map((row) => ({
 		id: row.id,
 		title: findingTitle(row.description),
+		clauseId: row.clauseId,
 		clauseLabel: row.clauseLabel,
 		inspectionTitle: row.inspectionTitle,
 		severity: row.severity,
