@@ -49,10 +49,67 @@ export function reportIsEmpty(parts: ReportParts): boolean {
 	return reportParts.every((part) => parts[part].trim() === '')
 }
 
-// What must be written before the report goes to a meeting: the evaluation and the problems
-// (the suggestions may honestly be "none").
+// ── Part four: suggestions for amending the law (Art. 36) ───────────────────────────────────
+//
+// The report must say what the group suggests about amending the instrument. When it suggests
+// nothing, it says so, and why (「本次检查未提出修改建议」 with a reason): the part then holds
+// that statement and the reason, which the printed report carries as they stand.
+
+export const noAmendmentStatement = '本次检查未提出修改完善法规的建议。'
+const reasonLabel = '理由：'
+
+export type Amendment = { none: false; text: string } | { none: true; reason: string }
+
+export function writeAmendment(amendment: Amendment): string {
+	return amendment.none ? `${noAmendmentStatement}\n${reasonLabel}${amendment.reason.trim()}` : amendment.text
+}
+
+export function readAmendment(stored: string): Amendment {
+	const text = stored.trim()
+	if (!text.startsWith(noAmendmentStatement)) return { none: false, text: stored }
+	const rest = text.slice(noAmendmentStatement.length).trim()
+	return { none: true, reason: rest.startsWith(reasonLabel) ? rest.slice(reasonLabel.length).trim() : rest }
+}
+
+// A bare "无" says that there are no suggestions but not why: the statement with its reason does.
+const bareNone = new Set(['无', '暂无', '没有', '无建议', '暂无建议', 'none', 'n/a'])
+
+function amendmentWritten(stored: string): boolean {
+	const amendment = readAmendment(stored)
+	if (amendment.none) return amendment.reason !== ''
+	const text = amendment.text.trim()
+	return text !== '' && !bareNone.has(text.replace(/[。．.；;！!]+$/, '').toLowerCase())
+}
+
+// The report's parts as its form holds them: the amendment part as its text, or the box
+// 「本次检查未提出修改建议」 ticked with the reason.
+export type ReportFormValues = ReportParts & { amendmentNone: boolean; amendmentNoneReason: string }
+
+export function reportFormValues(parts: ReportParts): ReportFormValues {
+	const amendment = readAmendment(parts.amendmentSuggestions)
+	return {
+		...parts,
+		amendmentSuggestions: amendment.none ? '' : amendment.text,
+		amendmentNone: amendment.none,
+		amendmentNoneReason: amendment.none ? amendment.reason : '',
+	}
+}
+
+export function reportFromForm(values: ReportFormValues): ReportParts {
+	const { amendmentNone, amendmentNoneReason, ...parts } = values
+	return {
+		...parts,
+		amendmentSuggestions: amendmentNone ? writeAmendment({ none: true, reason: amendmentNoneReason }) : values.amendmentSuggestions,
+	}
+}
+
+// What must be written before the report goes to a meeting: the evaluation, the problems and
+// the suggestions for amending the law, or the statement that there are none, with its reason
+// (the suggestions for enforcement may honestly be none).
 export function reportMissingParts(parts: ReportParts): Array<ReportPart> {
-	return (['evaluation', 'problems'] as const).filter((part) => parts[part].trim() === '')
+	const missing: Array<ReportPart> = (['evaluation', 'problems'] as const).filter((part) => parts[part].trim() === '')
+	if (!amendmentWritten(parts.amendmentSuggestions)) missing.push('amendmentSuggestions')
+	return missing
 }
 
 // ── Who writes, submits and reads the report ────────────────────────────────────────────────
@@ -90,6 +147,7 @@ export function maySubmitReport(user: Pick<PolicyUser, 'role'>, inspection: Repo
 	const locked = editableVerdict(inspection)
 	if (!locked.ok) return locked
 	const missing = reportMissingParts(parts)
+	if (missing.length === 1 && missing[0] === 'amendmentSuggestions') return broken('inspectionReport.missingAmendment', undefined, 400)
 	if (missing.length) return broken('inspectionReport.missingParts', { parts: { labels: missing.map((part) => `inspectionReport.parts.${part}`) } }, 400)
 	return allowed
 }

@@ -5,7 +5,7 @@ import { getDb } from '#db/client.server'
 import { forbidden, invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import { fillReport, inspectionReportPolicy, mayEditReport } from '~/domain/inspection-report'
+import { fillReport, inspectionReportPolicy, mayEditReport, reportFormValues, reportFromForm } from '~/domain/inspection-report'
 import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { refusalMessage } from '~/i18n/refusals'
@@ -48,7 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const editable = mayEditReport(user, judged)
 	return {
 		inspection: { id: inspection.id, title: inspection.title, state: inspection.state, organName: inspection.organName },
-		report: { version: report.version, parts: report.parts, title: report.reportTitle, meetingLabel: report.meetingLabel },
+		report: { version: report.version, values: reportFormValues(report.parts), title: report.reportTitle, meetingLabel: report.meetingLabel },
 		editable: policy.edit,
 		locked: editable.ok ? null : refusalMessage(messagesFor(args.request), editable.refusal),
 		canSubmit: policy.submit,
@@ -69,16 +69,17 @@ export async function action(args: ActionFunctionArgs) {
 		const reply = (status: number, formErrors?: Array<string>) =>
 			data({ intent: 'report' as const, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
 		if (submission.status !== 'success') return reply(400)
-		const { intent: _intent, version, overwrite, ...parts } = submission.value
+		const { intent: _intent, version, overwrite, ...values } = submission.value
 		if (submission.value.intent === 'draft') {
 			// Drafting writes nothing, but only while the report may be written.
 			const editable = mayEditReport(user, judged)
 			if (!editable.ok) return reply(409, [refusalMessage(t, editable.refusal)])
+			const { amendmentNone, amendmentNoneReason, ...parts } = values
 			const drafted = await draftInspectionReport(db, inspection.id, shanghaiDate(new Date()))
 			const filled = fillReport(parts, drafted, overwrite ?? false)
-			return data({ intent: 'draft' as const, values: filled.parts, filled: filled.filled, at: Date.now() })
+			return data({ intent: 'draft' as const, values: { ...filled.parts, amendmentNone, amendmentNoneReason }, filled: filled.filled, at: Date.now() })
 		}
-		const outcome = await attempt(t, () => saveInspectionReport(db, user, { inspectionId: inspection.id, version, parts }))
+		const outcome = await attempt(t, () => saveInspectionReport(db, user, { inspectionId: inspection.id, version, parts: reportFromForm(values) }))
 		if (!outcome.ok) return reply(outcome.status, [outcome.message])
 		return redirect(`/inspections/${inspection.id}/report?done=saved`)
 	}
@@ -136,7 +137,7 @@ export default function InspectionReportPage() {
 				// A new draft or a new version starts the form again from those values.
 				key={`report-${report.version}-${drafted?.at ?? 0}`}
 				version={report.version}
-				values={drafted?.values ?? report.parts}
+				values={drafted?.values ?? report.values}
 				editable={editable}
 				lastResult={reportResult}
 			/>
