@@ -33,6 +33,9 @@ export const settingDefaults = {
 	concernAnswerDifficultMonths: 6,
 	concernReturnDays: 10,
 	concernRehandleMonths: 1,
+	// Law-enforcement inspections: the secretariat verifies an agency's rectification response
+	// within this many days of it (the agency's own clock stops when it has answered).
+	rectificationVerifyDays: 30,
 	// Cards and ranking over the oversight record.
 	yellowCardOverdueDays: 30,
 	redCardOverdueItems: 3,
@@ -44,7 +47,7 @@ export const settingDefaults = {
 
 export type SettingKey = keyof typeof settingDefaults
 export type Settings = { [K in SettingKey]: number }
-export type SettingGroup = 'accounts' | 'reports' | 'inquiries' | 'concerns' | 'cards' | 'general'
+export type SettingGroup = 'accounts' | 'reports' | 'inquiries' | 'concerns' | 'inspections' | 'cards' | 'general'
 
 export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'sessionIdleMinutes', group: 'accounts', min: 5, max: 480, unit: 'minutes' },
@@ -64,6 +67,7 @@ export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'concernAnswerDifficultMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
 	{ key: 'concernReturnDays', group: 'concerns', min: 1, max: 60, unit: 'days' },
 	{ key: 'concernRehandleMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
+	{ key: 'rectificationVerifyDays', group: 'inspections', min: 1, max: 365, unit: 'days' },
 	{ key: 'yellowCardOverdueDays', group: 'cards', min: 1, max: 365, unit: 'days' },
 	{ key: 'redCardOverdueItems', group: 'cards', min: 1, max: 50, unit: 'count' },
 	{ key: 'redCardOverdueDays', group: 'cards', min: 1, max: 730, unit: 'days' },

@@ -5,7 +5,7 @@ import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { findingTitle, mayReadFinding, type FindingReader } from '~/domain/findings'
 import type { Severity } from '~/domain/inspections'
 import { findingHref } from '~/domain/links'
-import { rectificationOverdueDays, type RectificationState } from '~/domain/rectification'
+import { awaitingAgency, rectificationOverdueDays, verificationDueOn, type RectificationState } from '~/domain/rectification'
 import type { TimelineEvent } from '~/domain/timeline'
 import { todoItem } from '~/domain/todo'
 import type { TimelineProvider, TodoProvider } from '../providers.server'
@@ -65,13 +65,14 @@ export async function listAgencyOpenFindings(db: Database, viewer: FindingReader
 // ── The to-do list's provider ────────────────────────────────────────────────────────────────
 
 // An agency's liaison: the findings about their agency to rectify (open) or rectify again
-// (reopened, with the reason), by their due date. The secretariat: responses to verify. Group
-// members have nothing to do about a finding once it is recorded.
-export const findingTodos: TodoProvider = async (db, user, today) => {
+// (reopened, with the reason), by their due date. The secretariat: responses to verify, each due
+// rectificationVerifyDays after the response — its delay, never the agency's. Group members
+// have nothing to do about a finding once it is recorded.
+export const findingTodos: TodoProvider = async (db, user, today, settings) => {
 	if (user.role === 'agency') {
 		if (!user.agencyId) return []
 		const rows = await listSelect(db)
-			.where(and(eq(findings.agencyId, user.agencyId), inArray(findings.rectificationState, ['open', 'reopened'])))
+			.where(and(eq(findings.agencyId, user.agencyId), inArray(findings.rectificationState, [...awaitingAgency])))
 			.orderBy(asc(findings.rectificationDueOn), asc(findings.id))
 		return rows.map((row) =>
 			todoItem(
@@ -99,7 +100,7 @@ export const findingTodos: TodoProvider = async (db, user, today) => {
 				action: 'verify',
 				title: findingTitle(row.description),
 				href: findingHref(row.id),
-				due: null,
+				due: verificationDueOn(row, settings),
 				actionable: true,
 				detail: `${row.agencyShortName} · ${row.clauseLabel} · ${row.inspectionTitle}`,
 			},

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, exists, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, auditEvents, clauses, findings, inspectionClauses, inspections, tasks, users, visits } from '#db/schema'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { findingPageSize, findingReadScope, findingTitle, type FindingListQuery, type FindingReader } from '~/domain/findings'
-import { rectificationOverdueDays, type RectificationAction, type RectificationState } from '~/domain/rectification'
+import { awaitingAgency, rectificationOverdueDays, type RectificationAction, type RectificationState } from '~/domain/rectification'
 import { inGroupOf } from '../inspections/group.server'
 import { visitsReadableBy } from '../visits/queries.server'
 
@@ -171,8 +171,9 @@ function listWhere(user: FindingReader, query: Omit<FindingListQuery, 'page'>, t
 		query.agencyId ? eq(findings.agencyId, query.agencyId) : undefined,
 		query.severity ? eq(findings.severity, query.severity) : undefined,
 		query.state ? eq(findings.rectificationState, query.state) : undefined,
-		// Overdue: not accepted and past its due date (a due date is met on its own day).
-		query.overdue ? and(ne(findings.rectificationState, 'accepted'), lt(findings.rectificationDueOn, today)) : undefined,
+		// Overdue: the agency owes an answer and its due date has passed (a due date is met on its
+		// own day). A response waiting for verification is the secretariat's, not the agency's.
+		query.overdue ? and(inArray(findings.rectificationState, [...awaitingAgency]), lt(findings.rectificationDueOn, today)) : undefined,
 	)
 }
 
