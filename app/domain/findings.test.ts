@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { refusalMessage } from '~/i18n/refusals'
+import { settingDefaults } from './settings'
 import { zh } from '~/i18n/zh'
 import { nextRectificationState, type RectificationAction, type RectificationState } from './rectification'
 import {
@@ -54,7 +55,8 @@ test('only the finding’s own agency responds; only the secretariat verifies', 
 })
 
 test('the due date defaults to 90 days ahead, is required and may not be before today', () => {
-	expect(defaultRectificationDue('2026-11-27')).toBe('2027-02-25')
+	expect(defaultRectificationDue('2026-11-27', settingDefaults)).toBe('2027-02-25')
+	expect(defaultRectificationDue('2026-11-27', { ...settingDefaults, rectificationDueDays: 30 })).toBe('2026-12-27')
 	expect(rectificationDueProblem(undefined, '2026-11-27')).toBe('required')
 	expect(rectificationDueProblem('2026-02-30', '2026-11-27')).toBe('invalid')
 	expect(rectificationDueProblem('2026-11-26', '2026-11-27')).toBe('past')

@@ -3,6 +3,7 @@ import { inspectionReadScope, isUnderway, severities, type InspectionReadScope, 
 import { nextRectificationState, rectificationOverdueDays, type RectificationAction, type RectificationState } from './rectification'
 import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
 import type { PolicyUser, Role } from './roles'
+import type { Settings } from './settings'
 
 // Findings (问题) of law-enforcement inspections and who may do what with them. The state
 // machine of the rectification (整改) is app/domain/rectification.ts; this module holds the
@@ -98,10 +99,10 @@ export function findingPolicy(user: FindingReader, finding: { agencyId: number; 
 
 // ── The rectification's due date ─────────────────────────────────────────────────────────────
 
-export const defaultRectificationDays = 90
-
-export function defaultRectificationDue(today: IsoDate): IsoDate {
-	return addDays(today, defaultRectificationDays)
+// The form proposes a due date rectificationDueDays ahead (a setting, 90 days by default); the
+// recorder may choose another.
+export function defaultRectificationDue(today: IsoDate, settings: Pick<Settings, 'rectificationDueDays'>): IsoDate {
+	return addDays(today, settings.rectificationDueDays)
 }
 
 export type DueProblem = 'required' | 'invalid' | 'past'

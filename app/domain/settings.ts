@@ -33,8 +33,10 @@ export const settingDefaults = {
 	concernAnswerDifficultMonths: 6,
 	concernReturnDays: 10,
 	concernRehandleMonths: 1,
-	// Law-enforcement inspections: the secretariat verifies an agency's rectification response
-	// within this many days of it (the agency's own clock stops when it has answered).
+	// Law-enforcement inspections: a finding's rectification is due this many days after it is
+	// recorded, by default; the secretariat verifies an agency's response within this many days
+	// of it (the agency's own clock stops when it has answered).
+	rectificationDueDays: 90,
 	rectificationVerifyDays: 30,
 	// Cards and ranking over the oversight record.
 	yellowCardOverdueDays: 30,
@@ -67,6 +69,7 @@ export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'concernAnswerDifficultMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
 	{ key: 'concernReturnDays', group: 'concerns', min: 1, max: 60, unit: 'days' },
 	{ key: 'concernRehandleMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
+	{ key: 'rectificationDueDays', group: 'inspections', min: 1, max: 730, unit: 'days' },
 	{ key: 'rectificationVerifyDays', group: 'inspections', min: 1, max: 365, unit: 'days' },
 	{ key: 'yellowCardOverdueDays', group: 'cards', min: 1, max: 365, unit: 'days' },
 	{ key: 'redCardOverdueItems', group: 'cards', min: 1, max: 50, unit: 'count' },

@@ -14,6 +14,7 @@ import { maxFilesPerUpload, maxUploadRequestBytes, readUploadForm } from '~/mode
 import { findingFormOptions } from '~/models/findings/queries.server'
 import { recordFinding } from '~/models/findings/mutations.server'
 import { getReadableInspection } from '~/models/inspections/queries.server'
+import { loadSettings } from '~/models/settings.server'
 import { fileProblems } from '../reports.$reportId.edit/files.server'
 import { RecordForm } from './form'
 import { recordSchema } from './schema'
@@ -37,13 +38,15 @@ async function loadRecordable(args: LoaderFunctionArgs | ActionFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
 	const { db, inspection, recording } = await loadRecordable(args)
 	const today = shanghaiDate(new Date())
+	const settings = await loadSettings(db)
 	return {
 		inspection: { id: inspection.id, title: inspection.title },
 		// Before the inspection starts or once its report is submitted: why nothing is recorded.
 		closed: recording.ok ? null : refusalMessage(messagesFor(args.request), recording.refusal),
 		options: await findingFormOptions(db, inspection.id),
 		today,
-		defaultDue: defaultRectificationDue(today),
+		defaultDue: defaultRectificationDue(today, settings),
+		dueDays: settings.rectificationDueDays,
 		maxFiles: maxFilesPerUpload,
 	}
 }
@@ -99,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RecordFindingPage() {
-	const { inspection, closed, options, today, defaultDue, maxFiles } = useLoaderData<typeof loader>()
+	const { inspection, closed, options, today, defaultDue, dueDays, maxFiles } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
@@ -114,7 +117,7 @@ export default function RecordFindingPage() {
 			{closed ? (
 				<Notice kind="info">{closed}</Notice>
 			) : (
-				<RecordForm options={options} today={today} defaultDue={defaultDue} maxFiles={maxFiles} lastResult={actionData?.result} />
+				<RecordForm options={options} today={today} defaultDue={defaultDue} dueDays={dueDays} maxFiles={maxFiles} lastResult={actionData?.result} />
 			)}
 		</>
 	)
