@@ -1,3 +1,5 @@
+import { allowed, broken, type Verdict } from './refusal'
+
 // Every default the design names, in one place. Admins change them on /admin/settings; only
 // changed values are stored. Rules read them through `Settings`, never from constants.
 
@@ -102,4 +104,36 @@ export function validateSetting(key: SettingKey, value: number): string | null {
 	if (!Number.isInteger(value)) return 'integer'
 	if (value < definition.min || value > definition.max) return 'range'
 	return null
+}
+
+// ── Settings that must hold together ────────────────────────────────────────────────────────
+
+// Art. 15: the draft for comments comes first (20 days before the meeting), the revised,
+// signed-off report after it (10 days before), and it is distributed once revised (7 days
+// before), at the earliest the day it is due. So the draft is strictly more days before the
+// meeting than the revision, and the revision at least as many as the distribution.
+export type SettingsProblem =
+	| { key: 'reportRevisedDaysBefore'; rule: 'revisedNotAfterDraft'; params: { draft: number } }
+	| { key: 'reportDistributeDaysBefore'; rule: 'distributionBeforeRevised'; params: { revised: number } }
+
+export function settingsProblems(values: Pick<Settings, 'reportDraftDaysBefore' | 'reportRevisedDaysBefore' | 'reportDistributeDaysBefore'>): Array<SettingsProblem> {
+	const problems: Array<SettingsProblem> = []
+	if (values.reportDraftDaysBefore <= values.reportRevisedDaysBefore) {
+		problems.push({ key: 'reportRevisedDaysBefore', rule: 'revisedNotAfterDraft', params: { draft: values.reportDraftDaysBefore } })
+	}
+	if (values.reportRevisedDaysBefore < values.reportDistributeDaysBefore) {
+		problems.push({ key: 'reportDistributeDaysBefore', rule: 'distributionBeforeRevised', params: { revised: values.reportRevisedDaysBefore } })
+	}
+	return problems
+}
+
+export function settingsVerdict(values: Settings): Verdict {
+	const [problem] = settingsProblems(values)
+	return problem ? broken(`adminSettings.${problem.rule}`, problem.params, 400) : allowed
+}
+
+// Settings are saved together, so the whole set is the version a save is checked against: the
+// values the form was loaded with.
+export function seenKey(settings: Settings): string {
+	return settingDefinitions.map((definition) => settings[definition.key]).join(',')
 }

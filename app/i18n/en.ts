@@ -459,6 +459,10 @@ export const en: Messages = {
 			redCardConsecutiveUnsatisfied: { label: 'Red card: consecutive 不满意', help: 'This many consecutive 不满意 results give a red card.' },
 			todoHorizonDays: { label: 'To-do horizon', help: 'The home page’s to-do list shows items due within this many days.' },
 		},
+		refusals: {
+			revisedNotAfterDraft: 'Must be fewer than the days for the draft for comments ({draft}): under Art. 15 the draft comes first, then the revised report.',
+			distributionBeforeRevised: 'Cannot be more than the days for the revised report ({revised}): a report is distributed once it is revised.',
+		},
 	},
 	audit: {
 		title: 'Audit log',

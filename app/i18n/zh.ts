@@ -459,6 +459,10 @@ export const zh = {
 			redCardConsecutiveUnsatisfied: { label: '红牌连续不满意次数', help: '满意度表决连续此次数结果为不满意，亮红牌。' },
 			todoHorizonDays: { label: '待办提醒天数', help: '首页待办列出此天数内到期的事项。' },
 		},
+		refusals: {
+			revisedNotAfterDraft: '修改稿提前天数应少于征求意见稿提前天数（{draft} 天）：监督法第十五条规定先送交征求意见稿，再送交修改稿。',
+			distributionBeforeRevised: '分送组成人员提前天数不能多于修改稿提前天数（{revised} 天）：修改稿送交后才能分送。',
+		},
 	},
 	audit: {
 		title: '审计日志',
