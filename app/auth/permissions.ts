@@ -29,6 +29,10 @@ const grants = {
 	'interpellations:act': ['member', 'secretariat', 'agency'],
 	// Resolutions: the acting agency reports on its actions, the office closes them.
 	'resolutions:act': ['agency', 'secretariat'],
+	// Law-enforcement inspections: the roles that write an inspection's report and record its
+	// findings; which inspection, inspectionReportPolicy's and mayRecordFindingOn's.
+	'inspections:report': ['secretariat', 'member'],
+	'findings:record': ['secretariat', 'member', 'deputy'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

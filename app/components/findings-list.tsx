@@ -27,63 +27,75 @@ export function RectificationDue({ dueOn, overdueDays }: { dueOn: IsoDate; overd
 	)
 }
 
-export type OpenFindingRow = {
+// A finding as its one line in a table: the findings list, the agency page.
+export type FindingTableRow = {
 	id: number
 	title: string
-	clauseLabel: string
 	inspectionTitle: string
+	clauseId: number
+	clauseLabel: string
+	agencyName?: string
 	severity: Severity
 	rectificationDueOn: IsoDate
 	rectificationState: RectificationState
 	overdueDays: number
 }
 
+// The findings table: each finding with its inspection, clause, agency (left out on a page that
+// is the agency's own), severity, due date — overdue in red — and where its rectification stands.
+export function FindingsTable({ rows, showAgency = true }: { rows: ReadonlyArray<FindingTableRow>; showAgency?: boolean }) {
+	const t = useT()
+	return (
+		<div className="table-wrap">
+			<table className="finding-table">
+				<thead>
+					<tr>
+						<th scope="col">{t.findings.finding}</th>
+						<th scope="col">{t.findings.clause}</th>
+						{showAgency ? <th scope="col">{t.findings.agency}</th> : null}
+						<th scope="col">{t.findings.severity}</th>
+						<th scope="col">{t.findings.dueOn}</th>
+						<th scope="col">{t.findings.state}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((row) => (
+						<tr key={row.id} className={row.overdueDays > 0 ? 'finding-row--overdue' : undefined}>
+							<td className="finding-table__title">
+								<Link to={`/findings/${row.id}`}>{row.title}</Link>
+								<div className="muted small">{row.inspectionTitle}</div>
+							</td>
+							<td className="nowrap">
+								<Link to={`/clauses/${row.clauseId}`}>{row.clauseLabel}</Link>
+							</td>
+							{showAgency ? <td>{row.agencyName}</td> : null}
+							<td>
+								<SeverityBadge severity={row.severity} />
+							</td>
+							<td>
+								<RectificationDue dueOn={row.rectificationDueOn} overdueDays={row.overdueDays} />
+							</td>
+							<td>
+								<RectificationBadge state={row.rectificationState} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}
+
 // The agency page's open rectifications: every finding about the agency not yet accepted, with
 // its due date, the most pressing first.
-export function OpenFindings({ findings }: { findings: ReadonlyArray<OpenFindingRow> }) {
+export function OpenFindings({ findings }: { findings: ReadonlyArray<FindingTableRow> }) {
 	const t = useT()
 	return (
 		<section aria-labelledby="open-findings-heading">
 			<h2 id="open-findings-heading">
 				{t.findings.agencyOpen}（{findings.length}）
 			</h2>
-			{findings.length === 0 ? (
-				<p className="empty">{t.findings.agencyOpenEmpty}</p>
-			) : (
-				<div className="table-wrap">
-					<table className="finding-table">
-						<thead>
-							<tr>
-								<th scope="col">{t.findings.finding}</th>
-								<th scope="col">{t.findings.clause}</th>
-								<th scope="col">{t.findings.severity}</th>
-								<th scope="col">{t.findings.dueOn}</th>
-								<th scope="col">{t.findings.state}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{findings.map((row) => (
-								<tr key={row.id} className={row.overdueDays > 0 ? 'finding-row--overdue' : undefined}>
-									<td>
-										<Link to={`/findings/${row.id}`}>{row.title}</Link>
-										<div className="muted small">{row.inspectionTitle}</div>
-									</td>
-									<td className="nowrap">{row.clauseLabel}</td>
-									<td>
-										<SeverityBadge severity={row.severity} />
-									</td>
-									<td>
-										<RectificationDue dueOn={row.rectificationDueOn} overdueDays={row.overdueDays} />
-									</td>
-									<td>
-										<RectificationBadge state={row.rectificationState} />
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			{findings.length === 0 ? <p className="empty">{t.findings.agencyOpenEmpty}</p> : <FindingsTable rows={findings} showAgency={false} />}
 		</section>
 	)
 }

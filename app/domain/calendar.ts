@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from './dates'
+import { isOffice, type Role } from './roles'
 
 // The calendar page's arithmetic: weeks run Monday to Sunday (as Chinese calendars print them),
 // a month view shows whole weeks, events spanning several days (a meeting session) appear on
@@ -115,4 +116,25 @@ export function withinRange(event: { startsOn: IsoDate; endsOn: IsoDate }, range
 // What the iCalendar download and the secret feed cover: the recent past and the year ahead.
 export function feedRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
 	return { from: addDays(today, -60), to: addMonths(today, 12) }
+}
+
+// ── Whose events are on whose calendar ("everyone sees their own") ──────────────────────────
+
+type CalendarUser = { id: number | null; role: Role }
+
+// Standing committee meetings: on the calendars of the secretariat, admin and members (deputies
+// and agencies do not attend them).
+export function meetingsOnCalendar(user: Pick<CalendarUser, 'role'>): boolean {
+	return isOffice(user.role) || user.role === 'member'
+}
+
+// Visits: every one for the secretariat and admin; those they take part in for members and
+// deputies; for an agency liaison, the visits they may read — the open ones to their own agency
+// (a 暗访 stays hidden from the visited agency here as everywhere: inspectionReadScope).
+export type CalendarVisitScope = { kind: 'all' } | { kind: 'participant'; userId: number } | { kind: 'readable' } | { kind: 'none' }
+
+export function calendarVisitScope(user: CalendarUser): CalendarVisitScope {
+	if (isOffice(user.role)) return { kind: 'all' }
+	if (user.role === 'member' || user.role === 'deputy') return user.id === null ? { kind: 'none' } : { kind: 'participant', userId: user.id }
+	return { kind: 'readable' }
 }

@@ -1,14 +1,18 @@
 import { expect, test } from 'vitest'
+import { refusalMessage } from '~/i18n/refusals'
+import { settingDefaults } from './settings'
 import { zh } from '~/i18n/zh'
 import { nextRectificationState, type RectificationAction, type RectificationState } from './rectification'
 import {
 	defaultRectificationDue,
+	findingPolicy,
 	findingCsvHeaders,
 	findingCsvRecord,
 	findingListSearch,
 	findingReadScope,
 	mayReadFinding,
 	mayRecordFinding,
+	mayRecordFindingOn,
 	mayRespondToFinding,
 	mayVerifyFinding,
 	parseFindingListQuery,
@@ -51,7 +55,8 @@ test('only the finding’s own agency responds; only the secretariat verifies', 
 })
 
 test('the due date defaults to 90 days ahead, is required and may not be before today', () => {
-	expect(defaultRectificationDue('2026-11-27')).toBe('2027-02-25')
+	expect(defaultRectificationDue('2026-11-27', settingDefaults)).toBe('2027-02-25')
+	expect(defaultRectificationDue('2026-11-27', { ...settingDefaults, rectificationDueDays: 30 })).toBe('2026-12-27')
 	expect(rectificationDueProblem(undefined, '2026-11-27')).toBe('required')
 	expect(rectificationDueProblem('2026-02-30', '2026-11-27')).toBe('invalid')
 	expect(rectificationDueProblem('2026-11-26', '2026-11-27')).toBe('past')
@@ -100,6 +105,24 @@ test('the page refuses a step with the very reason the rule gives', () => {
 	]
 	for (const [state, action] of refused) {
 		const verdict = nextRectificationState(state, action)
-		expect(verdict.ok ? null : verdict.reason).toBe(zh.findings.refusals[action])
+		expect(verdict.ok ? null : refusalMessage(zh, verdict.refusal)).toBe(zh.findings.refusals[action])
 	}
+})
+
+test('findings are recorded while the inspection is under way', () => {
+	expect(mayRecordFindingOn({ role: 'deputy' }, { state: 'in_progress', inGroup: true }).ok).toBe(true)
+	expect(mayRecordFindingOn({ role: 'secretariat' }, { state: 'reporting', inGroup: false }).ok).toBe(true)
+	expect(mayRecordFindingOn({ role: 'secretariat' }, { state: 'planned', inGroup: false })).toMatchObject({ ok: false, refusal: { code: 'findings.notRecording' } })
+	expect(mayRecordFindingOn({ role: 'member' }, { state: 'in_progress', inGroup: false })).toMatchObject({ ok: false, refusal: { kind: 'forbidden' } })
+})
+
+test('the finding’s policy: the agency answers an open finding, the secretariat verifies a response', () => {
+	const open = { agencyId: psb, inGroup: false, rectificationState: 'open' as const }
+	const liaison = { id: 4, role: 'agency' as const, agencyId: psb }
+	const secretariat = { id: 1, role: 'secretariat' as const, agencyId: null }
+	expect(findingPolicy(liaison, open)).toEqual({ read: true, responder: true, verifier: false, steps: ['respond'] })
+	expect(findingPolicy(secretariat, open)).toEqual({ read: true, responder: false, verifier: true, steps: [] })
+	expect(findingPolicy(secretariat, { ...open, rectificationState: 'responded' }).steps).toEqual(['accept', 'reopen'])
+	expect(findingPolicy({ ...liaison, agencyId: edu }, open)).toEqual({ read: false, responder: false, verifier: false, steps: [] })
+	expect(findingPolicy({ id: 2, role: 'member', agencyId: null }, open)).toEqual({ read: true, responder: false, verifier: false, steps: [] })
 })

@@ -1,40 +1,28 @@
-import type { Role } from './roles'
 import { addDays, isIsoDate, type IsoDate } from './dates'
-import { severities, type Severity } from './inspections'
-import { rectificationOverdueDays, type RectificationState } from './rectification'
+import { inspectionReadScope, isUnderway, severities, type InspectionReadScope, type InspectionState, type Severity } from './inspections'
+import { nextRectificationState, rectificationOverdueDays, type RectificationAction, type RectificationState } from './rectification'
+import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
+import type { PolicyUser, Role } from './roles'
+import type { Settings } from './settings'
 
 // Findings (问题) of law-enforcement inspections and who may do what with them. The state
 // machine of the rectification (整改) is app/domain/rectification.ts; this module holds the
 // rules around it: who reads, records, responds and verifies, the due date, the list's filters
-// and the CSV. Every query in app/models/findings.server.ts applies findingReadScope in its
-// WHERE clause; mayReadFinding is the same rule for one record.
+// and the CSV. Every query in app/models/findings/ applies findingReadScope in its WHERE clause
+// (findingsReadableBy); mayReadFinding is the same rule for one record.
 
-export type FindingReader = { id: number; role: Role; agencyId: number | null }
+export type FindingReader = Pick<PolicyUser, 'id' | 'role' | 'agencyId'>
 
 export const rectificationStates = ['open', 'responded', 'reopened', 'accepted'] as const satisfies ReadonlyArray<RectificationState>
 
 // The secretariat and admin read every finding, and so do standing committee members; an
 // invited deputy reads the findings of the inspections whose group they belong to; an agency
-// liaison reads the findings about their own agency, never another's.
-export type FindingReadScope =
-	| { kind: 'all' }
-	| { kind: 'group'; userId: number }
-	| { kind: 'agency'; agencyId: number }
-	| { kind: 'none' }
+// liaison reads the findings about their own agency, never another's. The same readers as the
+// inspections' (inspectionReadScope), a liaison's scope meaning here the findings about it.
+export type FindingReadScope = InspectionReadScope
 
 export function findingReadScope(user: FindingReader): FindingReadScope {
-	switch (user.role) {
-		case 'admin':
-		case 'secretariat':
-		case 'member':
-			return { kind: 'all' }
-		case 'deputy':
-			return { kind: 'group', userId: user.id }
-		case 'agency':
-			return user.agencyId ? { kind: 'agency', agencyId: user.agencyId } : { kind: 'none' }
-		default:
-			return { kind: 'none' }
-	}
+	return inspectionReadScope(user)
 }
 
 // `inGroup`: whether the reader belongs to the group of the finding's inspection.
@@ -59,6 +47,12 @@ export function mayRecordFinding(user: { role: Role }, inGroup: boolean): boolea
 	return (user.role === 'member' || user.role === 'deputy') && inGroup
 }
 
+// …while the inspection is under way (from its start until its report goes to deliberation).
+export function mayRecordFindingOn(user: { role: Role }, inspection: { state: InspectionState; inGroup: boolean }): Verdict {
+	if (!mayRecordFinding(user, inspection.inGroup)) return forbiddenVerdict
+	return isUnderway(inspection.state) ? allowed : broken('findings.notRecording')
+}
+
 // The rectification is the agency's: only its own liaisons respond.
 export function mayRespondToFinding(user: { role: Role; agencyId: number | null }, finding: { agencyId: number }): boolean {
 	return user.role === 'agency' && user.agencyId === finding.agencyId
@@ -69,12 +63,46 @@ export function mayVerifyFinding(user: { role: Role }): boolean {
 	return user.role === 'secretariat'
 }
 
+export const rectificationActions = ['respond', 'accept', 'reopen'] as const satisfies ReadonlyArray<RectificationAction>
+
+// A step of the rectification: forbidden to whoever never takes it, refused by rule when the
+// finding is not in a state it starts from.
+export function mayTakeRectificationStep(
+	user: Pick<PolicyUser, 'role' | 'agencyId'>,
+	finding: { agencyId: number; rectificationState: RectificationState },
+	action: RectificationAction,
+): Verdict {
+	const takes = action === 'respond' ? mayRespondToFinding(user, finding) : mayVerifyFinding(user)
+	if (!takes) return forbiddenVerdict
+	const next = nextRectificationState(finding.rectificationState, action)
+	return next.ok ? allowed : next
+}
+
+export type FindingPolicy = {
+	read: boolean
+	// The agency's liaison, who answers; the secretariat, who verifies.
+	responder: boolean
+	verifier: boolean
+	// The steps the user can take now.
+	steps: Array<RectificationAction>
+}
+
+export function findingPolicy(user: FindingReader, finding: { agencyId: number; inGroup: boolean; rectificationState: RectificationState }): FindingPolicy {
+	const read = mayReadFinding(user, finding)
+	return {
+		read,
+		responder: read && mayRespondToFinding(user, finding),
+		verifier: read && mayVerifyFinding(user),
+		steps: read ? rectificationActions.filter((action) => mayTakeRectificationStep(user, finding, action).ok) : [],
+	}
+}
+
 // ── The rectification's due date ─────────────────────────────────────────────────────────────
 
-export const defaultRectificationDays = 90
-
-export function defaultRectificationDue(today: IsoDate): IsoDate {
-	return addDays(today, defaultRectificationDays)
+// The form proposes a due date rectificationDueDays ahead (a setting, 90 days by default); the
+// recorder may choose another.
+export function defaultRectificationDue(today: IsoDate, settings: Pick<Settings, 'rectificationDueDays'>): IsoDate {
+	return addDays(today, settings.rectificationDueDays)
 }
 
 export type DueProblem = 'required' | 'invalid' | 'past'

@@ -4,8 +4,13 @@ import {
 	draftReport,
 	fillReport,
 	groupFindingsByClause,
+	inspectionReportPolicy,
 	inspectionReportTitle,
+	mayEditReport,
+	maySubmitReport,
+	readAmendment,
 	reportMissingParts,
+	writeAmendment,
 	type ReportFinding,
 	type ReportRecord,
 } from './inspection-report'
@@ -100,5 +105,48 @@ test('titles, clause references and the parts required before submission', () =>
 	expect(inspectionReportTitle(null, '关于物业管理条例实施的执法检查')).toBe('关于物业管理条例实施的执法检查情况的报告')
 	expect(clauseReference('（十二）')).toBe('第（十二）项')
 	expect(clauseReference('第十条')).toBe('第十条')
-	expect(reportMissingParts({ evaluation: ' ', problems: 'x', enforcementSuggestions: '', amendmentSuggestions: '' })).toEqual(['evaluation'])
+	expect(reportMissingParts({ evaluation: ' ', problems: 'x', enforcementSuggestions: '', amendmentSuggestions: '建议修改第十条' })).toEqual(['evaluation'])
+})
+
+test('the secretariat and the group’s leader write the report while it is editable; the secretariat alone submits it', () => {
+	const group = [
+		{ userId: 2, role: 'leader' as const },
+		{ userId: 3, role: 'member' as const },
+	]
+	const reporting = { state: 'reporting' as const, group, meetingLabel: null }
+	const parts = { evaluation: '评价', problems: '问题', enforcementSuggestions: '', amendmentSuggestions: '建议修改第十条' }
+	const secretariat = { id: 1, role: 'secretariat' as const }
+	const leader = { id: 2, role: 'member' as const }
+	const member = { id: 3, role: 'member' as const }
+	expect(inspectionReportPolicy(secretariat, reporting, null)).toEqual({ read: true, write: true, edit: true, submitter: true, submit: true })
+	expect(inspectionReportPolicy(leader, reporting, null)).toEqual({ read: true, write: true, edit: true, submitter: false, submit: false })
+	expect(inspectionReportPolicy(member, reporting, null).write).toBe(false)
+	expect(mayEditReport(member, reporting)).toMatchObject({ ok: false, refusal: { kind: 'forbidden' } })
+	expect(mayEditReport(leader, { ...reporting, state: 'planned' })).toMatchObject({ ok: false, refusal: { code: 'inspectionReport.notStarted' } })
+	expect(mayEditReport(leader, { ...reporting, state: 'deliberation', meetingLabel: '第二十一次会议' })).toMatchObject({
+		ok: false,
+		refusal: { code: 'inspectionReport.locked', params: { meeting: '第二十一次会议' } },
+	})
+	expect(maySubmitReport(leader, reporting, parts).ok).toBe(false)
+	expect(maySubmitReport(secretariat, reporting, parts).ok).toBe(true)
+	expect(maySubmitReport(secretariat, reporting, { ...parts, problems: '' })).toMatchObject({ ok: false, refusal: { code: 'inspectionReport.missingParts', status: 400 } })
+	// An agency reads it once the letter is sent (Art. 37).
+	const agency = { id: 9, role: 'agency' as const }
+	expect(inspectionReportPolicy(agency, reporting, null).read).toBe(false)
+	expect(inspectionReportPolicy(agency, reporting, { state: 'vote_closed' }).read).toBe(false)
+	expect(inspectionReportPolicy(agency, reporting, { state: 'letter_sent' }).read).toBe(true)
+})
+
+test('Art. 36: the amendment part is written, or declared none with a reason', () => {
+	const parts = { evaluation: '评价', problems: '问题', enforcementSuggestions: '', amendmentSuggestions: '' }
+	expect(reportMissingParts(parts)).toEqual(['amendmentSuggestions'])
+	expect(reportMissingParts({ ...parts, amendmentSuggestions: '建议修改第十条' })).toEqual([])
+	// A bare “无” says there are none, not why.
+	expect(reportMissingParts({ ...parts, amendmentSuggestions: '无。' })).toEqual(['amendmentSuggestions'])
+	const none = writeAmendment({ none: true, reason: '施行时间较短' })
+	expect(none).toBe('本次检查未提出修改完善法规的建议。\n理由：施行时间较短')
+	expect(readAmendment(none)).toEqual({ none: true, reason: '施行时间较短' })
+	expect(readAmendment('建议修改第十条')).toEqual({ none: false, text: '建议修改第十条' })
+	expect(reportMissingParts({ ...parts, amendmentSuggestions: none })).toEqual([])
+	expect(reportMissingParts({ ...parts, amendmentSuggestions: writeAmendment({ none: true, reason: ' ' }) })).toEqual(['amendmentSuggestions'])
 })

@@ -1,6 +1,9 @@
 import { formatChineseDate, type IsoDate } from './dates'
+import { letterIsSent, type DeliberationState } from './deliberation'
 import { severityLabels } from './findings'
-import type { InspectionForm, InspectionState, Severity } from './inspections'
+import { groupRoleOf, isUnderway, type GroupRole, type InspectionForm, type InspectionState, type Severity } from './inspections'
+import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
+import type { PolicyUser } from './roles'
 import { rectificationOverdueDays, type RectificationState } from './rectification'
 
 // The inspection report (执法检查报告, Supervision Law Art. 36): its four parts, drafted from
@@ -35,7 +38,7 @@ export const formNamesZh: Record<InspectionForm, string> = {
 
 // The report can be written once the inspection has started, until it goes to deliberation.
 export function reportEditable(state: InspectionState): boolean {
-	return state === 'in_progress' || state === 'reporting'
+	return isUnderway(state)
 }
 
 export function emptyReport(): ReportParts {
@@ -46,10 +49,141 @@ export function reportIsEmpty(parts: ReportParts): boolean {
 	return reportParts.every((part) => parts[part].trim() === '')
 }
 
-// What must be written before the report goes to a meeting: the evaluation and the problems
-// (the suggestions may honestly be "none").
+// ── Part four: suggestions for amending the law (Art. 36) ───────────────────────────────────
+//
+// The report must say what the group suggests about amending the instrument. When it suggests
+// nothing, it says so, and why (「本次检查未提出修改建议」 with a reason): the part then holds
+// that statement and the reason, which the printed report carries as they stand.
+
+export const noAmendmentStatement = '本次检查未提出修改完善法规的建议。'
+const reasonLabel = '理由：'
+
+export type Amendment = { none: false; text: string } | { none: true; reason: string }
+
+export function writeAmendment(amendment: Amendment): string {
+	return amendment.none ? `${noAmendmentStatement}\n${reasonLabel}${amendment.reason.trim()}` : amendment.text
+}
+
+export function readAmendment(stored: string): Amendment {
+	const text = stored.trim()
+	if (!text.startsWith(noAmendmentStatement)) return { none: false, text: stored }
+	const rest = text.slice(noAmendmentStatement.length).trim()
+	return { none: true, reason: rest.startsWith(reasonLabel) ? rest.slice(reasonLabel.length).trim() : rest }
+}
+
+// A bare "无" says that there are no suggestions but not why: the statement with its reason does.
+const bareNone = new Set(['无', '暂无', '没有', '无建议', '暂无建议', 'none', 'n/a'])
+
+function amendmentWritten(stored: string): boolean {
+	const amendment = readAmendment(stored)
+	if (amendment.none) return amendment.reason !== ''
+	const text = amendment.text.trim()
+	return text !== '' && !bareNone.has(text.replace(/[。．.；;！!]+$/, '').toLowerCase())
+}
+
+// The report's parts as its form holds them: the amendment part as its text, or the box
+// 「本次检查未提出修改建议」 ticked with the reason.
+export type ReportFormValues = ReportParts & { amendmentNone: boolean; amendmentNoneReason: string }
+
+export function reportFormValues(parts: ReportParts): ReportFormValues {
+	const amendment = readAmendment(parts.amendmentSuggestions)
+	return {
+		...parts,
+		amendmentSuggestions: amendment.none ? '' : amendment.text,
+		amendmentNone: amendment.none,
+		amendmentNoneReason: amendment.none ? amendment.reason : '',
+	}
+}
+
+export function reportFromForm(values: ReportFormValues): ReportParts {
+	const { amendmentNone, amendmentNoneReason, ...parts } = values
+	return {
+		...parts,
+		amendmentSuggestions: amendmentNone ? writeAmendment({ none: true, reason: amendmentNoneReason }) : values.amendmentSuggestions,
+	}
+}
+
+// What must be written before the report goes to a meeting: the evaluation, the problems and
+// the suggestions for amending the law, or the statement that there are none, with its reason
+// (the suggestions for enforcement may honestly be none).
 export function reportMissingParts(parts: ReportParts): Array<ReportPart> {
-	return (['evaluation', 'problems'] as const).filter((part) => parts[part].trim() === '')
+	const missing: Array<ReportPart> = (['evaluation', 'problems'] as const).filter((part) => parts[part].trim() === '')
+	if (!amendmentWritten(parts.amendmentSuggestions)) missing.push('amendmentSuggestions')
+	return missing
+}
+
+// ── Who writes, submits and reads the report ────────────────────────────────────────────────
+
+export type ReportInspection = {
+	state: InspectionState
+	group: ReadonlyArray<{ userId: number; role: GroupRole }>
+	// The meeting it went to, once submitted (for the reason a change is refused).
+	meetingLabel: string | null
+}
+
+// The secretariat writes the report, and so may the group's leader (Art. 36: the inspection
+// group reports); the secretariat alone puts it to a meeting.
+function writes(user: Pick<PolicyUser, 'id' | 'role'>, inspection: Pick<ReportInspection, 'group'>): boolean {
+	return user.role === 'secretariat' || (user.role === 'member' && groupRoleOf(user, inspection) === 'leader')
+}
+
+function submits(user: Pick<PolicyUser, 'role'>): boolean {
+	return user.role === 'secretariat'
+}
+
+function editableVerdict(inspection: Pick<ReportInspection, 'state' | 'meetingLabel'>): Verdict {
+	if (reportEditable(inspection.state)) return allowed
+	if (inspection.state === 'planned') return broken('inspectionReport.notStarted')
+	return inspection.meetingLabel ? broken('inspectionReport.locked', { meeting: inspection.meetingLabel }) : broken('inspectionReport.lockedNoMeeting')
+}
+
+export function mayEditReport(user: Pick<PolicyUser, 'id' | 'role'>, inspection: ReportInspection): Verdict {
+	return writes(user, inspection) ? editableVerdict(inspection) : forbiddenVerdict
+}
+
+// What the report needs before it goes to a meeting: its parts written (reportMissingParts).
+export function maySubmitReport(user: Pick<PolicyUser, 'role'>, inspection: ReportInspection, parts: ReportParts): Verdict {
+	if (!submits(user)) return forbiddenVerdict
+	const locked = editableVerdict(inspection)
+	if (!locked.ok) return locked
+	const missing = reportMissingParts(parts)
+	if (missing.length === 1 && missing[0] === 'amendmentSuggestions') return broken('inspectionReport.missingAmendment', undefined, 400)
+	if (missing.length) return broken('inspectionReport.missingParts', { parts: { labels: missing.map((part) => `inspectionReport.parts.${part}`) } }, 400)
+	return allowed
+}
+
+// Who reads the report: whoever reads the inspection, an agency liaison only once the report and
+// its opinions are published with the letter (Art. 37 para. 3) — before that the report, which
+// names other agencies' findings, is the committee's working paper.
+export function mayReadReport(user: Pick<PolicyUser, 'role'>, deliberation: { state: DeliberationState } | null): boolean {
+	if (user.role === 'agency') return deliberation !== null && letterIsSent(deliberation.state)
+	return true
+}
+
+export type InspectionReportPolicy = {
+	read: boolean
+	// The editor opens (read-only once the report is locked).
+	write: boolean
+	edit: boolean
+	// The one who puts it to a meeting, and whether it can go now.
+	submitter: boolean
+	submit: boolean
+}
+
+// For a user who reads the inspection.
+export function inspectionReportPolicy(
+	user: Pick<PolicyUser, 'id' | 'role'>,
+	inspection: ReportInspection,
+	deliberation: { state: DeliberationState } | null,
+): InspectionReportPolicy {
+	const write = writes(user, inspection)
+	return {
+		read: mayReadReport(user, deliberation),
+		write,
+		edit: write && reportEditable(inspection.state),
+		submitter: submits(user),
+		submit: submits(user) && reportEditable(inspection.state),
+	}
 }
 
 // 关于检查《…》实施情况的报告; without an instrument, from the inspection's own title. A demo

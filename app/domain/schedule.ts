@@ -81,3 +81,23 @@ export function findConflicts(
 export function visibleToAgency(visit: { unannounced: boolean; agencyIds: ReadonlyArray<number> }, agencyId: number): boolean {
 	return !visit.unannounced && visit.agencyIds.includes(agencyId)
 }
+
+// A stable key per conflict: the secretariat's reason covers exactly the conflicts it was
+// warned about, and a new one (changed data) warns again.
+export function conflictKey(conflict: Conflict): string {
+	switch (conflict.kind) {
+		case 'participant':
+			return `participant:${conflict.userId}:${conflict.with.kind}:${conflict.with.id}`
+		case 'agencySameDay':
+			return `agency:${conflict.agencyId}:${conflict.with.id}`
+		case 'outsidePeriod':
+			return `period:${conflict.periodStart}:${conflict.periodEnd}`
+	}
+}
+
+// A visit with conflicts is saved only with a reason that covers each of them: the keys of the
+// conflicts the user was shown come back with the reason.
+export function conflictsCovered(conflictKeys: ReadonlyArray<string>, reason: string, acknowledged: ReadonlyArray<string>): boolean {
+	if (conflictKeys.length === 0) return true
+	return reason.trim() !== '' && conflictKeys.every((key) => acknowledged.includes(key))
+}

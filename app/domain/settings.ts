@@ -1,3 +1,5 @@
+import { allowed, broken, type Verdict } from './refusal'
+
 // Every default the design names, in one place. Admins change them on /admin/settings; only
 // changed values are stored. Rules read them through `Settings`, never from constants.
 
@@ -33,6 +35,11 @@ export const settingDefaults = {
 	concernAnswerDifficultMonths: 6,
 	concernReturnDays: 10,
 	concernRehandleMonths: 1,
+	// Law-enforcement inspections: a finding's rectification is due this many days after it is
+	// recorded, by default; the secretariat verifies an agency's response within this many days
+	// of it (the agency's own clock stops when it has answered).
+	rectificationDueDays: 90,
+	rectificationVerifyDays: 30,
 	// Cards and ranking over the oversight record.
 	yellowCardOverdueDays: 30,
 	redCardOverdueItems: 3,
@@ -44,7 +51,7 @@ export const settingDefaults = {
 
 export type SettingKey = keyof typeof settingDefaults
 export type Settings = { [K in SettingKey]: number }
-export type SettingGroup = 'accounts' | 'reports' | 'inquiries' | 'concerns' | 'cards' | 'general'
+export type SettingGroup = 'accounts' | 'reports' | 'inquiries' | 'concerns' | 'inspections' | 'cards' | 'general'
 
 export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'sessionIdleMinutes', group: 'accounts', min: 5, max: 480, unit: 'minutes' },
@@ -64,6 +71,8 @@ export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'concernAnswerDifficultMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
 	{ key: 'concernReturnDays', group: 'concerns', min: 1, max: 60, unit: 'days' },
 	{ key: 'concernRehandleMonths', group: 'concerns', min: 1, max: 12, unit: 'months' },
+	{ key: 'rectificationDueDays', group: 'inspections', min: 1, max: 730, unit: 'days' },
+	{ key: 'rectificationVerifyDays', group: 'inspections', min: 1, max: 365, unit: 'days' },
 	{ key: 'yellowCardOverdueDays', group: 'cards', min: 1, max: 365, unit: 'days' },
 	{ key: 'redCardOverdueItems', group: 'cards', min: 1, max: 50, unit: 'count' },
 	{ key: 'redCardOverdueDays', group: 'cards', min: 1, max: 730, unit: 'days' },
@@ -95,4 +104,36 @@ export function validateSetting(key: SettingKey, value: number): string | null {
 	if (!Number.isInteger(value)) return 'integer'
 	if (value < definition.min || value > definition.max) return 'range'
 	return null
+}
+
+// ── Settings that must hold together ────────────────────────────────────────────────────────
+
+// Art. 15: the draft for comments comes first (20 days before the meeting), the revised,
+// signed-off report after it (10 days before), and it is distributed once revised (7 days
+// before), at the earliest the day it is due. So the draft is strictly more days before the
+// meeting than the revision, and the revision at least as many as the distribution.
+export type SettingsProblem =
+	| { key: 'reportRevisedDaysBefore'; rule: 'revisedNotAfterDraft'; params: { draft: number } }
+	| { key: 'reportDistributeDaysBefore'; rule: 'distributionBeforeRevised'; params: { revised: number } }
+
+export function settingsProblems(values: Pick<Settings, 'reportDraftDaysBefore' | 'reportRevisedDaysBefore' | 'reportDistributeDaysBefore'>): Array<SettingsProblem> {
+	const problems: Array<SettingsProblem> = []
+	if (values.reportDraftDaysBefore <= values.reportRevisedDaysBefore) {
+		problems.push({ key: 'reportRevisedDaysBefore', rule: 'revisedNotAfterDraft', params: { draft: values.reportDraftDaysBefore } })
+	}
+	if (values.reportRevisedDaysBefore < values.reportDistributeDaysBefore) {
+		problems.push({ key: 'reportDistributeDaysBefore', rule: 'distributionBeforeRevised', params: { revised: values.reportRevisedDaysBefore } })
+	}
+	return problems
+}
+
+export function settingsVerdict(values: Settings): Verdict {
+	const [problem] = settingsProblems(values)
+	return problem ? broken(`adminSettings.${problem.rule}`, problem.params, 400) : allowed
+}
+
+// Settings are saved together, so the whole set is the version a save is checked against: the
+// values the form was loaded with.
+export function seenKey(settings: Settings): string {
+	return settingDefinitions.map((definition) => settings[definition.key]).join(',')
 }

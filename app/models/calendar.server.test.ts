@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { users } from '#db/schema'
 import { addDays } from '~/domain/dates'
-import { calendarFixture, type CalendarFixture } from '../routes/calendar/test-fixtures.server'
+import { calendarFixture, type CalendarFixture } from '#test/fixtures/calendar'
 import { calendarEventsFor, visitPlace } from './calendar.server'
 
 // Far from the demo data's dates, so that only the fixture's events are in range.

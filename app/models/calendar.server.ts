@@ -2,11 +2,11 @@ import { and, asc, gte, lte } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { meetings } from '#db/schema'
 import type { Role } from '~/domain/roles'
-import { compareEvents, feedRange } from '~/domain/calendar'
+import { compareEvents, feedRange, meetingsOnCalendar } from '~/domain/calendar'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
 import { buildCalendar, type CalendarEvent } from '~/domain/icalendar'
 import { meetingLabel } from '~/domain/meetings'
-import { listVisitsForUser } from './visits.server'
+import { listVisitsForCalendar } from './visits/queries.server'
 
 // Whose events are on whose calendar ("everyone sees their own"):
 // - secretariat and admin: every meeting and every visit;
@@ -14,8 +14,9 @@ import { listVisitsForUser } from './visits.server'
 // - deputies: the visits they take part in (they are not members of the standing committee);
 // - agency liaisons: the visits to their own agency that are not unannounced (暗访 stay hidden
 //   from the visited agency here as everywhere), and no meetings.
-// The visits' rule is listVisitsForUser's (visits.server.ts), in its WHERE clause. The page,
-// /calendar.ics and the secret feed all read this one function.
+// The rule is meetingsOnCalendar and calendarVisitScope (app/domain/calendar.ts), the visits'
+// in the WHERE clause of listVisitsForCalendar. The page, /calendar.ics and the secret feed all
+// read this one function.
 
 export type CalendarUser = { id: number; role: Role; agencyId: number | null }
 export type DateRange = { from: IsoDate; to: IsoDate }
@@ -29,10 +30,6 @@ export type CalendarItem = CalendarEvent & {
 	meeting: { term: number; session: number } | null
 	inspectionTitle: string | null
 	unannounced: boolean
-}
-
-function meetingsFor(user: CalendarUser): boolean {
-	return user.role === 'admin' || user.role === 'secretariat' || user.role === 'member'
 }
 
 export function visitPlace(visit: { place: string; district: string | null }): string {
@@ -64,7 +61,7 @@ async function meetingItems(db: Database, range: DateRange): Promise<Array<Calen
 }
 
 async function visitItems(db: Database, user: CalendarUser, range: DateRange): Promise<Array<CalendarItem>> {
-	const rows = await listVisitsForUser(db, user, range)
+	const rows = await listVisitsForCalendar(db, user, range)
 	return rows.map((v) => ({
 		kind: 'visit',
 		id: v.id,
@@ -84,7 +81,7 @@ async function visitItems(db: Database, user: CalendarUser, range: DateRange): P
 
 // The user's meetings and visits that touch [from, to], in date and time order.
 export async function calendarEventsFor(db: Database, user: CalendarUser, range: DateRange): Promise<Array<CalendarItem>> {
-	const items = [...(meetingsFor(user) ? await meetingItems(db, range) : []), ...(await visitItems(db, user, range))]
+	const items = [...(meetingsOnCalendar(user) ? await meetingItems(db, range) : []), ...(await visitItems(db, user, range))]
 	return items.sort((a, b) => compareEvents(a, b) || (a.kind === b.kind ? a.id - b.id : a.kind === 'meeting' ? -1 : 1))
 }
 

@@ -1,25 +1,34 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { settings } from '#db/schema'
-import { resolveSettings, settingDefaults, type SettingKey, type Settings } from '~/domain/settings'
-import { write, type Actor } from './write.server'
+import { can } from '~/auth/permissions'
+import { permitted } from '~/domain/refusal'
+import { resolveSettings, seenKey, settingDefaults, settingsVerdict, type SettingKey, type Settings } from '~/domain/settings'
+import { enforce, refuse, write, type Actor } from './write.server'
 
 export async function loadSettings(db: Database): Promise<Settings> {
 	const stored = await db.select({ key: settings.key, value: settings.value }).from(settings)
 	return resolveSettings(stored)
 }
 
-export async function saveSettings(
-	db: Database,
-	actor: Actor,
-	changes: Partial<Settings>,
-) {
-	const before = await loadSettings(db)
-	const changed = (Object.entries(changes) as Array<[SettingKey, number]>).filter(
-		([key, value]) => before[key] !== value,
-	)
-	if (changed.length === 0) return 0
-	await write(db, actor, async (tx, audit) => {
+// Saves the whole set as the admin's form gives it; only the changed values are written, each
+// with its audit event. `seen` is the set the form was loaded with: a set changed since is
+// refused as stale. Returns how many values changed.
+export async function saveSettings(db: Database, actor: Actor, input: { seen: string; values: Settings }): Promise<number> {
+	enforce(permitted(can(actor.role, 'settings:edit')))
+	enforce(settingsVerdict(input.values))
+	const changedFrom = (before: Settings) =>
+		(Object.entries(input.values) as Array<[SettingKey, number]>).filter(([key, value]) => before[key] !== value)
+	// Nothing to change writes nothing (and needs no audit event), once the set is still the one seen.
+	const current = await loadSettings(db)
+	if (seenKey(current) !== input.seen) refuse({ kind: 'stale' })
+	if (changedFrom(current).length === 0) return 0
+	return write(db, actor, async (tx, audit) => {
+		// Two saves one after the other: the second sees the first's values, and is stale.
+		await tx.execute(sql`lock table ${settings} in share row exclusive mode`)
+		const before = await loadSettings(tx)
+		if (seenKey(before) !== input.seen) refuse({ kind: 'stale' })
+		const changed = changedFrom(before)
 		for (const [key, value] of changed) {
 			if (value === settingDefaults[key]) {
 				await tx.delete(settings).where(eq(settings.key, key))
@@ -37,6 +46,6 @@ export async function saveSettings(
 				after: { value },
 			})
 		}
+		return changed.length
 	})
-	return changed.length
 }

@@ -5,17 +5,11 @@ import { addDays, type IsoDate } from '~/domain/dates'
 import { composeLetterBody, letterDefaults, type Tally } from '~/domain/deliberation'
 import type { InspectionForm, Severity } from '~/domain/inspections'
 import { addOpinion, enterTally, saveLetter, sendLetter } from '~/models/deliberation/mutations.server'
-import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings.server'
-import {
-	createInspection,
-	draftInspectionReport,
-	planItemClauseIds,
-	saveInspectionReport,
-	startInspection,
-	submitInspectionReport,
-} from '~/models/inspections.server'
+import { recordFinding, respondToFinding, verifyFinding } from '~/models/findings/mutations.server'
+import { createInspection, saveInspectionReport, startInspection, submitInspectionReport } from '~/models/inspections/mutations.server'
+import { draftInspectionReport, planItemClauseIds } from '~/models/inspections/queries.server'
 import { loadSettings } from '~/models/settings.server'
-import { createVisit } from '~/models/visits.server'
+import { saveVisit } from '~/models/visits/mutations.server'
 import { write, type Actor } from '~/models/write.server'
 
 // The demo's law-enforcement inspections, written through the pages' own functions and dated
@@ -265,6 +259,17 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		return row
 	}
 	const secretariat = actorOf('mishu')
+	// Through the secretariat's own form: a visit with conflicts is saved with the reason given
+	// after the warning; a conflict the demo did not intend is a mistake in it.
+	const scheduleVisit = async (inspectionId: number, spec: VisitSpec) => {
+		const input = { ...visitInput(spec), inspectionId, visit: null, conflictReason: spec.conflictReason ?? '', acknowledged: [] }
+		const first = await saveVisit(db, secretariat, input)
+		if (first.saved) return first.visitId
+		if (!spec.conflictReason) throw new Error(`Demo visit '${spec.key}' has conflicts it does not explain.`)
+		const again = await saveVisit(db, secretariat, { ...input, acknowledged: first.conflicts.map((c) => c.key) })
+		if (!again.saved) throw new Error(`Demo visit '${spec.key}' could not be saved.`)
+		return again.visitId
+	}
 	const visitInput = (spec: VisitSpec) => ({
 		on: day(spec.on),
 		startTime: spec.startTime,
@@ -275,31 +280,27 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		unannounced: spec.unannounced ?? false,
 		agencyIds: spec.agencies.map((key) => agency(key).id),
 		participantIds: spec.participants.map(userId),
-		conflictReason: spec.conflictReason ?? null,
 	})
 
 	// ── The finished inspection: planned, scheduled, started ──
 	const finishedClauses = ['（七）', '（八）', '（九）', '（十五）']
 	const finishedStart = day(-120)
 	const visitIds = new Map<string, number>()
-	const finishedId = await write(db, secretariat, async (tx, audit) => {
-		const id = await createInspection(tx, audit, {
-			planItemId: null,
-			title: '关于《决定》打击治理和宣传防范条款实施情况的执法检查（示例）',
-			year: Number(finishedStart.slice(0, 4)),
-			clauseIds: finishedClauses.map((label) => clauseOf(label).id),
-			forms: ['symposium', 'field', 'spot_check', 'survey'],
-			startsOn: finishedStart,
-			endsOn: day(-60),
-			organId: agency('gov').id,
-			leaderId: userId('weiyuan2'),
-			memberIds: [userId('weiyuan3'), userId('weiyuan4')],
-			deputyIds: [userId('daibiao1')],
-		})
-		for (const spec of finishedVisits) visitIds.set(spec.key, await createVisit(tx, audit, id, visitInput(spec)))
-		await startInspection(tx, audit, id, 1)
-		return id
+	const finishedId = await createInspection(db, secretariat, {
+		planItemId: null,
+		title: '关于《决定》打击治理和宣传防范条款实施情况的执法检查（示例）',
+		year: Number(finishedStart.slice(0, 4)),
+		clauseIds: finishedClauses.map((label) => clauseOf(label).id),
+		forms: ['symposium', 'field', 'spot_check', 'survey'],
+		startsOn: finishedStart,
+		endsOn: day(-60),
+		organId: agency('gov').id,
+		leaderId: userId('weiyuan2'),
+		memberIds: [userId('weiyuan3'), userId('weiyuan4')],
+		deputyIds: [userId('daibiao1')],
 	})
+	for (const spec of finishedVisits) visitIds.set(spec.key, await scheduleVisit(finishedId, spec))
+	await startInspection(db, secretariat, { inspectionId: finishedId, version: await versionIn(db, finishedId) })
 
 	// ── Its findings and their rectification ──
 	const recorders = ['weiyuan2', 'weiyuan3', 'weiyuan4', 'daibiao1']
@@ -317,7 +318,6 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 			description: spec.description,
 			evidence: spec.evidence,
 			rectificationDueOn: day(spec.due),
-			recordedBy: userId(recorders[index % recorders.length]),
 			files: [],
 		})
 		findingIds.push(id)
@@ -370,10 +370,8 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		.orderBy(desc(meetings.startsOn))
 		.limit(1)
 	let deliberationId: number | null = null
-	await write(db, secretariat, async (tx, audit) => {
-		await saveInspectionReport(tx, audit, finishedId, await versionIn(tx, finishedId), parts)
-		if (meeting) deliberationId = await submitInspectionReport(tx, audit, { inspectionId: finishedId, version: await versionIn(tx, finishedId), meetingId: meeting.id })
-	})
+	await saveInspectionReport(db, secretariat, { inspectionId: finishedId, version: await versionIn(db, finishedId), parts })
+	if (meeting) deliberationId = await submitInspectionReport(db, secretariat, { inspectionId: finishedId, version: await versionIn(db, finishedId), meetingId: meeting.id })
 	if (meeting && deliberationId !== null) {
 		const id: number = deliberationId
 		const deliberationVersion = async () => (await db.select({ version: deliberations.version }).from(deliberations).where(eq(deliberations.id, id)))[0].version
@@ -414,22 +412,20 @@ export async function seedDemoInspections(db: Database, today: IsoDate) {
 		.limit(1)
 	const plannedStart = day(30)
 	const plannedClauseIds = planItem ? await planItemClauseIds(db, planItem.id) : []
-	await write(db, secretariat, async (tx, audit) => {
-		const id = await createInspection(tx, audit, {
-			planItemId: planItem?.id ?? null,
-			title: planItem?.title ?? '检查《决定》涉诈资金查控和行业治理条款贯彻实施情况（示例）',
-			year: Number(plannedStart.slice(0, 4)),
-			clauseIds: plannedClauseIds.length ? plannedClauseIds : ['（十一）', '（十二）', '（十三）', '（十四）'].map((label) => clauseOf(label).id),
-			forms: ['field', 'symposium', 'survey'],
-			startsOn: plannedStart,
-			endsOn: day(75),
-			organId: agency('gov').id,
-			leaderId: userId('weiyuan5'),
-			memberIds: [userId('weiyuan6'), userId('weiyuan7')],
-			deputyIds: [userId('daibiao2')],
-		})
-		for (const spec of plannedVisits) await createVisit(tx, audit, id, visitInput(spec))
+	const plannedId = await createInspection(db, secretariat, {
+		planItemId: planItem?.id ?? null,
+		title: planItem?.title ?? '检查《决定》涉诈资金查控和行业治理条款贯彻实施情况（示例）',
+		year: Number(plannedStart.slice(0, 4)),
+		clauseIds: plannedClauseIds.length ? plannedClauseIds : ['（十一）', '（十二）', '（十三）', '（十四）'].map((label) => clauseOf(label).id),
+		forms: ['field', 'symposium', 'survey'],
+		startsOn: plannedStart,
+		endsOn: day(75),
+		organId: agency('gov').id,
+		leaderId: userId('weiyuan5'),
+		memberIds: [userId('weiyuan6'), userId('weiyuan7')],
+		deputyIds: [userId('daibiao2')],
 	})
+	for (const spec of plannedVisits) await scheduleVisit(plannedId, spec)
 
 	// The functions above stamp their rows with the time of seeding; the demo's records date
 	// from when they would have happened — the rectification steps in the audit log included,

@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { agendaItems, appMeta, deliberations, findings, inspections, visitAgencies, visitParticipants, visits } from '#db/schema'
 import { findConflicts, type ScheduledEvent } from '~/domain/schedule'
 import { rectificationOverdueDays } from '~/domain/rectification'
-import { findingTodos } from '~/models/findings.server'
+import { findingTodos } from '~/models/findings/providers.server'
 import { loadSettings } from '~/models/settings.server'
 import { users } from '#db/schema'
 

@@ -1,15 +1,16 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { Field, Notice, SubmitButton } from '~/components/forms'
-import { settingDefaults, settingDefinitions, type SettingDefinition, type SettingGroup, type Settings } from '~/domain/settings'
+import { seenKey, settingDefaults, settingDefinitions, type SettingDefinition, type SettingGroup, type Settings } from '~/domain/settings'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { loadSettings, saveSettings } from '~/models/settings.server'
-import { seenKey, settingsSchema } from './schema'
+import { settingsSchema } from './schema'
 
 export const meta: MetaFunction = () => [{ title: '系统参数 · 监督追踪' }]
 
@@ -24,15 +25,11 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const submission = parseWithZod(await args.request.formData(), { schema: settingsSchema(t) })
-	if (submission.status !== 'success') {
-		return data({ result: submission.reply(), saved: null }, { status: 400 })
-	}
-	if (seenKey(await loadSettings(db)) !== submission.value.seen) {
-		return data({ result: submission.reply({ formErrors: [t.common.stale] }), saved: null }, { status: 409 })
-	}
-	const changes = Object.fromEntries(settingDefinitions.map((d) => [d.key, submission.value[d.key]])) as Settings
-	const saved = await saveSettings(db, user, changes)
-	return { result: submission.reply(), saved }
+	if (submission.status !== 'success') return formReply(submission)
+	const values = Object.fromEntries(settingDefinitions.map((d) => [d.key, submission.value[d.key]])) as Settings
+	const outcome = await attempt(t, () => saveSettings(db, user, { seen: submission.value.seen, values }))
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
+	return { result: submission.reply(), saved: outcome.value }
 }
 
 function groupsInOrder() {
@@ -52,6 +49,7 @@ function withUnit(t: Messages, value: number, unit: SettingDefinition['unit']) {
 export default function SettingsPage() {
 	const { settings, seen } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const saved = actionData && 'saved' in actionData ? actionData.saved : null
 	const t = useT()
 	const schema = settingsSchema(t)
 	const [form, fields] = useForm({
@@ -72,9 +70,7 @@ export default function SettingsPage() {
 				<h1>{t.adminSettings.title}</h1>
 			</div>
 			<p className="muted">{t.adminSettings.intro}</p>
-			{actionData?.saved != null ? (
-				<Notice kind="ok">{actionData.saved > 0 ? fill(t.adminSettings.saved, { count: actionData.saved }) : t.adminSettings.unchanged}</Notice>
-			) : null}
+			{saved !== null ? <Notice kind="ok">{saved > 0 ? fill(t.adminSettings.saved, { count: saved }) : t.adminSettings.unchanged}</Notice> : null}
 			{form.errors?.length ? <Notice kind="error">{form.errors.join(' ')}</Notice> : null}
 			<Form method="post" className="form form--wide" {...getFormProps(form)}>
 				{/* The loader's values, not conform's: see admin.users.$userId/forms.tsx. */}

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { settingDefinitions, validateSetting, type SettingKey, type Settings } from '~/domain/settings'
+import { settingDefinitions, settingsProblems, validateSetting, type SettingKey } from '~/domain/settings'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 
-// One number field per setting, each checked by the domain's validateSetting, plus `seen`:
-// the values the form was loaded with (settings are saved together, so the whole set is the
-// version a save is checked against).
+// One number field per setting, each checked by the domain's validateSetting, the settings that
+// must hold together by settingsProblems (the message next to the field out of order), plus
+// `seen`: the values the form was loaded with (seenKey).
 export function settingsSchema(t: Messages) {
 	const fields = Object.fromEntries(
 		settingDefinitions.map((definition) => [
@@ -22,9 +22,11 @@ export function settingsSchema(t: Messages) {
 				}),
 		]),
 	) as Record<SettingKey, z.ZodNumber>
-	return z.object({ ...fields, seen: z.string().default('') })
-}
-
-export function seenKey(settings: Settings): string {
-	return settingDefinitions.map((definition) => settings[definition.key]).join(',')
+	return z.object({ ...fields, seen: z.string().default('') }).superRefine((value, ctx) => {
+		// Each in range first: an order is judged between valid values only.
+		if (settingDefinitions.some((d) => validateSetting(d.key, value[d.key]) !== null)) return
+		for (const problem of settingsProblems(value)) {
+			ctx.addIssue({ code: 'custom', path: [problem.key], message: fill(t.adminSettings.refusals[problem.rule], problem.params) })
+		}
+	})
 }

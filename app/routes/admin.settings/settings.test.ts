@@ -2,12 +2,11 @@ import { expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { auditEvents, settings } from '#db/schema'
-import { settingDefaults, settingDefinitions } from '~/domain/settings'
+import { seenKey, settingDefaults, settingDefinitions } from '~/domain/settings'
 import { en } from '~/i18n/en'
 import { zh } from '~/i18n/zh'
 import { loadSettings } from '~/models/settings.server'
 import { runAction, runLoader } from '#test/helpers'
-import { seenKey } from './schema'
 import { action, loader } from './route'
 
 async function formWith(changes: Record<string, string>) {
@@ -83,4 +82,24 @@ test('only an admin may read or change the settings', async () => {
 		expect(outcome.status).toBe(403)
 	}
 	expect((await loadSettings(getDb())).todoHorizonDays).not.toBe(30)
+})
+
+test('Art. 15: a revision due before the draft, or a distribution before the revision, is refused next to the field, the input kept', async () => {
+	const revisedFirst = await runAction(action, { path: '/admin/settings', as: 'admin', form: await formWith({ reportRevisedDaysBefore: '25' }) })
+	expect(revisedFirst.status).toBe(400)
+	const first = (revisedFirst.data as { result: { error: Record<string, Array<string>>; initialValue: Record<string, string> } }).result
+	expect(first.error.reportRevisedDaysBefore?.[0]).toContain('20')
+	expect(first.initialValue.reportRevisedDaysBefore).toBe('25')
+	// The draft strictly before the revision: the same day is refused too.
+	const sameDay = await runAction(action, { path: '/admin/settings', as: 'admin', form: await formWith({ reportDraftDaysBefore: '10' }) })
+	expect(sameDay.status).toBe(400)
+	expect((sameDay.data as { result: { error: Record<string, Array<string>> } }).result.error.reportRevisedDaysBefore).toBeTruthy()
+	const distributedFirst = await runAction(action, { path: '/admin/settings', as: 'admin', form: await formWith({ reportDistributeDaysBefore: '12' }) })
+	expect(distributedFirst.status).toBe(400)
+	expect((distributedFirst.data as { result: { error: Record<string, Array<string>> } }).result.error.reportDistributeDaysBefore?.[0]).toContain('10')
+	expect(await loadSettings(getDb())).toMatchObject({ reportDraftDaysBefore: 20, reportRevisedDaysBefore: 10, reportDistributeDaysBefore: 7 })
+	// The revised report may be distributed the day it is due.
+	const sameDayDistribution = await runAction(action, { path: '/admin/settings', as: 'admin', form: await formWith({ reportDistributeDaysBefore: '10' }) })
+	expect(sameDayDistribution.status).toBe(200)
+	expect((await loadSettings(getDb())).reportDistributeDaysBefore).toBe(10)
 })

@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { auditEvents, calendarFeeds } from '#db/schema'
 import { runAction, runLoader, userId } from '#test/helpers'
 import { action, loader } from './route'
-import { calendarFixture, type CalendarFixture } from './test-fixtures.server'
+import { calendarFixture, type CalendarFixture } from '#test/fixtures/calendar'
 
 // Far from the demo data's dates: a month and a week with only the fixture's events.
 const base = '2098-06-01' // a Sunday: the fixture's visits fall on Monday to Wednesday

@@ -7,6 +7,7 @@ import { requirePermission } from '~/auth/guards.server'
 import { calendarHref, calendarNavigation, monthGrid, parseCalendarQuery, viewRange, weekDates } from '~/domain/calendar'
 import { formatMeetingDates } from '~/domain/meetings'
 import { shanghaiDate } from '~/domain/dates'
+import { isOffice } from '~/domain/roles'
 import { fill, messagesFor, useLang, useT } from '~/i18n/i18n'
 import { calendarEventsFor } from '~/models/calendar.server'
 import { feedPath, generateFeed, getFeedStatus, revokeFeed } from '~/models/calendar-feeds.server'
@@ -30,6 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
 		date,
 		today,
 		role: user.role,
+		// The office plans the meetings and visits: an empty calendar tells it where to start.
+		manages: isOffice(user.role),
 		navigation: calendarNavigation(view, date, today),
 		weeks: view === 'month' ? monthGrid(date) : [],
 		days: view === 'week' ? weekDates(date) : [],
@@ -104,7 +107,7 @@ function Navigation() {
 }
 
 export default function CalendarPage() {
-	const { view, date, today, role, weeks, days, events, feedSince } = useLoaderData<typeof loader>()
+	const { view, date, today, role, manages, weeks, days, events, feedSince } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const lang = useLang()
@@ -112,7 +115,6 @@ export default function CalendarPage() {
 		view === 'week'
 			? formatMeetingDates({ startsOn: days[0], endsOn: days[6] }, lang)
 			: fill(t.calendar.monthTitle, { year: date.slice(0, 4), month: lang === 'en' ? date.slice(5, 7) : Number(date.slice(5, 7)) })
-	const manages = role === 'secretariat' || role === 'admin'
 	return (
 		<>
 			<div className="page-head">

@@ -2,7 +2,7 @@ import ICAL from 'ical.js'
 import { beforeAll, expect, test } from 'vitest'
 import { addDays, shanghaiDate } from '~/domain/dates'
 import { runLoader } from '#test/helpers'
-import { calendarFixture, type CalendarFixture } from '../calendar/test-fixtures.server'
+import { calendarFixture, type CalendarFixture } from '#test/fixtures/calendar'
 import { loader } from './route'
 
 // The feed window is relative to today: the fixture starts in three days.

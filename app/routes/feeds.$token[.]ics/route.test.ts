@@ -7,7 +7,7 @@ import { addDays, shanghaiDate } from '~/domain/dates'
 import { feedTokenHash } from '~/models/calendar-feeds.server'
 import { runAction, runLoader, userId } from '#test/helpers'
 import { action as calendarAction } from '../calendar/route'
-import { calendarFixture, type CalendarFixture } from '../calendar/test-fixtures.server'
+import { calendarFixture, type CalendarFixture } from '#test/fixtures/calendar'
 import { loader } from './route'
 
 const base = addDays(shanghaiDate(new Date()), 3)

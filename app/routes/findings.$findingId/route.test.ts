@@ -3,9 +3,10 @@ import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { attachments, auditEvents } from '#db/schema'
 import { nextRectificationState } from '~/domain/rectification'
+import { refusalMessage } from '~/i18n/refusals'
 import { zh } from '~/i18n/zh'
 import { loader as downloadLoader } from '../attachments.$attachmentId/route'
-import { findingRow, makeFinding, makeInspection, makeVisit, today } from '../findings._index/test-fixtures'
+import { findingRow, makeFinding, makeInspection, makeVisit, today } from '#test/fixtures/findings'
 import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
@@ -75,7 +76,7 @@ test('accepting an open finding is refused with the rule’s reason, and nothing
 	expect(refused.status).toBe(409)
 	const reason = nextRectificationState('open', 'accept')
 	expect(reason.ok).toBe(false)
-	expect(JSON.stringify(refused.data)).toContain(reason.ok ? '' : reason.reason)
+	expect(JSON.stringify(refused.data)).toContain(reason.ok ? '' : refusalMessage(zh, reason.refusal))
 	expect(await findingRow(id)).toMatchObject({ rectificationState: 'open', version: 1 })
 })
 

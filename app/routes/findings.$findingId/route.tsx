@@ -7,21 +7,13 @@ import { forbidden, invariantFound, parseId, requirePermission } from '~/auth/gu
 import { Notice } from '~/components/forms'
 import { RectificationBadge, SeverityBadge } from '~/components/findings-list'
 import { shanghaiDate } from '~/domain/dates'
-import { findingTitle, mayRespondToFinding, mayVerifyFinding } from '~/domain/findings'
-import { nextRectificationState, rectificationOverdueDays, type RectificationAction } from '~/domain/rectification'
+import { findingPolicy, findingTitle } from '~/domain/findings'
+import { rectificationOverdueDays, type RectificationAction } from '~/domain/rectification'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import type { Messages } from '~/i18n/zh'
 import { listAttachments, maxFilesPerUpload, maxUploadRequestBytes, readUploadForm } from '~/models/attachments.server'
-import {
-	getReadableFinding,
-	isFindingRefused,
-	rectificationHistory,
-	respondToFinding,
-	stepsFromRow,
-	verifyFinding,
-	type ReadableFinding,
-} from '~/models/findings.server'
-import { isStaleRecord } from '~/models/write.server'
+import { respondToFinding, verifyFinding } from '~/models/findings/mutations.server'
+import { getReadableFinding, rectificationHistory, stepsFromRow } from '~/models/findings/queries.server'
 import { fileProblems } from '../reports.$reportId.edit/files.server'
 import { acceptSchema, reopenSchema, respondSchema } from './schema'
 import { FindingDetails, RectificationSection, RespondForm, VerifyForms } from './sections'
@@ -35,17 +27,18 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 const doneKinds = ['recorded', 'responded', 'accepted', 'reopened'] as const
 
 // Whoever may read the finding reads it (mayReadFinding: another agency's liaison, or a deputy
-// outside the inspection's group, gets 404).
+// outside the inspection's group, gets 404); what they may do is findingPolicy's.
 async function loadReadable(args: LoaderFunctionArgs | ActionFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
 	const found = await getReadableFinding(db, user, parseId(args.params.findingId))
 	invariantFound(found)
-	return { user, db, found }
+	const policy = findingPolicy(user, { ...found.finding, inGroup: found.inGroup })
+	return { user, db, found, policy }
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-	const { user, db, found } = await loadReadable(args)
+	const { db, found, policy } = await loadReadable(args)
 	const { finding } = found
 	const today = shanghaiDate(new Date())
 	const [evidenceFiles, rectificationFiles, history] = await Promise.all([
@@ -56,8 +49,6 @@ export async function loader(args: LoaderFunctionArgs) {
 	const files = (list: typeof evidenceFiles) =>
 		list.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, uploadedOn: shanghaiDate(f.createdAt) }))
 	const done = doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null
-	const state = finding.rectificationState
-	const verifies = mayVerifyFinding(user)
 	return {
 		title: findingTitle(finding.description),
 		finding: {
@@ -68,7 +59,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			evidence: finding.evidence,
 			recordedOn: shanghaiDate(finding.createdAt),
 			rectificationDueOn: finding.rectificationDueOn,
-			rectificationState: state,
+			rectificationState: finding.rectificationState,
 			response: finding.response,
 			respondedOn: finding.respondedOn,
 			verifiedOn: finding.verifiedOn,
@@ -84,83 +75,65 @@ export async function loader(args: LoaderFunctionArgs) {
 		evidenceFiles: files(evidenceFiles),
 		rectificationFiles: files(rectificationFiles),
 		steps: history.get(finding.id) ?? stepsFromRow(finding),
-		canRespond: mayRespondToFinding(user, finding) && nextRectificationState(state, 'respond').ok,
-		canAccept: verifies && nextRectificationState(state, 'accept').ok,
-		canReopen: verifies && nextRectificationState(state, 'reopen').ok,
+		canRespond: policy.steps.includes('respond'),
+		canAccept: policy.steps.includes('accept'),
+		canReopen: policy.steps.includes('reopen'),
 		done,
 		maxFiles: maxFilesPerUpload,
 	}
 }
 
-type Intent = 'respond' | 'accept' | 'reopen'
+type Intent = RectificationAction
 
+// A step's form answers with its intent, so that the page puts the errors on the right form.
+function reply(intent: Intent, submission: Submission<unknown>, status: number, errors?: { formErrors?: Array<string>; fieldErrors?: Record<string, Array<string>> }) {
+	return data({ intent, result: submission.reply(errors) }, { status })
+}
+
+// A step out of order is refused with the rule's reason, a version the user did not see with
+// "changed by someone else" (both inside the mutation's transaction), and the input comes back.
+// Another agency's liaison, or a deputy outside the group, gets 404 as on the page.
 export async function action(args: ActionFunctionArgs) {
-	const { user, db, found } = await loadReadable(args)
+	const { user, db, found, policy } = await loadReadable(args)
 	const { finding } = found
-	const responds = mayRespondToFinding(user, finding)
-	const verifies = mayVerifyFinding(user)
 	// Readers who take no step in the rectification (members, the group, admin).
-	if (!responds && !verifies) throw forbidden()
+	if (!policy.responder && !policy.verifier) throw forbidden()
 	const t = messagesFor(args.request)
 	const today = shanghaiDate(new Date())
 	const upload = await readUploadForm(args.request, { fileFields: ['attachments'] })
 	if (!upload.ok) {
 		const submission = parseWithZod(upload.formData, { schema: respondSchema(t) })
 		const message = fill(t.attachments.requestTooLarge, { mb: Math.floor(maxUploadRequestBytes / 1024 / 1024) })
-		return data({ intent: 'respond' as Intent, result: submission.reply({ fieldErrors: { attachments: [message, t.attachments.chooseAgain] } }) }, { status: 413 })
+		return reply('respond', submission, 413, { fieldErrors: { attachments: [message, t.attachments.chooseAgain] } })
 	}
 	const formData = upload.formData
 	const intent = formData.get('intent')
 	if (intent === 'respond') {
-		if (!responds) throw forbidden()
+		if (!policy.responder) throw forbidden()
 		const files = formData.getAll('attachments').filter((f): f is File => f instanceof File)
 		formData.delete('attachments')
 		const submission = parseWithZod(formData, { schema: respondSchema(t) })
 		const problems = await fileProblems(t, files, upload)
 		if (submission.status !== 'success' || problems.length) {
 			const attachments = problems.length ? [...problems, t.attachments.chooseAgain] : undefined
-			return data({ intent: 'respond' as Intent, result: submission.reply({ fieldErrors: attachments ? { attachments } : {} }) }, { status: 400 })
+			return reply('respond', submission, 400, { fieldErrors: attachments ? { attachments } : {} })
 		}
 		const { version, response } = submission.value
-		return attempt('respond', submission, t, { current: version === finding.version, state: finding }, async () => {
-			await respondToFinding(db, user, { findingId: finding.id, version, response: response.replace(/\r\n?/g, '\n'), files, today })
-			return redirect(`/findings/${finding.id}?done=responded`)
-		})
+		const outcome = await attempt(t, () => respondToFinding(db, user, { findingId: finding.id, version, response: response.replace(/\r\n?/g, '\n'), files, today }))
+		if (!outcome.ok) return reply('respond', submission, outcome.status, { formErrors: [outcome.message] })
+		return redirect(`/findings/${finding.id}?done=responded`)
 	}
 	if (intent === 'accept' || intent === 'reopen') {
-		if (!verifies) throw forbidden()
+		if (!policy.verifier) throw forbidden()
 		const submission = parseWithZod(formData, { schema: intent === 'accept' ? acceptSchema() : reopenSchema(t) })
-		if (submission.status !== 'success') return data({ intent: intent as Intent, result: submission.reply() }, { status: 400 })
+		if (submission.status !== 'success') return reply(intent, submission, 400)
 		const { version } = submission.value
 		const reason = 'reason' in submission.value ? submission.value.reason.replace(/\r\n?/g, '\n') : undefined
-		return attempt(intent, submission, t, { current: version === finding.version, state: finding }, async () => {
-			await verifyFinding(db, user, { findingId: finding.id, version, decision: intent, reason, today })
-			return redirect(`/findings/${finding.id}?done=${intent === 'accept' ? 'accepted' : 'reopened'}`)
-		})
+		const outcome = await attempt(t, () => verifyFinding(db, user, { findingId: finding.id, version, decision: intent, reason, today }))
+		if (!outcome.ok) return reply(intent, submission, outcome.status, { formErrors: [outcome.message] })
+		return redirect(`/findings/${finding.id}?done=${intent === 'accept' ? 'accepted' : 'reopened'}`)
 	}
 	return data({ intent: null, result: undefined, message: t.findings.badIntent }, { status: 400 })
-}
-
-// A step out of order is refused with nextRectificationState's reason, a version the user did
-// not see with "changed by someone else"; both before anything is written and again inside the
-// transaction, and the input comes back.
-async function attempt(
-	intent: RectificationAction,
-	submission: Submission<unknown>,
-	t: Messages,
-	check: { current: boolean; state: Pick<ReadableFinding['finding'], 'rectificationState'> },
-	mutate: () => Promise<Response>,
-) {
-	const refuse = (message: string) => data({ intent: intent as Intent, result: submission.reply({ formErrors: [message] }) }, { status: 409 })
-	if (!check.current) return refuse(t.common.stale)
-	if (!nextRectificationState(check.state.rectificationState, intent).ok) return refuse(t.findings.refusals[intent])
-	try {
-		return await mutate()
-	} catch (error) {
-		if (isStaleRecord(error)) return refuse(t.common.stale)
-		if (isFindingRefused(error) && error.refusal.kind === 'state') return refuse(t.findings.refusals[error.refusal.action])
-		throw error
-	}
 }
 
 export default function FindingPage() {

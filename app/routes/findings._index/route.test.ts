@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { runLoader } from '#test/helpers'
-import { agencyIdOf, clauseIdOf, makeFinding, makeInspection } from './test-fixtures'
+import { agencyIdOf, clauseIdOf, makeFinding, makeInspection } from '#test/fixtures/findings'
 import { loader } from './route'
 
 type Listed = { total: number; pages: number; rows: Array<{ id: number; agencyName: string; overdueDays: number }>; options: { agencies: Array<unknown>; inspections: Array<{ id: number }> } }

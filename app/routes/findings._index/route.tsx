@@ -2,11 +2,11 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { RectificationBadge, RectificationDue, SeverityBadge } from '~/components/findings-list'
+import { FindingsTable } from '~/components/findings-list'
 import { shanghaiDate } from '~/domain/dates'
-import { findingListSearch, findingTitle, isFindingListFiltered, parseFindingListQuery } from '~/domain/findings'
+import { findingListSearch, findingReadScope, findingTitle, isFindingListFiltered, parseFindingListQuery } from '~/domain/findings'
 import { fill, useT } from '~/i18n/i18n'
-import { findingFilterOptions, listFindings } from '~/models/findings.server'
+import { findingFilterOptions, listFindings } from '~/models/findings/queries.server'
 import { FindingFilters } from './filters'
 import { Pagination } from '~/components/pagination'
 
@@ -47,11 +47,13 @@ export async function loader(args: LoaderFunctionArgs) {
 		})),
 		options,
 		role: user.role,
+		// A liaison reads the findings about their own agency only.
+		ownAgency: findingReadScope(user).kind === 'agency',
 	}
 }
 
 export default function FindingsPage() {
-	const { query, search, filtered, rows, total, page, pages, options, role } = useLoaderData<typeof loader>()
+	const { query, search, filtered, rows, total, page, pages, options, role, ownAgency } = useLoaderData<typeof loader>()
 	const t = useT()
 	const pageHref = (n: number) => `/findings${findingListSearch({ ...query, page: n })}`
 	return (
@@ -65,7 +67,7 @@ export default function FindingsPage() {
 					</a>
 				</span>
 			</div>
-			<p className="muted small">{role === 'agency' ? t.findings.introAgency : t.findings.intro}</p>
+			<p className="muted small">{ownAgency ? t.findings.introAgency : t.findings.intro}</p>
 			<FindingFilters key={search} query={query} options={options} />
 			{rows.length === 0 ? (
 				<div className="empty">
@@ -73,43 +75,7 @@ export default function FindingsPage() {
 					{filtered ? <Link to="/findings">{t.findings.clearFilters}</Link> : null}
 				</div>
 			) : (
-				<div className="table-wrap">
-					<table className="finding-table">
-						<thead>
-							<tr>
-								<th scope="col">{t.findings.finding}</th>
-								<th scope="col">{t.findings.clause}</th>
-								<th scope="col">{t.findings.agency}</th>
-								<th scope="col">{t.findings.severity}</th>
-								<th scope="col">{t.findings.dueOn}</th>
-								<th scope="col">{t.findings.state}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{rows.map((row) => (
-								<tr key={row.id} className={row.overdueDays > 0 ? 'finding-row--overdue' : undefined}>
-									<td className="finding-table__title">
-										<Link to={`/findings/${row.id}`}>{row.title}</Link>
-										<div className="muted small">{row.inspectionTitle}</div>
-									</td>
-									<td className="nowrap">
-										<Link to={`/clauses/${row.clauseId}`}>{row.clauseLabel}</Link>
-									</td>
-									<td>{row.agencyName}</td>
-									<td>
-										<SeverityBadge severity={row.severity} />
-									</td>
-									<td>
-										<RectificationDue dueOn={row.rectificationDueOn} overdueDays={row.overdueDays} />
-									</td>
-									<td>
-										<RectificationBadge state={row.rectificationState} />
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<FindingsTable rows={rows} />
 			)}
 			<Pagination page={page} pages={pages} href={pageHref} />
 		</>

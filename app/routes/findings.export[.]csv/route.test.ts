@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { buildRequest, runLoader } from '#test/helpers'
-import { makeFinding, makeInspection } from '../findings._index/test-fixtures'
+import { makeFinding, makeInspection } from '#test/fixtures/findings'
 import { loader } from './route'
 
 async function csv(as: string, search = '') {

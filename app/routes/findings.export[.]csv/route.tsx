@@ -4,7 +4,7 @@ import { requirePermission } from '~/auth/guards.server'
 import { attachmentDisposition, csvContentType, toCsv } from '~/domain/csv'
 import { shanghaiDate } from '~/domain/dates'
 import { findingCsvHeaders, findingCsvRecord, parseFindingListQuery } from '~/domain/findings'
-import { listAllFindings } from '~/models/findings.server'
+import { listAllFindings } from '~/models/findings/queries.server'
 
 // /findings/export.csv: the findings list under the same filters, every page, only the findings
 // the requesting user may read (the list's own WHERE clause: an agency gets those about itself).

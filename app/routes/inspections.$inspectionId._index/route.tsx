@@ -1,29 +1,22 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
-import { can } from '~/auth/permissions'
 import { ErrorList, Notice, SubmitButton } from '~/components/forms'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { mayReadDeliberation } from '~/domain/deliberation'
-import { findingTitle, mayRecordFinding } from '~/domain/findings'
-import { groupFindingsByClause, reportEditable, reportIsEmpty } from '~/domain/inspection-report'
+import { findingTitle, mayRecordFindingOn } from '~/domain/findings'
+import { groupFindingsByClause, inspectionReportPolicy, reportIsEmpty } from '~/domain/inspection-report'
+import { inspectionPolicy, scheduleOpen } from '~/domain/inspections'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { getDeliberationFor } from '~/models/deliberation/queries.server'
-import { listAllFindings } from '~/models/findings.server'
-import {
-	getInspectionReport,
-	getReadableInspection,
-	groupRoleOf,
-	inspectionDeliberation,
-	mayReadInspectionReport,
-	scheduleOpen,
-	startInspection,
-} from '~/models/inspections.server'
-import { listInspectionVisits } from '~/models/visits.server'
-import { isStaleRecord, write } from '~/models/write.server'
+import { listAllFindings } from '~/models/findings/queries.server'
+import { startInspection } from '~/models/inspections/mutations.server'
+import { getInspectionReport, getReadableInspection, inspectionDeliberation } from '~/models/inspections/queries.server'
+import { listInspectionVisits } from '~/models/visits/queries.server'
 import { FindingsSection, ReportSection, type ReportSummary } from './report-sections'
 import { GroupSection, ScheduleSection } from './sections'
 
@@ -36,23 +29,24 @@ const doneKinds = ['created', 'saved', 'started', 'visitCreated', 'visitSaved', 
 
 // /inspections/$id: scope, forms, period, group and the schedule. Who reads it and which visits
 // they see is decided in the queries (a deputy outside the group and an agency the inspection
-// never visited openly get 404; an agency never sees a 暗访).
+// never visited openly get 404; an agency never sees a 暗访); what they may do, by the policies.
 export async function loader(args: LoaderFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
-	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
-	invariantFound(inspection)
+	const found = await getReadableInspection(db, user, parseId(args.params.inspectionId))
+	invariantFound(found)
 	const today = shanghaiDate(new Date())
-	const [visits, myRole, findingRows, report, deliberation, result] = await Promise.all([
-		listInspectionVisits(db, user, inspection.id),
-		groupRoleOf(db, inspection.id, user.id),
+	const [visits, findingRows, report, deliberation, result] = await Promise.all([
+		listInspectionVisits(db, user, found.id),
 		// Only the findings the user may read: an agency its own, a deputy those of their group.
-		listAllFindings(db, user, { inspectionId: inspection.id }, today),
-		getInspectionReport(db, inspection.id),
-		inspectionDeliberation(db, inspection.id),
-		getDeliberationFor(db, 'inspection', inspection.id),
+		listAllFindings(db, user, { inspectionId: found.id }, today),
+		getInspectionReport(db, found.id),
+		inspectionDeliberation(db, found.id),
+		getDeliberationFor(db, 'inspection', found.id),
 	])
-	const canManage = can(user.role, 'oversight:manage')
+	const policy = inspectionPolicy(user, found)
+	const reportPolicy = inspectionReportPolicy(user, { ...found, meetingLabel: report?.meetingLabel ?? null }, deliberation)
+	const { visits: _facts, findingAgencyIds: _agencies, ...inspection } = found
 	const groups = groupFindingsByClause(findingRows, (f) => f.clauseId).map((group) => ({
 		clauseId: group.clauseId,
 		clauseLabel: group.clauseLabel,
@@ -66,15 +60,14 @@ export async function loader(args: LoaderFunctionArgs) {
 			overdueDays: f.overdueDays,
 		})),
 	}))
-	const mayReadReport = mayReadInspectionReport(user, deliberation)
 	const written = report ? !reportIsEmpty(report.parts) : false
 	const reportSummary: ReportSummary = {
 		title: report?.reportTitle ?? '',
-		written: written && mayReadReport,
+		written: written && reportPolicy.read,
 		meetingLabel: report?.meetingLabel ?? null,
-		mayEdit: (user.role === 'secretariat' || myRole === 'leader') && reportEditable(inspection.state),
-		mayPrint: mayReadReport && written,
-		published: mayReadReport,
+		mayEdit: reportPolicy.edit,
+		mayPrint: reportPolicy.read && written,
+		published: reportPolicy.read,
 		deliberation:
 			deliberation && result && mayReadDeliberation(user, deliberation)
 				? { id: deliberation.id, state: deliberation.state, result: result.result }
@@ -83,14 +76,14 @@ export async function loader(args: LoaderFunctionArgs) {
 	return {
 		inspection,
 		visits,
-		myRole,
+		myRole: policy.groupRole,
 		findings: { groups, count: findingRows.length },
-		// Findings are recorded while the inspection runs and its report is drafted.
-		mayRecord: mayRecordFinding(user, myRole !== null) && reportEditable(inspection.state),
+		mayRecord: mayRecordFindingOn(user, { state: found.state, inGroup: policy.groupRole !== null }).ok,
 		report: reportSummary,
-		isAgency: user.role === 'agency',
-		canManage,
-		scheduleOpen: scheduleOpen(inspection.state),
+		isAgency: policy.agencyView,
+		canManage: policy.manage,
+		canStart: policy.start,
+		scheduleOpen: scheduleOpen(found.state),
 		done: doneKinds.find((kind) => kind === new URL(args.request.url).searchParams.get('done')) ?? null,
 	}
 }
@@ -104,21 +97,14 @@ export async function action(args: ActionFunctionArgs) {
 	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
 	invariantFound(inspection)
 	const submission = parseWithZod(await args.request.formData(), { schema: startSchema })
-	const reply = (status: number, formErrors?: Array<string>) => data({ result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
-	if (submission.status !== 'success') return reply(400)
-	if (inspection.state !== 'planned') return reply(409, [t.inspections.notPlanned])
-	if (submission.value.version !== inspection.version) return reply(409, [t.common.stale])
-	try {
-		await write(db, user, (tx, audit) => startInspection(tx, audit, inspection.id, submission.value.version))
-	} catch (error) {
-		if (isStaleRecord(error)) return reply(409, [t.common.stale])
-		throw error
-	}
+	if (submission.status !== 'success') return formReply(submission)
+	const outcome = await attempt(t, () => startInspection(db, user, { inspectionId: inspection.id, version: submission.value.version }))
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
 	return redirect(`/inspections/${inspection.id}?done=started`)
 }
 
 export default function InspectionPage() {
-	const { inspection, visits, myRole, isAgency, canManage, scheduleOpen: open, done, findings, mayRecord, report } = useLoaderData<typeof loader>()
+	const { inspection, visits, myRole, isAgency, canManage, canStart, scheduleOpen: open, done, findings, mayRecord, report } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const doneText = {
@@ -178,7 +164,7 @@ export default function InspectionPage() {
 								))}
 					</dd>
 				</dl>
-				{canManage && inspection.state === 'planned' ? (
+				{canStart ? (
 					<Form method="post" className="inline-form no-print">
 						<input type="hidden" name="version" value={inspection.version} />
 						<SubmitButton name="intent" value="start" className="button button--small">

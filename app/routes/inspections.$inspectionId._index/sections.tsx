@@ -2,8 +2,8 @@ import { Link } from '@remix-run/react'
 import { formatChineseDate } from '~/domain/dates'
 import { groupRoles, type GroupRole } from '~/domain/inspections'
 import { fill, useT } from '~/i18n/i18n'
-import type { GroupMember } from '~/models/inspections.server'
-import type { ScheduleVisit } from '~/models/visits.server'
+import type { GroupMember } from '~/models/inspections/queries.server'
+import type { ScheduleVisit } from '~/models/visits/queries.server'
 
 // The group and the schedule of the inspection page.
 

@@ -1,15 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { Submission } from '@conform-to/react'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { forbidden, invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { groupRows, inspectionPolicy } from '~/domain/inspections'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { currentInspectionInput, groupRows, loadInspectionFormOptions, updateInspection } from '~/models/inspections.server'
-import { scheduledParticipants } from '~/models/visits.server'
-import { isStaleRecord, write } from '~/models/write.server'
+import { updateInspection } from '~/models/inspections/mutations.server'
+import { getInspectionInput, getReadableInspection, inspectionOptionIds, loadInspectionFormOptions } from '~/models/inspections/queries.server'
 import { InspectionForm } from '../inspections.new/inspection-form'
-import { inspectionOptionIds } from '../inspections.new/options.server'
 import { toInspectionInput, updateInspectionSchema } from '../inspections.new/schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.inspection.title ?? ''} · 编辑执法检查 · 监督追踪` }]
@@ -18,49 +17,32 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
 	actionStatus === 409 || defaultShouldRevalidate
 
-async function load(db: ReturnType<typeof getDb>, inspectionId: number) {
-	const inspection = await currentInspectionInput(db, inspectionId)
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+	const user = await requirePermission(args, 'oversight:manage')
+	const db = getDb()
+	const readable = await getReadableInspection(db, user, parseId(args.params.inspectionId))
+	invariantFound(readable)
+	if (!inspectionPolicy(user, readable).manage) throw forbidden()
+	const inspection = await getInspectionInput(db, readable.id)
 	invariantFound(inspection)
 	const keep = { organId: inspection.organId, userIds: groupRows(inspection).map((r) => r.userId) }
-	return { inspection, options: await loadInspectionFormOptions(db, keep) }
+	return { user, db, id: readable.id, inspection, options: await loadInspectionFormOptions(db, keep) }
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-	await requirePermission(args, 'oversight:manage')
-	const id = parseId(args.params.inspectionId)
-	const { inspection, options } = await load(getDb(), id)
+	const { id, inspection, options } = await load(args)
 	return { id, inspection, options }
 }
 
 export async function action(args: ActionFunctionArgs) {
-	const user = await requirePermission(args, 'oversight:manage')
+	const { user, db, id, options } = await load(args)
 	const t = messagesFor(args.request)
-	const db = getDb()
-	const id = parseId(args.params.inspectionId)
-	const { inspection, options } = await load(db, id)
-	const formData = await args.request.formData()
-	const submission = parseWithZod(formData, { schema: updateInspectionSchema(t, inspectionOptionIds(options)) })
-	if (submission.status !== 'success') return reply(submission, 400)
+	const submission = parseWithZod(await args.request.formData(), { schema: updateInspectionSchema(t, inspectionOptionIds(options)) })
+	if (submission.status !== 'success') return formReply(submission)
 	const { version } = submission.value
-	const input = toInspectionInput(submission.value)
-	if (version !== inspection.version) return reply(submission, 409, [t.common.stale])
-	// A person who takes part in a scheduled visit stays in the group until the visit changes.
-	const staying = new Set(groupRows(input).map((r) => r.userId))
-	const leaving = (await scheduledParticipants(db, id)).filter((p) => !staying.has(p.userId))
-	if (leaving.length) {
-		return reply(submission, 400, [fill(t.inspections.stillScheduled, { names: leaving.map((p) => p.realName).join('、') })])
-	}
-	try {
-		await write(db, user, (tx, audit) => updateInspection(tx, audit, id, version, input))
-	} catch (error) {
-		if (isStaleRecord(error)) return reply(submission, 409, [t.common.stale])
-		throw error
-	}
+	const outcome = await attempt(t, () => updateInspection(db, user, { inspectionId: id, version, plan: toInspectionInput(submission.value) }))
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
 	return redirect(`/inspections/${id}?done=saved`)
-}
-
-function reply(submission: Submission<unknown>, status: number, formErrors?: Array<string>) {
-	return data({ result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
 }
 
 export default function EditInspectionPage() {

@@ -24,12 +24,14 @@ export function RecordForm({
 	options,
 	today,
 	defaultDue,
+	dueDays,
 	maxFiles,
 	lastResult,
 }: {
 	options: Options
 	today: string
 	defaultDue: string
+	dueDays: number
 	maxFiles: number
 	lastResult: SubmissionResult<Array<string>> | undefined
 }) {
@@ -161,7 +163,7 @@ export function RecordForm({
 				</Field>
 			</section>
 			<section className="card">
-				<Field label={t.findings.dueOn} field={fields.rectificationDueOn} hint={t.findings.dueHint}>
+				<Field label={t.findings.dueOn} field={fields.rectificationDueOn} hint={fill(t.findings.dueHint, { days: dueDays })}>
 					<input {...getInputProps(fields.rectificationDueOn, { type: 'date' })} min={today} style={{ maxWidth: '12rem' }} />
 				</Field>
 			</section>

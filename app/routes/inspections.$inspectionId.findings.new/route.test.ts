@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { attachments, auditEvents, findings } from '#db/schema'
+import { attachments, auditEvents, findings, settings } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { zh } from '~/i18n/zh'
-import { agencyIdOf, clauseIdOf, makeInspection, makeVisit, taskIdsOf, today, userIdOf } from '../findings._index/test-fixtures'
+import { agencyIdOf, clauseIdOf, makeInspection, makeVisit, taskIdsOf, today, userIdOf } from '#test/fixtures/findings'
 import { runAction, runLoader } from '#test/helpers'
 import { action, loader } from './route'
 
@@ -114,4 +114,12 @@ test('a visit of another inspection is refused', async () => {
 	const refused = await post(inspection, 'mishu', await findingForm({ visitId: String(otherVisit) }))
 	expect(refused.status).toBe(400)
 	expect(JSON.stringify(refused.data)).toContain(zh.findings.visitNotOfInspection)
+})
+
+test('the rectification’s default due date is the setting rectificationDueDays, not a constant', async () => {
+	const inspection = await makeInspection()
+	await getDb().insert(settings).values({ key: 'rectificationDueDays', value: 60 })
+	const data = (await formPage(inspection, 'mishu')).data as { defaultDue: string; dueDays: number }
+	expect(data.defaultDue).toBe(addDays(today(), 60))
+	expect(data.dueDays).toBe(60)
 })

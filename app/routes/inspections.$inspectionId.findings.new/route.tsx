@@ -2,44 +2,51 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import type { Role } from '~/domain/roles'
-import { forbidden, invariantFound, parseId, requireUser } from '~/auth/guards.server'
+import { forbidden, invariantFound, parseId, requirePermission } from '~/auth/guards.server'
+import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import { defaultRectificationDue, mayRecordFinding } from '~/domain/findings'
+import { defaultRectificationDue, mayRecordFinding, mayRecordFindingOn } from '~/domain/findings'
+import { groupRoleOf } from '~/domain/inspections'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
+import { refusalMessage } from '~/i18n/refusals'
 import { maxFilesPerUpload, maxUploadRequestBytes, readUploadForm } from '~/models/attachments.server'
-import { findingFormOptions, recordFinding } from '~/models/findings.server'
-import { getReadableInspection } from '~/models/inspections.server'
+import { findingFormOptions } from '~/models/findings/queries.server'
+import { recordFinding } from '~/models/findings/mutations.server'
+import { getReadableInspection } from '~/models/inspections/queries.server'
+import { loadSettings } from '~/models/settings.server'
 import { fileProblems } from '../reports.$reportId.edit/files.server'
 import { RecordForm } from './form'
 import { recordSchema } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `记录问题 · ${data?.inspection.title ?? ''} · 监督追踪` }]
 
-const recorders: ReadonlyArray<Role> = ['secretariat', 'member', 'deputy']
-
 // /inspections/:id/findings/new — the inspection's group (leader, members, invited deputies)
-// and the secretariat record findings. Roles that never record get 403; a deputy outside the
-// group cannot even see the inspection (404); a member outside it may read but not record (403).
+// and the secretariat record findings, while the inspection is under way (mayRecordFindingOn).
+// Roles that never record get 403; a deputy outside the group cannot even see the inspection
+// (404); a member outside it may read but not record (403).
 async function loadRecordable(args: LoaderFunctionArgs | ActionFunctionArgs) {
-	const user = await requireUser(args)
-	if (!recorders.includes(user.role)) throw forbidden()
+	const user = await requirePermission(args, 'findings:record')
 	const db = getDb()
 	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
 	invariantFound(inspection)
-	const inGroup = inspection.group.some((member) => member.userId === user.id)
+	const inGroup = groupRoleOf(user, inspection) !== null
 	if (!mayRecordFinding(user, inGroup)) throw forbidden()
-	return { user, db, inspection }
+	return { user, db, inspection, recording: mayRecordFindingOn(user, { state: inspection.state, inGroup }) }
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-	const { db, inspection } = await loadRecordable(args)
+	const { db, inspection, recording } = await loadRecordable(args)
 	const today = shanghaiDate(new Date())
+	const settings = await loadSettings(db)
 	return {
 		inspection: { id: inspection.id, title: inspection.title },
+		// Before the inspection starts or once its report is submitted: why nothing is recorded.
+		closed: recording.ok ? null : refusalMessage(messagesFor(args.request), recording.refusal),
 		options: await findingFormOptions(db, inspection.id),
 		today,
-		defaultDue: defaultRectificationDue(today),
+		defaultDue: defaultRectificationDue(today, settings),
+		dueDays: settings.rectificationDueDays,
 		maxFiles: maxFilesPerUpload,
 	}
 }
@@ -54,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
 		// The files together were over the bound: the text read before them comes back.
 		const submission = parseWithZod(upload.formData, { schema })
 		const message = fill(t.attachments.requestTooLarge, { mb: Math.floor(maxUploadRequestBytes / 1024 / 1024) })
-		return data({ result: submission.reply({ fieldErrors: { attachments: [message, t.attachments.chooseAgain] } }) }, { status: 413 })
+		return data({ result: submission.reply({ fieldErrors: { attachments: [message, t.attachments.chooseAgain] } }), message: null }, { status: 413 })
 	}
 	const formData = upload.formData
 	const files = formData.getAll('attachments').filter((f): f is File => f instanceof File)
@@ -63,7 +70,7 @@ export async function action(args: ActionFunctionArgs) {
 	const problems = await fileProblems(t, files, upload)
 	if (submission.status !== 'success' || problems.length) {
 		const attachments = problems.length ? [...problems, t.attachments.chooseAgain] : undefined
-		return data({ result: submission.reply({ fieldErrors: attachments ? { attachments } : {} }) }, { status: 400 })
+		return data({ result: submission.reply({ fieldErrors: attachments ? { attachments } : {} }), message: null }, { status: 400 })
 	}
 	const value = submission.value
 	// The choices must be among those the form offered: the task of the chosen clause, a visit
@@ -76,8 +83,8 @@ export async function action(args: ActionFunctionArgs) {
 		fieldErrors.taskId = [t.findings.taskNotOfClause]
 	}
 	if (value.visitId && !options.visits.some((v) => v.id === value.visitId)) fieldErrors.visitId = [t.findings.visitNotOfInspection]
-	if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
-	const id = await recordFinding(db, user, {
+	if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }), message: null }, { status: 400 })
+	const outcome = await attempt(t, () => recordFinding(db, user, {
 		inspectionId: inspection.id,
 		clauseId: value.clauseId,
 		agencyId: value.agencyId,
@@ -88,14 +95,14 @@ export async function action(args: ActionFunctionArgs) {
 		description: value.description.replace(/\r\n?/g, '\n'),
 		evidence: value.evidence.replace(/\r\n?/g, '\n'),
 		rectificationDueOn: value.rectificationDueOn ?? today,
-		recordedBy: user.id,
 		files,
-	})
-	return redirect(`/findings/${id}?done=recorded`)
+	}))
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
+	return redirect(`/findings/${outcome.value}?done=recorded`)
 }
 
 export default function RecordFindingPage() {
-	const { inspection, options, today, defaultDue, maxFiles } = useLoaderData<typeof loader>()
+	const { inspection, closed, options, today, defaultDue, dueDays, maxFiles } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
@@ -107,7 +114,11 @@ export default function RecordFindingPage() {
 				<h1>{t.findings.recordTitle}</h1>
 			</div>
 			<p className="muted">{t.findings.recordIntro}</p>
-			<RecordForm options={options} today={today} defaultDue={defaultDue} maxFiles={maxFiles} lastResult={actionData?.result} />
+			{closed ? (
+				<Notice kind="info">{closed}</Notice>
+			) : (
+				<RecordForm options={options} today={today} defaultDue={defaultDue} dueDays={dueDays} maxFiles={maxFiles} lastResult={actionData?.result} />
+			)}
 		</>
 	)
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, agendaItems, deliberations, inspections, meetings } from '#db/schema'
 import { zh } from '~/i18n/zh'
-import { makeFinding, makeInspection, makeVisit } from '../findings._index/test-fixtures'
+import { makeFinding, makeInspection, makeVisit } from '#test/fixtures/findings'
 import { runAction, runLoader } from '#test/helpers'
 import { loader as deliberationLoader } from '../deliberations.$deliberationId/route'
 import { loader as printLoader } from '../inspections.$inspectionId_.report.print/route'
@@ -106,7 +106,7 @@ test('a report without its evaluation and problems is not submitted', async () =
 
 test('submitting puts the report on the agenda and opens a deliberation of the inspection, which members then read', async () => {
 	const id = await recorded()
-	await post(id, 'mishu', { intent: 'save', version: '1', evaluation: '评价（测试）', problems: '问题（测试）' })
+	await post(id, 'mishu', { intent: 'save', version: '1', evaluation: '评价（测试）', problems: '问题（测试）', amendmentSuggestions: '建议（测试）' })
 	const [meeting] = await db().select({ id: meetings.id }).from(meetings).limit(1)
 	const outcome = await post(id, 'mishu', { intent: 'submit', version: '2', meetingId: String(meeting.id) })
 	expect(outcome.status).toBe(302)
@@ -168,4 +168,36 @@ test('the inspection page groups the findings the user may read by clause', asyn
 	const police = asPolice.data as typeof data
 	expect(police.mayRecord).toBe(false)
 	expect(police.findings.groups.flatMap((g) => g.findings.map((f) => f.agencyName))).toEqual(['武汉市公安局', '武汉市公安局'])
+})
+
+test('Art. 36: the part on amending the law is required at submission, or an explicit none with its reason, which the print shows', async () => {
+	const id = await recorded()
+	const [meeting] = await db().select({ id: meetings.id }).from(meetings).limit(1)
+	expect((await post(id, 'mishu', { intent: 'save', version: '1', evaluation: '评价（测试）', problems: '问题（测试）' })).status).toBe(302)
+	const empty = await post(id, 'mishu', { intent: 'submit', version: '2', meetingId: String(meeting.id) })
+	expect(empty.status).toBe(400)
+	expect(JSON.stringify(empty.data)).toContain('本次检查未提出修改建议')
+	expect((await inspectionRow(id)).state).toBe('reporting')
+	// Ticking 「本次检查未提出修改建议」 needs a reason.
+	const noReason = await post(id, 'mishu', { intent: 'save', version: '2', evaluation: '评价（测试）', problems: '问题（测试）', amendmentNone: 'on' })
+	expect(noReason.status).toBe(400)
+	expect((noReason.data as { result: { error: Record<string, Array<string>> } }).result.error.amendmentNoneReason).toBeTruthy()
+	const none = await post(id, 'mishu', {
+		intent: 'save',
+		version: '2',
+		evaluation: '评价（测试）',
+		problems: '问题（测试）',
+		amendmentNone: 'on',
+		amendmentNoneReason: '《决定》施行不足两年，检查发现的问题均属执行层面（测试）',
+	})
+	expect(none.status).toBe(302)
+	const page = (await runLoader(loader, { path: `/inspections/${id}/report`, params: { inspectionId: String(id) }, as: 'mishu' })).data as {
+		report: { values: Record<string, unknown> }
+	}
+	expect(page.report.values).toMatchObject({ amendmentSuggestions: '', amendmentNone: true, amendmentNoneReason: '《决定》施行不足两年，检查发现的问题均属执行层面（测试）' })
+	const print = await runLoader(printLoader, { path: `/inspections/${id}/report/print`, params: { inspectionId: String(id) }, as: 'mishu' })
+	const amendment = (print.data as { parts: Array<{ part: string; paragraphs: Array<string> }> }).parts.find((p) => p.part === 'amendmentSuggestions')
+	expect(amendment?.paragraphs).toEqual(['本次检查未提出修改完善法规的建议。', '理由：《决定》施行不足两年，检查发现的问题均属执行层面（测试）'])
+	expect((await post(id, 'mishu', { intent: 'submit', version: '3', meetingId: String(meeting.id) })).status).toBe(302)
+	expect((await inspectionRow(id)).state).toBe('deliberation')
 })

@@ -2,22 +2,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { getDb } from '#db/client.server'
-import { forbidden, invariantFound, parseId, requireUser } from '~/auth/guards.server'
+import { forbidden, invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
-import { fillReport, reportEditable, reportMissingParts } from '~/domain/inspection-report'
+import { fillReport, inspectionReportPolicy, mayEditReport, reportFormValues, reportFromForm } from '~/domain/inspection-report'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import type { Messages } from '~/i18n/zh'
-import {
-	draftInspectionReport,
-	getInspectionReport,
-	getReadableInspection,
-	saveInspectionReport,
-	submitInspectionReport,
-	type InspectionReport,
-} from '~/models/inspections.server'
+import { refusalMessage } from '~/i18n/refusals'
+import { saveInspectionReport, submitInspectionReport } from '~/models/inspections/mutations.server'
+import { draftInspectionReport, getInspectionReport, getReadableInspection, inspectionDeliberation } from '~/models/inspections/queries.server'
 import { getMeeting, listMeetingOptions } from '~/models/meetings/queries.server'
-import { isStaleRecord, write } from '~/models/write.server'
 import { reportSchema, submitSchema } from './schema'
 import { ReportForm, SubmitForm } from './sections'
 
@@ -28,47 +22,44 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 	actionStatus === 409 || defaultShouldRevalidate
 
 // /inspections/:id/report — the inspection report (Art. 36). The secretariat writes it, and so
-// may the group's leader; the secretariat alone submits it to a meeting. Other roles 403; a
-// member who is not the leader 403; an inspection the user may not read 404.
+// may the group's leader; the secretariat alone submits it to a meeting (inspectionReportPolicy).
+// Roles that never write it 403; a member who is not the leader 403; an inspection the user may
+// not read 404.
 async function loadEditable(args: LoaderFunctionArgs | ActionFunctionArgs) {
-	const user = await requireUser(args)
-	if (user.role !== 'secretariat' && user.role !== 'member') throw forbidden()
+	const user = await requirePermission(args, 'inspections:report')
 	const db = getDb()
 	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
 	invariantFound(inspection)
-	const isLeader = inspection.group.some((g) => g.userId === user.id && g.role === 'leader')
-	if (user.role === 'member' && !isLeader) throw forbidden()
-	const report = await getInspectionReport(db, inspection.id)
+	const [report, deliberation] = await Promise.all([getInspectionReport(db, inspection.id), inspectionDeliberation(db, inspection.id)])
 	invariantFound(report)
-	return { user, db, inspection, report }
+	const judged = { state: inspection.state, group: inspection.group, meetingLabel: report.meetingLabel }
+	const policy = inspectionReportPolicy(user, judged, deliberation)
+	if (!policy.write) throw forbidden()
+	return { user, db, inspection, report, judged, policy }
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-	const { user, db, inspection, report } = await loadEditable(args)
+	const { user, db, inspection, report, judged, policy } = await loadEditable(args)
 	const today = shanghaiDate(new Date())
-	const editable = reportEditable(report.state)
-	const canSubmit = user.role === 'secretariat' && editable
-	const meetings = canSubmit ? await listMeetingOptions(db) : []
+	const meetings = policy.submit ? await listMeetingOptions(db) : []
 	// The soonest meeting not yet begun is the likely one.
 	const upcoming = meetings.filter((m) => m.startsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+	// Why the report can no longer (or not yet) be written, in the reader's language.
+	const editable = mayEditReport(user, judged)
 	return {
 		inspection: { id: inspection.id, title: inspection.title, state: inspection.state, organName: inspection.organName },
-		report: { version: report.version, parts: report.parts, title: report.reportTitle, meetingLabel: report.meetingLabel },
-		editable,
-		canSubmit,
+		report: { version: report.version, values: reportFormValues(report.parts), title: report.reportTitle, meetingLabel: report.meetingLabel },
+		editable: policy.edit,
+		locked: editable.ok ? null : refusalMessage(messagesFor(args.request), editable.refusal),
+		canSubmit: policy.submit,
 		meetings: meetings.map((m) => ({ id: m.id, label: m.label })),
 		defaultMeetingId: upcoming[0]?.id ?? null,
 		done: new URL(args.request.url).searchParams.get('done') === 'saved' ? ('saved' as const) : null,
 	}
 }
 
-function lockedMessage(t: Messages, report: InspectionReport) {
-	if (report.state === 'planned') return t.inspectionReport.notStarted
-	return report.meetingLabel ? fill(t.inspectionReport.locked, { meeting: report.meetingLabel }) : t.inspectionReport.lockedNoMeeting
-}
-
 export async function action(args: ActionFunctionArgs) {
-	const { user, db, inspection, report } = await loadEditable(args)
+	const { user, db, inspection, judged, policy } = await loadEditable(args)
 	const t = messagesFor(args.request)
 	const formData = await args.request.formData()
 	const intent = formData.get('intent')
@@ -78,44 +69,31 @@ export async function action(args: ActionFunctionArgs) {
 		const reply = (status: number, formErrors?: Array<string>) =>
 			data({ intent: 'report' as const, result: submission.reply(formErrors ? { formErrors } : undefined) }, { status })
 		if (submission.status !== 'success') return reply(400)
-		if (!reportEditable(report.state)) return reply(409, [lockedMessage(t, report)])
-		const { intent: _intent, version, overwrite, ...parts } = submission.value
+		const { intent: _intent, version, overwrite, ...values } = submission.value
 		if (submission.value.intent === 'draft') {
-			const draft = await draftInspectionReport(db, inspection.id, shanghaiDate(new Date()))
-			const filled = fillReport(parts, draft, overwrite ?? false)
-			return data({ intent: 'draft' as const, values: filled.parts, filled: filled.filled, at: Date.now() })
+			// Drafting writes nothing, but only while the report may be written.
+			const editable = mayEditReport(user, judged)
+			if (!editable.ok) return reply(409, [refusalMessage(t, editable.refusal)])
+			const { amendmentNone, amendmentNoneReason, ...parts } = values
+			const drafted = await draftInspectionReport(db, inspection.id, shanghaiDate(new Date()))
+			const filled = fillReport(parts, drafted, overwrite ?? false)
+			return data({ intent: 'draft' as const, values: { ...filled.parts, amendmentNone, amendmentNoneReason }, filled: filled.filled, at: Date.now() })
 		}
-		if (version !== report.version) return reply(409, [t.common.stale])
-		try {
-			await write(db, user, (tx, audit) => saveInspectionReport(tx, audit, inspection.id, version, parts))
-		} catch (error) {
-			if (isStaleRecord(error)) return reply(409, [t.common.stale])
-			throw error
-		}
+		const outcome = await attempt(t, () => saveInspectionReport(db, user, { inspectionId: inspection.id, version, parts: reportFromForm(values) }))
+		if (!outcome.ok) return reply(outcome.status, [outcome.message])
 		return redirect(`/inspections/${inspection.id}/report?done=saved`)
 	}
 
 	if (intent === 'submit') {
-		if (user.role !== 'secretariat') throw forbidden()
+		if (!policy.submitter) throw forbidden()
 		const submission = parseWithZod(formData, { schema: submitSchema(t) })
 		const reply = (status: number, errors?: { formErrors?: Array<string>; fieldErrors?: Record<string, Array<string>> }) =>
 			data({ intent: 'submit' as const, result: submission.reply(errors) }, { status })
 		if (submission.status !== 'success') return reply(400)
 		const { version, meetingId } = submission.value
 		if (!(await getMeeting(db, meetingId))) return reply(400, { fieldErrors: { meetingId: [t.inspectionReport.meetingRequired] } })
-		if (!reportEditable(report.state)) return reply(409, { formErrors: [lockedMessage(t, report)] })
-		if (version !== report.version) return reply(409, { formErrors: [t.common.stale] })
-		const missing = reportMissingParts(report.parts)
-		if (missing.length) {
-			const parts = missing.map((part) => t.inspectionReport.parts[part]).join(t.inspectionReport.separator)
-			return reply(400, { formErrors: [fill(t.inspectionReport.missingParts, { parts })] })
-		}
-		try {
-			await write(db, user, (tx, audit) => submitInspectionReport(tx, audit, { inspectionId: inspection.id, version, meetingId }))
-		} catch (error) {
-			if (isStaleRecord(error)) return reply(409, { formErrors: [t.common.stale] })
-			throw error
-		}
+		const outcome = await attempt(t, () => submitInspectionReport(db, user, { inspectionId: inspection.id, version, meetingId }))
+		if (!outcome.ok) return reply(outcome.status, { formErrors: [outcome.message] })
 		return redirect(`/inspections/${inspection.id}?done=reportSubmitted`)
 	}
 
@@ -123,7 +101,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InspectionReportPage() {
-	const { inspection, report, editable, canSubmit, meetings, defaultMeetingId, done } = useLoaderData<typeof loader>()
+	const { inspection, report, editable, locked, canSubmit, meetings, defaultMeetingId, done } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const drafted = actionData?.intent === 'draft' ? actionData : null
@@ -154,20 +132,12 @@ export default function InspectionReportPage() {
 						: t.inspectionReport.draftedNothing}
 				</Notice>
 			) : null}
-			{!editable ? (
-				<Notice kind="info">
-					{inspection.state === 'planned'
-						? t.inspectionReport.notStarted
-						: report.meetingLabel
-							? fill(t.inspectionReport.locked, { meeting: report.meetingLabel })
-							: t.inspectionReport.lockedNoMeeting}
-				</Notice>
-			) : null}
+			{locked ? <Notice kind="info">{locked}</Notice> : null}
 			<ReportForm
 				// A new draft or a new version starts the form again from those values.
 				key={`report-${report.version}-${drafted?.at ?? 0}`}
 				version={report.version}
-				values={drafted?.values ?? report.parts}
+				values={drafted?.values ?? report.values}
 				editable={editable}
 				lastResult={reportResult}
 			/>

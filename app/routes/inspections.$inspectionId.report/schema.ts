@@ -17,16 +17,27 @@ function part(t: Messages) {
 		.transform((value) => value.replace(/\r\n/g, '\n').trim())
 }
 
+// Part four is its text, or the box 「本次检查未提出修改建议」 ticked with a reason (Art. 36): a
+// saved report never holds the box without the reason, nor the box and suggestions together.
+// Drafting checks nothing: it only fills in what is empty.
 export function reportSchema(t: Messages) {
-	return z.object({
-		intent: z.enum(['save', 'draft']),
-		version,
-		evaluation: part(t),
-		problems: part(t),
-		enforcementSuggestions: part(t),
-		amendmentSuggestions: part(t),
-		overwrite: z.boolean().optional(),
-	})
+	return z
+		.object({
+			intent: z.enum(['save', 'draft']),
+			version,
+			evaluation: part(t),
+			problems: part(t),
+			enforcementSuggestions: part(t),
+			amendmentSuggestions: part(t),
+			amendmentNone: z.boolean().default(false),
+			amendmentNoneReason: part(t),
+			overwrite: z.boolean().optional(),
+		})
+		.superRefine((value, ctx) => {
+			if (value.intent !== 'save' || !value.amendmentNone) return
+			if (!value.amendmentNoneReason) ctx.addIssue({ code: 'custom', path: ['amendmentNoneReason'], message: t.inspectionReport.amendmentReasonRequired })
+			if (value.amendmentSuggestions) ctx.addIssue({ code: 'custom', path: ['amendmentSuggestions'], message: t.inspectionReport.amendmentBoth })
+		})
 }
 
 export function submitSchema(t: Messages) {

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
-import { reportParts, type ReportParts } from '~/domain/inspection-report'
+import { reportParts, type ReportFormValues, type ReportParts } from '~/domain/inspection-report'
 import { fill, useT } from '~/i18n/i18n'
 import { reportSchema, submitSchema } from './schema'
 
@@ -20,15 +20,15 @@ export function ReportForm({
 	lastResult,
 }: {
 	version: number
-	values: ReportParts
+	values: ReportFormValues
 	editable: boolean
 	lastResult: LastResult
 }) {
 	const t = useT()
-	const [form, fields] = useForm<ReportParts & { overwrite?: boolean }>({
+	const [form, fields] = useForm<ReportParts & { amendmentNone?: boolean; amendmentNoneReason?: string; overwrite?: boolean }>({
 		id: 'inspection-report',
 		lastResult,
-		defaultValue: values,
+		defaultValue: { ...values, amendmentNone: values.amendmentNone ? 'on' : undefined },
 		constraint: getZodConstraint(reportSchema(t)),
 		shouldRevalidate: 'onInput',
 	})
@@ -42,6 +42,15 @@ export function ReportForm({
 						<textarea {...getTextareaProps(fields[part])} rows={rows[part]} readOnly={!editable} />
 					</Field>
 				))}
+				<div>
+					<label className="checkbox" htmlFor={fields.amendmentNone.id}>
+						<input {...getInputProps(fields.amendmentNone, { type: 'checkbox' })} disabled={!editable} />
+						{t.inspectionReport.amendmentNone}
+					</label>
+					<Field label={t.inspectionReport.amendmentNoneReason} field={fields.amendmentNoneReason} hint={t.inspectionReport.amendmentNoneHint}>
+						<textarea {...getTextareaProps(fields.amendmentNoneReason)} rows={3} readOnly={!editable} />
+					</Field>
+				</div>
 				{editable ? (
 					<>
 						<div className="toolbar">

@@ -4,11 +4,13 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { ErrorList, Notice, SubmitButton } from '~/components/forms'
+import { inspectionPolicy } from '~/domain/inspections'
+import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { deleteVisit, findVisitConflicts, getVisit, type ConflictView } from '~/models/visits.server'
-import { isStaleRecord, write } from '~/models/write.server'
-import { loadVisitContext, saveVisit } from '../inspections.$inspectionId.visits.new/save.server'
-import { deleteVisitSchema } from '../inspections.$inspectionId.visits.new/schema'
+import { getReadableInspection } from '~/models/inspections/queries.server'
+import { deleteVisit, saveVisit } from '~/models/visits/mutations.server'
+import { findVisitConflicts, getReadableVisit, visitFormOptions, type ConflictView } from '~/models/visits/queries.server'
+import { deleteVisitSchema, toVisitInput, updateVisitSchema, visitOptionIds } from '../inspections.$inspectionId.visits.new/schema'
 import { VisitForm } from '../inspections.$inspectionId.visits.new/visit-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `编辑走访 · ${data?.inspection.title ?? ''} · 监督追踪` }]
@@ -20,15 +22,16 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 	const user = await requirePermission(args, 'oversight:manage')
 	const db = getDb()
-	const inspectionId = parseId(args.params.inspectionId)
-	const visit = await getVisit(db, inspectionId, parseId(args.params.visitId))
+	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
+	invariantFound(inspection)
+	const visit = await getReadableVisit(db, user, inspection.id, parseId(args.params.visitId))
 	invariantFound(visit)
-	const context = await loadVisitContext(db, user, inspectionId, visit)
-	return { user, db, visit, context }
+	const options = await visitFormOptions(db, inspection.id, visit.agencies.map((a) => a.id))
+	return { user, db, inspection, visit, options, open: inspectionPolicy(user, inspection).schedule }
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-	const { db, visit, context } = await load(args)
+	const { db, inspection, visit, options, open } = await load(args)
 	// A visit saved over conflicts with a reason: the conflicts it has now, which the stored
 	// reason covers when the visit is saved unchanged.
 	const storedConflicts: Array<ConflictView> = visit.conflictReason
@@ -39,29 +42,43 @@ export async function loader(args: LoaderFunctionArgs) {
 				inspectionId: visit.inspectionId,
 			})
 		: []
-	return { ...context, visit, storedConflicts }
+	const { id, title, startsOn, endsOn, forms } = inspection
+	return { inspection: { id, title, startsOn, endsOn, forms }, open, ...options, visit, storedConflicts }
 }
 
 export async function action(args: ActionFunctionArgs) {
-	const { user, db, visit, context } = await load(args)
+	const { user, db, visit, options } = await load(args)
 	const t = messagesFor(args.request)
 	const formData = await args.request.formData()
 	const intent = formData.get('intent')
-	if (intent === 'update') return saveVisit({ db, user, t, formData, context, visit })
+	if (intent === 'update') {
+		const submission = parseWithZod(formData, { schema: updateVisitSchema(t, visitOptionIds(options)) })
+		const reply = (status: number, errors?: { formErrors?: Array<string>; fieldErrors?: Record<string, Array<string>> }, conflicts: Array<ConflictView> = []) =>
+			data({ intent: 'save' as const, result: submission.reply(errors), conflicts }, { status })
+		if (submission.status !== 'success') return reply(400)
+		const { version, conflictReason, acknowledged } = submission.value
+		const outcome = await attempt(t, () =>
+			saveVisit(db, user, {
+				...toVisitInput(submission.value),
+				inspectionId: visit.inspectionId,
+				visit: { id: visit.id, version },
+				conflictReason: conflictReason ?? '',
+				acknowledged,
+			}),
+		)
+		if (!outcome.ok) return reply(outcome.status, { formErrors: [outcome.message] })
+		if (!outcome.value.saved) {
+			return reply(400, conflictReason?.trim() ? undefined : { fieldErrors: { conflictReason: [t.visits.reasonRequired] } }, outcome.value.conflicts)
+		}
+		return redirect(`/inspections/${visit.inspectionId}?done=visitSaved#visit-${visit.id}`)
+	}
 	if (intent === 'delete') {
 		const submission = parseWithZod(formData, { schema: deleteVisitSchema })
 		const reply = (status: number, formErrors?: Array<string>) =>
 			data({ intent: 'delete' as const, result: submission.reply(formErrors ? { formErrors } : undefined), conflicts: [] }, { status })
 		if (submission.status !== 'success') return reply(400)
-		if (!context.open) return reply(409, [t.visits.closed])
-		const { version } = submission.value
-		if (version !== visit.version) return reply(409, [t.common.stale])
-		try {
-			await write(db, user, (tx, audit) => deleteVisit(tx, audit, visit.inspectionId, visit.id, version))
-		} catch (error) {
-			if (isStaleRecord(error)) return reply(409, [t.common.stale])
-			throw error
-		}
+		const outcome = await attempt(t, () => deleteVisit(db, user, { inspectionId: visit.inspectionId, visitId: visit.id, version: submission.value.version }))
+		if (!outcome.ok) return reply(outcome.status, [outcome.message])
 		return redirect(`/inspections/${visit.inspectionId}?done=visitDeleted#schedule`)
 	}
 	throw data({ message: 'Unknown intent' }, { status: 400 })
@@ -118,7 +135,7 @@ export default function EditVisitPage() {
 					</section>
 				</>
 			) : (
-				<Notice kind="info">{t.visits.closed}</Notice>
+				<Notice kind="info">{t.visits.refusals.closed}</Notice>
 			)}
 			<p>
 				<Link to={`/audit?entityType=visit&entityId=${visit.id}`}>{t.inspections.history}</Link> ·{' '}

@@ -2,9 +2,8 @@ import { beforeAll, expect, test } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents, clauses, inspections, meetings, visits } from '#db/schema'
-import { createInspection } from '~/models/inspections.server'
-import { write } from '~/models/write.server'
-import { runAction, runLoader, userId } from '#test/helpers'
+import { createInspection } from '~/models/inspections/mutations.server'
+import { actorFor, runAction, runLoader, userId } from '#test/helpers'
 import { action as editInspectionAction } from '../inspections.$inspectionId.edit/route'
 import { action as editAction, loader as editLoader } from '../inspections.$inspectionId.visits.$visitId.edit/route'
 import { loader as overviewLoader } from '../inspections.$inspectionId._index/route'
@@ -39,21 +38,19 @@ beforeAll(async () => {
 	}
 	const [clause] = await db().select({ id: clauses.id }).from(clauses).where(eq(clauses.label, '（七）'))
 	const gov = await agencyId('gov')
-	inspectionId = await write(db(), { id: null, address: null }, (tx, audit) =>
-		createInspection(tx, audit, {
-			planItemId: null,
-			title: '行程冲突测试检查',
-			year: 2031,
-			clauseIds: [clause.id],
-			forms: ['field'],
-			startsOn: '2031-06-01',
-			endsOn: '2031-06-30',
-			organId: gov,
-			leaderId: people.weiyuan1,
-			memberIds: [people.weiyuan2, people.weiyuan3],
-			deputyIds: [people.daibiao1],
-		}),
-	)
+	inspectionId = await createInspection(db(), await actorFor('mishu'), {
+		planItemId: null,
+		title: '行程冲突测试检查',
+		year: 2031,
+		clauseIds: [clause.id],
+		forms: ['field'],
+		startsOn: '2031-06-01',
+		endsOn: '2031-06-30',
+		organId: gov,
+		leaderId: people.weiyuan1,
+		memberIds: [people.weiyuan2, people.weiyuan3],
+		deputyIds: [people.daibiao1],
+	})
 	await db().insert(meetings).values({ term: 15, session: 97, startsOn: '2031-06-20', endsOn: '2031-06-22', place: '市人大常委会会议室' })
 })
 

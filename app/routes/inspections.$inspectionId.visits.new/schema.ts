@@ -7,7 +7,7 @@ import type { Messages } from '~/i18n/zh'
 
 // The visit form, shared by /inspections/$id/visits/new and …/visits/$visitId/edit. An end not
 // after the start is a field error, whatever the reason given. Conflicts are not checked here:
-// they are warnings the action finds in the database (app/models/visits.server.ts).
+// they are warnings saveVisit finds in the database (app/models/visits/mutations.server.ts).
 
 export const maxPlace = 200
 export const maxReason = 1000
@@ -16,6 +16,11 @@ export type VisitOptions = {
 	districts: ReadonlyArray<string>
 	agencyIds: ReadonlyArray<number>
 	groupIds: ReadonlyArray<number>
+}
+
+// What the form offered, as the ids its schema checks against.
+export function visitOptionIds(options: { districts: ReadonlyArray<string>; agencies: ReadonlyArray<{ id: number }>; group: ReadonlyArray<{ id: number }> }): VisitOptions {
+	return { districts: options.districts, agencyIds: options.agencies.map((a) => a.id), groupIds: options.group.map((g) => g.id) }
 }
 
 function clock(t: Messages) {

@@ -6,7 +6,7 @@ import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { formatChineseDate } from '~/domain/dates'
 import { inspectionForms, type GroupRole } from '~/domain/inspections'
 import { fill, useT } from '~/i18n/i18n'
-import type { ConflictView } from '~/models/visits.server'
+import type { ConflictView } from '~/models/visits/queries.server'
 import { createVisitSchema, updateVisitSchema } from './schema'
 
 // The visit form of …/visits/new and …/visits/$visitId/edit. When the action found conflicts,

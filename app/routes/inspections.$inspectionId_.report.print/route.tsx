@@ -2,17 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { getDb } from '#db/client.server'
-import { invariantFound, notFound, parseId, requireUser } from '~/auth/guards.server'
+import { invariantFound, notFound, parseId, requirePermission } from '~/auth/guards.server'
 import { formatOfficialDate, shanghaiDate } from '~/domain/dates'
-import { reportIssuer, reportParagraphs, reportPartHeadings, reportParts } from '~/domain/inspection-report'
+import { mayReadReport, reportIssuer, reportParagraphs, reportPartHeadings, reportParts } from '~/domain/inspection-report'
 import { useT } from '~/i18n/i18n'
 import type { RouteHandle } from '~/root'
-import {
-	getInspectionReport,
-	getReadableInspection,
-	inspectionDeliberation,
-	mayReadInspectionReport,
-} from '~/models/inspections.server'
+import { getInspectionReport, getReadableInspection, inspectionDeliberation } from '~/models/inspections/queries.server'
 
 // The inspection report in official format, for printing on A4 (the opinion letter's sheet):
 // the title 关于检查《…》实施情况的报告, the four headed parts of Art. 36, the inspection
@@ -24,13 +19,13 @@ export const handle: RouteHandle = { bare: true }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · 监督追踪` : '执法检查报告' }]
 
 export async function loader(args: LoaderFunctionArgs) {
-	const user = await requireUser(args)
+	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
 	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
 	invariantFound(inspection)
 	const [report, deliberation] = await Promise.all([getInspectionReport(db, inspection.id), inspectionDeliberation(db, inspection.id)])
 	invariantFound(report)
-	if (!mayReadInspectionReport(user, deliberation)) throw notFound()
+	if (!mayReadReport(user, deliberation)) throw notFound()
 	// Dated the day it went to deliberation; a draft, today.
 	const date = deliberation ? deliberation.openedOn : shanghaiDate(new Date())
 	return {

@@ -8,7 +8,8 @@ import { SelectFilter } from '~/components/select-filter'
 import { formatChineseDate } from '~/domain/dates'
 import { inspectionStates } from '~/domain/inspections'
 import { fill, useT } from '~/i18n/i18n'
-import { inspectionListSearch, listInspections, listInspectionYears, parseInspectionListQuery } from '~/models/inspections.server'
+import { inspectionListSearch, parseInspectionListQuery } from '~/domain/inspections'
+import { listInspections, listInspectionYears } from '~/models/inspections/queries.server'
 
 export const meta: MetaFunction = () => [{ title: '执法检查 · 监督追踪' }]
 

@@ -4,7 +4,8 @@ import { requirePermission } from '~/auth/guards.server'
 import { attachmentDisposition, csvContentType, toCsv } from '~/domain/csv'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { messages } from '~/i18n/i18n'
-import { listInspections, parseInspectionListQuery } from '~/models/inspections.server'
+import { listInspections } from '~/models/inspections/queries.server'
+import { parseInspectionListQuery } from '~/domain/inspections'
 
 // Exports keep Chinese column names and values, whatever the interface language.
 const headers = ['检查名称', '年度', '检查形式', '检查期间', '检查组组长', '状态', '走访次数', '问题数']

@@ -1,17 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { Notice } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
 import { currentYear } from '~/domain/meetings'
+import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
-import { createInspection, getPlanItemForInspection, loadInspectionFormOptions } from '~/models/inspections.server'
-import { write } from '~/models/write.server'
+import { createInspection } from '~/models/inspections/mutations.server'
+import { getPlanItemForInspection, inspectionOptionIds, loadInspectionFormOptions } from '~/models/inspections/queries.server'
 import { InspectionForm } from './inspection-form'
 import { createInspectionSchema, toInspectionInput } from './schema'
-import { inspectionOptionIds } from './options.server'
 
 export const meta: MetaFunction = () => [{ title: '新建执法检查 · 监督追踪' }]
 
@@ -37,10 +37,10 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const options = await loadInspectionFormOptions(db)
 	const submission = parseWithZod(await args.request.formData(), { schema: createInspectionSchema(t, inspectionOptionIds(options)) })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const input = toInspectionInput(submission.value)
-	const id = await write(db, user, (tx, audit) => createInspection(tx, audit, input))
-	return redirect(`/inspections/${id}?done=created`)
+	if (submission.status !== 'success') return formReply(submission)
+	const outcome = await attempt(t, () => createInspection(db, user, toInspectionInput(submission.value)))
+	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])
+	return redirect(`/inspections/${outcome.value}?done=created`)
 }
 
 export default function NewInspectionPage() {

@@ -4,9 +4,11 @@ import { getDb } from '#db/client.server'
 import { users } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { settingDefaults } from '~/domain/settings'
-import { clauseIdOf, agencyIdOf, makeFinding, makeInspection, today } from '../routes/findings._index/test-fixtures'
+import { clauseIdOf, agencyIdOf, makeFinding, makeInspection, today } from '#test/fixtures/findings'
 import { findingHref } from '~/domain/links'
-import { findingTimeline, findingTodos, listAgencyOpenFindings, respondToFinding, verifyFinding } from './findings.server'
+import { findingTimeline, findingTodos, listAgencyOpenFindings } from './providers.server'
+import { respondToFinding, verifyFinding } from './mutations.server'
+import { listAllFindings } from './queries.server'
 import { loadClauseTimeline } from '~/models/registry.server'
 import { loadTodo } from '~/models/registry.server'
 
@@ -99,4 +101,22 @@ test('the agency page lists open rectifications only, with their days overdue', 
 	const rows = await listAgencyOpenFindings(db(), await user('mishu'), await agencyIdOf('psb'), today())
 	expect(rows.map((r) => r.id)).not.toContain(accepted)
 	expect(rows.find((r) => r.id === late)).toMatchObject({ overdueDays: 10, rectificationState: 'open' })
+})
+
+test('two clocks: a response waiting for verification is overdue for the secretariat, never against the agency', async () => {
+	const inspection = await makeInspection()
+	// Answered 40 days ago, due 10 days ago, still not verified.
+	const waiting = await makeFinding(inspection, { state: 'responded', dueOn: addDays(today(), -10), respondedOn: addDays(today(), -40) })
+	const gongan = await user('gongan')
+	const mishu = await user('mishu')
+	// The secretariat's to-do: verify, due 30 days (rectificationVerifyDays) after the response.
+	const verify = (await findingTodos(db(), mishu, today(), settings)).find((i) => i.href === findingHref(waiting))
+	expect(verify).toMatchObject({ action: 'verify', due: addDays(today(), -10), overdueDays: 10 })
+	expect((await findingTodos(db(), mishu, today(), { ...settings, rectificationVerifyDays: 60 })).find((i) => i.href === findingHref(waiting))).toMatchObject({ overdueDays: 0 })
+	// Not the agency's: nothing in its to-do, not overdue on its page or in the list's filter.
+	expect((await findingTodos(db(), gongan, today(), settings)).map((i) => i.href)).not.toContain(findingHref(waiting))
+	const open = await listAgencyOpenFindings(db(), gongan, await agencyIdOf('psb'), today())
+	expect(open.find((f) => f.id === waiting)).toMatchObject({ rectificationState: 'responded', overdueDays: 0 })
+	const overdue = await listAllFindings(db(), mishu, { inspectionId: inspection, overdue: true }, today())
+	expect(overdue.map((f) => f.id)).not.toContain(waiting)
 })

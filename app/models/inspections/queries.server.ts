@@ -1,100 +1,93 @@
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { QueryBuilder } from 'drizzle-orm/pg-core'
-import { getDb, type Database } from '#db/client.server'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '#db/client.server'
 import { agencies, clauses, deliberations, findings, meetings, inspectionClauses, inspectionGroup, inspections, instruments, planItemClauses, planItems, users, visitAgencies, visits } from '#db/schema'
 import type { Role } from '~/domain/roles'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
-import { letterIsSent, type DeliberationState } from '~/domain/deliberation'
-import {
-	draftReport,
-	inspectionAgendaTitle,
-	inspectionReportTitle,
-	reportEditable,
-	type ReportFinding,
-	type ReportParts,
-} from '~/domain/inspection-report'
+import { draftReport, inspectionReportTitle, type ReportFinding, type ReportParts } from '~/domain/inspection-report'
 import { meetingLabel } from '~/domain/meetings'
-import { inspectionStates, type GroupRole, type InspectionForm, type InspectionState } from '~/domain/inspections'
+import {
+	inspectionReadScope,
+	mayReadInspection,
+	type GroupRole,
+	type InspectionForm,
+	type InspectionInput,
+	type InspectionListQuery,
+	type InspectionReader,
+	type InspectionState,
+} from '~/domain/inspections'
 import { stateOrganKinds } from '~/domain/agencies'
-import { openDeliberation } from './deliberation/mutations.server'
-import { addAgendaItem } from './meetings/mutations.server'
-import { staleRecord, updateVersioned, type Audit } from './write.server'
-import { outer } from './sql.server'
+import { refuse } from '../write.server'
+import { outer } from '../sql.server'
+import { findingsReadableBy } from '../findings/queries.server'
+import { visitsReadableBy } from '../visits/queries.server'
+import { inGroupOf } from './group.server'
 
-// Law-enforcement inspections (执法检查, Supervision Law Art. 31–37): the plan, the group and
-// who may read which inspection. The read rule (DESIGN §1) is one WHERE condition,
-// inspectionReadableWhere, used by every list, count and single read here and in visits:
-// - admin, secretariat, members: every inspection;
-// - a deputy: only inspections whose group they belong to;
-// - an agency liaison: only inspections that visited their agency openly (not 暗访) or have
-//   findings about it.
+// Law-enforcement inspections (执法检查, Supervision Law Art. 31–37), read: the plan, the group,
+// the report. Who may read which inspection is one rule, inspectionReadScope in
+// app/domain/inspections.ts: inspectionsReadableBy() is its SQL, in every list, count and single
+// read here, and mayReadInspection() decides one inspection from the same scope.
 
-export type InspectionReader = { id: number; role: Role; agencyId: number | null }
+export type { InspectionReader }
 
-// Subqueries are built without a database: they run inside whatever query embeds them.
-const qb = new QueryBuilder()
-
-// An open (not unannounced) visit of the inspection to the agency.
-export function openVisitTo(agencyId: number, inspectionId: SQL | typeof inspections.id = inspections.id): SQL {
-	return exists(
-		qb
-			.select({ one: sql`1` })
-			.from(visits)
-			.innerJoin(visitAgencies, eq(visitAgencies.visitId, visits.id))
-			.where(and(eq(visits.inspectionId, inspectionId), eq(visits.unannounced, false), eq(visitAgencies.agencyId, agencyId))),
-	)
-}
-
-export function inspectionReadableWhere(user: InspectionReader): SQL | undefined {
-	switch (user.role) {
-		case 'admin':
-		case 'secretariat':
-		case 'member':
-			return undefined
-		case 'deputy':
-			return exists(
-				qb
-					.select({ one: sql`1` })
-					.from(inspectionGroup)
-					.where(and(eq(inspectionGroup.inspectionId, inspections.id), eq(inspectionGroup.userId, user.id))),
-			)
-		case 'agency': {
-			if (user.agencyId === null) return sql`false`
-			const agencyId = user.agencyId
-			return or(
-				openVisitTo(agencyId),
-				exists(
-					qb
-						.select({ one: sql`1` })
-						.from(findings)
-						.where(and(eq(findings.inspectionId, inspections.id), eq(findings.agencyId, agencyId))),
-				),
-			)
-		}
+// The read rule as a WHERE condition on inspections. A liaison's inspections are those with a
+// visit or a finding the liaison may read: the visits' and findings' own rules, not a third.
+export function inspectionsReadableBy(user: InspectionReader): SQL {
+	const scope = inspectionReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return sql`true`
+		case 'group':
+			return inGroupOf(inspections.id, scope.userId)
+		case 'agency':
+			return sql`(exists (select 1 from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visitsReadableBy(user)}) or exists (select 1 from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findingsReadableBy(user)}))`
+		case 'none':
+			return sql`false`
 	}
 }
 
-// Whether the user may read the inspection at all (the route answers 404 otherwise). The
-// signature fits registerAttachmentOwner's (user, ownerId, db).
-export async function mayReadInspection(user: InspectionReader, inspectionId: number, db: Database = getDb()): Promise<boolean> {
+// Whether the user may read the inspection at all (the route answers 404 otherwise).
+export async function mayReadInspectionById(user: InspectionReader, inspectionId: number, db: Database): Promise<boolean> {
 	const [row] = await db
 		.select({ id: inspections.id })
 		.from(inspections)
-		.where(and(eq(inspections.id, inspectionId), inspectionReadableWhere(user)))
+		.where(and(eq(inspections.id, inspectionId), inspectionsReadableBy(user)))
 	return Boolean(row)
+}
+
+// The group as the policies judge it: who, in which role.
+export async function groupOf(db: Database, inspectionId: number): Promise<Array<{ userId: number; role: GroupRole }>> {
+	return db
+		.select({ userId: inspectionGroup.userId, role: inspectionGroup.role })
+		.from(inspectionGroup)
+		.where(eq(inspectionGroup.inspectionId, inspectionId))
+		.orderBy(asc(inspectionGroup.userId))
 }
 
 // Members of the inspection group: the leader, members and invited deputies.
 export async function isGroupMember(db: Database, inspectionId: number, userId: number): Promise<boolean> {
-	return (await groupRoleOf(db, inspectionId, userId)) !== null
-}
-
-export async function groupRoleOf(db: Database, inspectionId: number, userId: number): Promise<GroupRole | null> {
 	const [row] = await db
 		.select({ role: inspectionGroup.role })
 		.from(inspectionGroup)
 		.where(and(eq(inspectionGroup.inspectionId, inspectionId), eq(inspectionGroup.userId, userId)))
-	return row?.role ?? null
+	return row !== undefined
+}
+
+// What the inspection's policy needs beyond its row: its visits (whether 暗访, which agencies)
+// and the agencies its findings are about (inspectionPolicy, mayReadInspection).
+export async function readingFacts(db: Database, inspectionId: number) {
+	const [visitRows, links, findingRows] = await Promise.all([
+		db.select({ id: visits.id, unannounced: visits.unannounced }).from(visits).where(eq(visits.inspectionId, inspectionId)),
+		db
+			.select({ visitId: visitAgencies.visitId, agencyId: visitAgencies.agencyId })
+			.from(visitAgencies)
+			.innerJoin(visits, eq(visits.id, visitAgencies.visitId))
+			.where(eq(visits.inspectionId, inspectionId)),
+		db.selectDistinct({ agencyId: findings.agencyId }).from(findings).where(eq(findings.inspectionId, inspectionId)),
+	])
+	return {
+		visits: visitRows.map((v) => ({ unannounced: v.unannounced, agencyIds: links.filter((l) => l.visitId === v.id).map((l) => l.agencyId) })),
+		findingAgencyIds: findingRows.map((f) => f.agencyId),
+	}
 }
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
@@ -136,14 +129,17 @@ export async function getReadableInspection(db: Database, user: InspectionReader
 		.from(inspections)
 		.leftJoin(agencies, eq(agencies.id, inspections.organId))
 		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
-		.where(and(eq(inspections.id, inspectionId), inspectionReadableWhere(user)))
+		.where(and(eq(inspections.id, inspectionId), inspectionsReadableBy(user)))
 	if (!row) return null
-	const [clauseMap, groupMap] = await Promise.all([clausesOf(db, [inspectionId]), groupsOf(db, [inspectionId])])
-	return {
+	const [clauseMap, groupMap, facts] = await Promise.all([clausesOf(db, [inspectionId]), groupsOf(db, [inspectionId]), readingFacts(db, inspectionId)])
+	const inspection = {
 		...(row as InspectionRow),
 		clauses: clauseMap.get(inspectionId) ?? [],
 		group: groupMap.get(inspectionId) ?? [],
+		...facts,
 	}
+	// The same rule again, in code: the SQL above is the guard, this the belt.
+	return mayReadInspection(user, inspection) ? inspection : null
 }
 
 export type Inspection = NonNullable<Awaited<ReturnType<typeof getReadableInspection>>>
@@ -194,19 +190,11 @@ export async function groupsOf(db: Database, inspectionIds: Array<number>) {
 	return map
 }
 
-export type InspectionListQuery = { year: number | null; state: InspectionState | null }
-
 // The inspections the user may read, newest year first, then by period. Each with its leader,
 // the number of visits the user may see and the number of findings the user may see.
 export async function listInspections(db: Database, user: InspectionReader, query: InspectionListQuery) {
-	const visitCount =
-		user.role === 'agency'
-			? sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visits.unannounced} = false and exists (select 1 from ${visitAgencies} where ${visitAgencies.visitId} = ${visits.id} and ${visitAgencies.agencyId} = ${user.agencyId ?? -1}))`
-			: sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)})`
-	const findingCount =
-		user.role === 'agency'
-			? sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findings.agencyId} = ${user.agencyId ?? -1})`
-			: sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)})`
+	const visitCount = sql<number>`(select count(*) from ${visits} where ${visits.inspectionId} = ${outer(inspections.id)} and ${visitsReadableBy(user)})`
+	const findingCount = sql<number>`(select count(*) from ${findings} where ${findings.inspectionId} = ${outer(inspections.id)} and ${findingsReadableBy(user)})`
 	const leader = sql<string | null>`(select ${users.realName} from ${inspectionGroup} join ${users} on ${users.id} = ${inspectionGroup.userId} where ${inspectionGroup.inspectionId} = ${outer(inspections.id)} and ${inspectionGroup.role} = 'leader' order by ${users.id} limit 1)`
 	const rows = await db
 		.select({
@@ -220,7 +208,7 @@ export async function listInspections(db: Database, user: InspectionReader, quer
 		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
 		.where(
 			and(
-				inspectionReadableWhere(user),
+				inspectionsReadableBy(user),
 				query.year === null ? undefined : eq(inspections.year, query.year),
 				query.state === null ? undefined : eq(inspections.state, query.state),
 			),
@@ -233,13 +221,12 @@ export async function listInspectionYears(db: Database, user: InspectionReader):
 	const rows = await db
 		.selectDistinct({ year: inspections.year })
 		.from(inspections)
-		.where(inspectionReadableWhere(user))
+		.where(inspectionsReadableBy(user))
 		.orderBy(desc(inspections.year))
 	return rows.map((r) => r.year)
 }
 
 // ── The form's options ──────────────────────────────────────────────────────────────────────
-
 
 export async function loadInspectionFormOptions(db: Database, keep: { organId?: number | null; userIds?: Array<number> } = {}) {
 	const keepUsers = keep.userIds ?? []
@@ -277,6 +264,17 @@ export async function loadInspectionFormOptions(db: Database, keep: { organId?: 
 
 export type InspectionFormOptions = Awaited<ReturnType<typeof loadInspectionFormOptions>>
 
+// What the inspection form may choose, as the ids its schema checks against.
+export function inspectionOptionIds(options: InspectionFormOptions) {
+	return {
+		organIds: options.organs.map((o) => o.id),
+		clauseIds: options.clauses.map((c) => c.id),
+		memberIds: options.members.map((m) => m.id),
+		deputyIds: options.deputies.map((d) => d.id),
+		planItemIds: options.planItems.map((p) => p.id),
+	}
+}
+
 export async function planItemClauseIds(db: Database, planItemId: number): Promise<Array<number>> {
 	const rows = await db
 		.select({ clauseId: planItemClauses.clauseId })
@@ -294,92 +292,8 @@ export async function getPlanItemForInspection(db: Database, planItemId: number)
 	return { ...item, clauseIds: await planItemClauseIds(db, planItemId) }
 }
 
-// ── Writing ─────────────────────────────────────────────────────────────────────────────────
-
-export type InspectionInput = {
-	planItemId: number | null
-	title: string
-	year: number
-	clauseIds: Array<number>
-	forms: Array<InspectionForm>
-	startsOn: IsoDate
-	endsOn: IsoDate
-	organId: number
-	leaderId: number
-	memberIds: Array<number>
-	deputyIds: Array<number>
-}
-
-// The group as rows: a user appears once, the leader's role winning over member.
-export function groupRows(input: Pick<InspectionInput, 'leaderId' | 'memberIds' | 'deputyIds'>) {
-	const seen = new Set<number>()
-	const rows: Array<{ userId: number; role: GroupRole }> = []
-	for (const [userId, role] of [
-		[input.leaderId, 'leader'] as const,
-		...input.memberIds.map((id) => [id, 'member'] as const),
-		...input.deputyIds.map((id) => [id, 'deputy'] as const),
-	]) {
-		if (seen.has(userId)) continue
-		seen.add(userId)
-		rows.push({ userId, role })
-	}
-	return rows
-}
-
-async function describe(db: Database, input: InspectionInput) {
-	const ids = groupRows(input).map((r) => r.userId)
-	const [organ] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, input.organId))
-	const clauseLabels = input.clauseIds.length
-		? await db
-				.select({ label: clauses.label })
-				.from(clauses)
-				.where(inArray(clauses.id, input.clauseIds))
-				.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-		: []
-	const names = ids.length ? await db.select({ id: users.id, realName: users.realName }).from(users).where(inArray(users.id, ids)) : []
-	const name = (id: number) => names.find((n) => n.id === id)?.realName ?? String(id)
-	return {
-		title: input.title,
-		year: input.year,
-		planItemId: input.planItemId,
-		clauses: clauseLabels.map((c) => c.label),
-		forms: input.forms,
-		startsOn: input.startsOn,
-		endsOn: input.endsOn,
-		organ: organ?.name ?? null,
-		group: groupRows(input).map((r) => ({ name: name(r.userId), role: r.role })),
-	}
-}
-
-function columns(input: InspectionInput) {
-	return {
-		planItemId: input.planItemId,
-		title: input.title,
-		year: input.year,
-		forms: input.forms,
-		startsOn: input.startsOn,
-		endsOn: input.endsOn,
-		organId: input.organId,
-	}
-}
-
-async function replaceChildren(tx: Database, inspectionId: number, input: InspectionInput) {
-	await tx.delete(inspectionClauses).where(eq(inspectionClauses.inspectionId, inspectionId))
-	const clauseIds = [...new Set(input.clauseIds)]
-	if (clauseIds.length) await tx.insert(inspectionClauses).values(clauseIds.map((clauseId) => ({ inspectionId, clauseId })))
-	await tx.delete(inspectionGroup).where(eq(inspectionGroup.inspectionId, inspectionId))
-	const rows = groupRows(input)
-	if (rows.length) await tx.insert(inspectionGroup).values(rows.map((r) => ({ inspectionId, ...r })))
-}
-
-export async function createInspection(tx: Database, audit: Audit, input: InspectionInput): Promise<number> {
-	const [created] = await tx.insert(inspections).values(columns(input)).returning({ id: inspections.id })
-	await replaceChildren(tx, created.id, input)
-	await audit({ action: 'inspection.create', entityType: 'inspection', entityId: created.id, before: null, after: await describe(tx, input) })
-	return created.id
-}
-
-export async function currentInspectionInput(db: Database, id: number): Promise<(InspectionInput & { version: number; state: InspectionState }) | null> {
+// The plan as the edit form holds it, with its version and state.
+export async function getInspectionInput(db: Database, id: number): Promise<(InspectionInput & { version: number; state: InspectionState }) | null> {
 	const [row] = await db.select().from(inspections).where(eq(inspections.id, id))
 	if (!row) return null
 	const [clauseRows, groupRowsNow] = await Promise.all([
@@ -401,44 +315,6 @@ export async function currentInspectionInput(db: Database, id: number): Promise<
 		version: row.version,
 		state: row.state,
 	}
-}
-
-export async function updateInspection(tx: Database, audit: Audit, id: number, version: number, input: InspectionInput) {
-	const before = await currentInspectionInput(tx, id)
-	if (!before) throw staleRecord()
-	await updateVersioned(tx, inspections, id, version, columns(input))
-	await replaceChildren(tx, id, input)
-	await audit({ action: 'inspection.update', entityType: 'inspection', entityId: id, before: await describe(tx, before), after: await describe(tx, input) })
-}
-
-// Visits are planned and changed while the inspection is planned or in progress; from the
-// report on, the schedule is the record of what happened.
-export function scheduleOpen(state: InspectionState): boolean {
-	return state === 'planned' || state === 'in_progress'
-}
-
-// planned → in_progress: the inspection starts. Later transitions belong to the report.
-export async function startInspection(tx: Database, audit: Audit, id: number, version: number) {
-	await updateVersioned(tx, inspections, id, version, { state: 'in_progress' }, eq(inspections.state, 'planned'))
-	await audit({ action: 'inspection.start', entityType: 'inspection', entityId: id, before: { state: 'planned' }, after: { state: 'in_progress' } })
-}
-
-// The list's filters from the URL: ?year=2025&state=planned. Anything else is ignored.
-export function parseInspectionListQuery(params: URLSearchParams): InspectionListQuery {
-	const year = Number(params.get('year'))
-	const state = params.get('state')
-	return {
-		year: Number.isInteger(year) && year >= 2000 && year <= 2099 ? year : null,
-		state: (inspectionStates as ReadonlyArray<string>).includes(state ?? '') ? (state as InspectionState) : null,
-	}
-}
-
-export function inspectionListSearch(query: InspectionListQuery): string {
-	const params = new URLSearchParams()
-	if (query.year !== null) params.set('year', String(query.year))
-	if (query.state !== null) params.set('state', query.state)
-	const search = params.toString()
-	return search ? `?${search}` : ''
 }
 
 // ── The inspection report (Art. 36) ─────────────────────────────────────────────────────────
@@ -507,7 +383,7 @@ export async function draftInspectionReport(db: Database, inspectionId: number, 
 		.from(inspections)
 		.leftJoin(agencies, eq(agencies.id, inspections.organId))
 		.where(eq(inspections.id, inspectionId))
-	if (!inspection) throw staleRecord()
+	if (!inspection) refuse({ kind: 'notFound' })
 	const [instrumentTitle, scope, visitRows, visitAgencyRows, findingRows] = await Promise.all([
 		inspectionInstrumentTitle(db, inspectionId),
 		clausesOf(db, [inspectionId]),
@@ -554,76 +430,6 @@ export async function draftInspectionReport(db: Database, inspectionId: number, 
 	)
 }
 
-const reportStateWhere = inArray(inspections.state, ['in_progress', 'reporting'])
-
-// Saves the four parts (versioned). The first save moves an inspection in progress to
-// 'reporting' (起草检查报告). Refused (stale) once the report went to deliberation.
-export async function saveInspectionReport(tx: Database, audit: Audit, inspectionId: number, version: number, parts: ReportParts) {
-	const before = await getInspectionReport(tx, inspectionId)
-	if (!before || !reportEditable(before.state)) throw staleRecord()
-	await updateVersioned(
-		tx,
-		inspections,
-		inspectionId,
-		version,
-		{
-			state: 'reporting',
-			reportEvaluation: parts.evaluation,
-			reportProblems: parts.problems,
-			reportEnforcementSuggestions: parts.enforcementSuggestions,
-			reportAmendmentSuggestions: parts.amendmentSuggestions,
-		},
-		reportStateWhere,
-	)
-	await audit({
-		action: 'inspection.report.save',
-		entityType: 'inspection',
-		entityId: inspectionId,
-		before: { state: before.state, ...before.parts },
-		after: { state: 'reporting', ...parts },
-	})
-}
-
-// The secretariat puts the report on a meeting's agenda and opens its deliberation (the
-// mechanism of app/models/deliberation/): opinions, vote, the letter to the organ the
-// inspection names (the government by default), whose liaison answers with the handling
-// report. Returns the deliberation's id.
-export async function submitInspectionReport(
-	tx: Database,
-	audit: Audit,
-	input: { inspectionId: number; version: number; meetingId: number },
-): Promise<number> {
-	const report = await getInspectionReport(tx, input.inspectionId)
-	if (!report || !reportEditable(report.state)) throw staleRecord()
-	let organId = report.organId
-	if (organId === null) {
-		const [gov] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.key, 'gov'))
-		if (!gov) throw new Error('No organ to send the inspection report to.')
-		organId = gov.id
-	}
-	await updateVersioned(tx, inspections, input.inspectionId, input.version, { state: 'deliberation', reportMeetingId: input.meetingId }, reportStateWhere)
-	await audit({
-		action: 'inspection.report.submit',
-		entityType: 'inspection',
-		entityId: input.inspectionId,
-		before: { state: report.state, meetingId: report.meetingId },
-		after: { state: 'deliberation', meetingId: input.meetingId },
-	})
-	await addAgendaItem(tx, audit, input.meetingId, {
-		kind: 'inspection_report',
-		title: inspectionAgendaTitle(report.reportTitle),
-		subjectType: 'inspection',
-		subjectId: input.inspectionId,
-	})
-	return openDeliberation(tx, audit, {
-		subjectType: 'inspection',
-		subjectId: input.inspectionId,
-		title: report.reportTitle,
-		meetingId: input.meetingId,
-		organId,
-		respondingAgencyId: organId,
-	})
-}
 
 // The inspection's deliberation as the inspection page and the print view need it.
 export async function inspectionDeliberation(db: Database, inspectionId: number) {
@@ -638,13 +444,4 @@ export async function inspectionDeliberation(db: Database, inspectionId: number)
 		.from(deliberations)
 		.where(and(eq(deliberations.subjectType, 'inspection'), eq(deliberations.subjectId, inspectionId)))
 	return row ? { ...row, openedOn: shanghaiDate(row.createdAt) } : null
-}
-
-// Who reads the report: admin, the secretariat and members always; an invited deputy of the
-// group (the only deputies who read the inspection at all); an agency liaison once the report
-// and its opinions are published with the letter (Art. 37 para. 3) — before that the report,
-// which names other agencies' findings, is the committee's working paper.
-export function mayReadInspectionReport(user: { role: Role }, deliberation: { state: DeliberationState } | null): boolean {
-	if (user.role === 'agency') return deliberation !== null && letterIsSent(deliberation.state)
-	return true
 }

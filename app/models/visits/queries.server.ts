@@ -1,37 +1,35 @@
-import { and, asc, eq, exists, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm'
-import { QueryBuilder } from 'drizzle-orm/pg-core'
+import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, inspectionGroup, inspections, meetings, users, visitAgencies, visitParticipants, visits } from '#db/schema'
-import type { Role } from '~/domain/roles'
+import { calendarVisitScope } from '~/domain/calendar'
 import type { IsoDate } from '~/domain/dates'
-import type { InspectionForm } from '~/domain/inspections'
+import { inspectionReadScope, type InspectionForm, type InspectionReader } from '~/domain/inspections'
 import { meetingLabel } from '~/domain/meetings'
-import { findConflicts, type Conflict, type ScheduledEvent } from '~/domain/schedule'
-import { inspectionReadableWhere, type InspectionReader } from './inspections.server'
-import { staleRecord, updateVersioned, type Audit } from './write.server'
+import type { Role } from '~/domain/roles'
+import { conflictKey, findConflicts, type Conflict, type ScheduledEvent } from '~/domain/schedule'
+import { outer } from '../sql.server'
+import { inGroupOf } from '../inspections/group.server'
 
-// The schedule of an inspection's visits (行程). 暗访 (unannounced) visits are hidden from the
-// visited agency everywhere: an agency liaison's queries only ever select visits to their own
-// agency that are not unannounced (visitReadableWhere), in SQL, not only in the view.
-
-const qb = new QueryBuilder()
+// The schedule of an inspection's visits (行程), read. Who may read which visit is one rule,
+// inspectionReadScope in app/domain/inspections.ts (mayReadVisit for one visit):
+// visitsReadableBy() is its SQL, in the WHERE clause of every query here, so that a 暗访
+// (unannounced visit) is hidden from the visited agency in the data, not only in the view.
 
 export type VisitReader = InspectionReader
 
-// Which visits of a readable inspection the user sees: an agency liaison only the open visits
-// to their own agency; everyone else who may read the inspection, all of them.
-export function visitReadableWhere(user: VisitReader): SQL | undefined {
-	if (user.role !== 'agency') return undefined
-	if (user.agencyId === null) return sql`false`
-	return and(
-		eq(visits.unannounced, false),
-		exists(
-			qb
-				.select({ one: sql`1` })
-				.from(visitAgencies)
-				.where(and(eq(visitAgencies.visitId, visits.id), eq(visitAgencies.agencyId, user.agencyId))),
-		),
-	)
+// The read rule as a WHERE condition on visits.
+export function visitsReadableBy(user: VisitReader): SQL {
+	const scope = inspectionReadScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return sql`true`
+		case 'group':
+			return inGroupOf(visits.inspectionId, scope.userId)
+		case 'agency':
+			return sql`${visits.unannounced} = false and exists (select 1 from ${visitAgencies} where ${visitAgencies.visitId} = ${outer(visits.id)} and ${visitAgencies.agencyId} = ${scope.agencyId})`
+		case 'none':
+			return sql`false`
+	}
 }
 
 // ── For the calendar and its feeds ──────────────────────────────────────────────────────────
@@ -48,34 +46,26 @@ export type CalendarVisit = {
 	unannounced: boolean
 }
 
-// The visits a user's calendar holds, on days from..to (inclusive):
-// - secretariat and admin: every visit;
-// - members and deputies: the visits they take part in;
-// - an agency liaison: the open (not 暗访) visits to their own agency.
-export async function listVisitsForUser(
+function onCalendarOf(user: VisitReader): SQL {
+	const scope = calendarVisitScope(user)
+	switch (scope.kind) {
+		case 'all':
+			return sql`true`
+		case 'participant':
+			return sql`exists (select 1 from ${visitParticipants} where ${visitParticipants.visitId} = ${outer(visits.id)} and ${visitParticipants.userId} = ${scope.userId})`
+		case 'readable':
+			return visitsReadableBy(user)
+		case 'none':
+			return sql`false`
+	}
+}
+
+// The visits on a user's calendar (calendarVisitScope), on days from..to (inclusive).
+export async function listVisitsForCalendar(
 	db: Database,
 	user: VisitReader,
 	range: { from: IsoDate; to: IsoDate },
 ): Promise<Array<CalendarVisit>> {
-	let scope: SQL | undefined
-	switch (user.role) {
-		case 'admin':
-		case 'secretariat':
-			scope = undefined
-			break
-		case 'member':
-		case 'deputy':
-			scope = exists(
-				qb
-					.select({ one: sql`1` })
-					.from(visitParticipants)
-					.where(and(eq(visitParticipants.visitId, visits.id), eq(visitParticipants.userId, user.id))),
-			)
-			break
-		case 'agency':
-			scope = visitReadableWhere(user)
-			break
-	}
 	return db
 		.select({
 			id: visits.id,
@@ -90,7 +80,7 @@ export async function listVisitsForUser(
 		})
 		.from(visits)
 		.innerJoin(inspections, eq(inspections.id, visits.inspectionId))
-		.where(and(gte(visits.on, range.from), lte(visits.on, range.to), scope))
+		.where(and(gte(visits.on, range.from), lte(visits.on, range.to), onCalendarOf(user)))
 		.orderBy(asc(visits.on), asc(visits.startTime), asc(visits.id))
 }
 
@@ -153,25 +143,22 @@ async function withPeople(db: Database, rows: Array<Omit<ScheduleVisit, 'agencie
 	}))
 }
 
-// The visits of an inspection the user may see, by date and time. The inspection's read rule
-// and the visit's (no 暗访 for the visited agency) are both in the WHERE clause.
+// The visits of an inspection the user may read, by date and time.
 export async function listInspectionVisits(db: Database, user: VisitReader, inspectionId: number): Promise<Array<ScheduleVisit>> {
 	const rows = await db
 		.select(visitColumns)
 		.from(visits)
-		.innerJoin(inspections, eq(inspections.id, visits.inspectionId))
-		.where(and(eq(visits.inspectionId, inspectionId), inspectionReadableWhere(user), visitReadableWhere(user)))
+		.where(and(eq(visits.inspectionId, inspectionId), visitsReadableBy(user)))
 		.orderBy(asc(visits.on), asc(visits.startTime), asc(visits.id))
 	return withPeople(db, rows)
 }
 
-// One visit of the inspection, for the secretariat's edit page (no read scope: the route
-// requires oversight:manage).
-export async function getVisit(db: Database, inspectionId: number, visitId: number): Promise<ScheduleVisit | null> {
+// One visit of the inspection, if the user may read it (null otherwise: 404 either way).
+export async function getReadableVisit(db: Database, user: VisitReader, inspectionId: number, visitId: number): Promise<ScheduleVisit | null> {
 	const rows = await db
 		.select(visitColumns)
 		.from(visits)
-		.where(and(eq(visits.id, visitId), eq(visits.inspectionId, inspectionId)))
+		.where(and(eq(visits.id, visitId), eq(visits.inspectionId, inspectionId), visitsReadableBy(user)))
 	const [visit] = await withPeople(db, rows)
 	return visit ?? null
 }
@@ -224,19 +211,6 @@ export type ConflictView = {
 	withEndTime: string | null
 	periodStart: IsoDate | null
 	periodEnd: IsoDate | null
-}
-
-// A stable key per conflict: the secretariat's reason covers exactly the conflicts it was
-// warned about, and a new one (changed data) warns again.
-export function conflictKey(conflict: Conflict): string {
-	switch (conflict.kind) {
-		case 'participant':
-			return `participant:${conflict.userId}:${conflict.with.kind}:${conflict.with.id}`
-		case 'agencySameDay':
-			return `agency:${conflict.agencyId}:${conflict.with.id}`
-		case 'outsidePeriod':
-			return `period:${conflict.periodStart}:${conflict.periodEnd}`
-	}
 }
 
 // Everything a candidate visit is checked against: the other visits on its day (of every
@@ -362,115 +336,6 @@ export async function findVisitConflicts(
 	})
 }
 
-// ── Writing ─────────────────────────────────────────────────────────────────────────────────
-
-async function describeVisit(db: Database, input: VisitInput & { conflictReason: string | null }) {
-	const [agencyRows, userRows] = await Promise.all([
-		input.agencyIds.length
-			? db
-					.select({ name: agencies.name })
-					.from(agencies)
-					.where(inArray(agencies.id, input.agencyIds))
-					.orderBy(asc(agencies.displayOrder), asc(agencies.id))
-			: Promise.resolve([]),
-		input.participantIds.length
-			? db.select({ realName: users.realName }).from(users).where(inArray(users.id, input.participantIds)).orderBy(asc(users.id))
-			: Promise.resolve([]),
-	])
-	return {
-		on: input.on,
-		time: `${input.startTime}–${input.endTime}`,
-		place: input.place,
-		district: input.district,
-		form: input.form,
-		unannounced: input.unannounced,
-		agencies: agencyRows.map((a) => a.name),
-		participants: userRows.map((u) => u.realName),
-		conflictReason: input.conflictReason,
-	}
-}
-
-function visitValues(input: VisitInput & { conflictReason: string | null }) {
-	return {
-		on: input.on,
-		startTime: input.startTime,
-		endTime: input.endTime,
-		place: input.place,
-		district: input.district,
-		form: input.form,
-		unannounced: input.unannounced,
-		conflictReason: input.conflictReason,
-	}
-}
-
-async function replaceVisitLinks(tx: Database, visitId: number, input: VisitInput) {
-	await tx.delete(visitAgencies).where(eq(visitAgencies.visitId, visitId))
-	await tx.delete(visitParticipants).where(eq(visitParticipants.visitId, visitId))
-	const agencyIds = [...new Set(input.agencyIds)]
-	const participantIds = [...new Set(input.participantIds)]
-	if (agencyIds.length) await tx.insert(visitAgencies).values(agencyIds.map((agencyId) => ({ visitId, agencyId })))
-	if (participantIds.length) await tx.insert(visitParticipants).values(participantIds.map((userId) => ({ visitId, userId })))
-}
-
-export async function createVisit(
-	tx: Database,
-	audit: Audit,
-	inspectionId: number,
-	input: VisitInput & { conflictReason: string | null },
-): Promise<number> {
-	const [created] = await tx.insert(visits).values({ inspectionId, ...visitValues(input) }).returning({ id: visits.id })
-	await replaceVisitLinks(tx, created.id, input)
-	await audit({ action: 'visit.create', entityType: 'visit', entityId: created.id, before: null, after: { inspectionId, ...(await describeVisit(tx, input)) } })
-	return created.id
-}
-
-function inputOf(visit: ScheduleVisit): VisitInput & { conflictReason: string | null } {
-	return {
-		on: visit.on,
-		startTime: visit.startTime,
-		endTime: visit.endTime,
-		place: visit.place,
-		district: visit.district,
-		form: visit.form,
-		unannounced: visit.unannounced,
-		agencyIds: visit.agencies.map((a) => a.id),
-		participantIds: visit.participants.map((p) => p.id),
-		conflictReason: visit.conflictReason,
-	}
-}
-
-export async function updateVisit(
-	tx: Database,
-	audit: Audit,
-	inspectionId: number,
-	visitId: number,
-	version: number,
-	input: VisitInput & { conflictReason: string | null },
-) {
-	const before = await getVisit(tx, inspectionId, visitId)
-	if (!before) throw staleRecord()
-	await updateVersioned(tx, visits, visitId, version, visitValues(input), eq(visits.inspectionId, inspectionId))
-	await replaceVisitLinks(tx, visitId, input)
-	await audit({
-		action: 'visit.update',
-		entityType: 'visit',
-		entityId: visitId,
-		before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) },
-		after: { inspectionId, ...(await describeVisit(tx, input)) },
-	})
-}
-
-export async function deleteVisit(tx: Database, audit: Audit, inspectionId: number, visitId: number, version: number) {
-	const before = await getVisit(tx, inspectionId, visitId)
-	if (!before) throw staleRecord()
-	const removed = await tx
-		.delete(visits)
-		.where(and(eq(visits.id, visitId), eq(visits.inspectionId, inspectionId), eq(visits.version, version)))
-		.returning({ id: visits.id })
-	if (removed.length !== 1) throw staleRecord()
-	await audit({ action: 'visit.delete', entityType: 'visit', entityId: visitId, before: { inspectionId, ...(await describeVisit(tx, inputOf(before))) }, after: null })
-}
-
 // Users of the group who take part in visits: they cannot leave the group while they do.
 export async function scheduledParticipants(db: Database, inspectionId: number) {
 	return db
@@ -480,6 +345,15 @@ export async function scheduledParticipants(db: Database, inspectionId: number) 
 		.innerJoin(users, eq(users.id, visitParticipants.userId))
 		.where(eq(visits.inspectionId, inspectionId))
 }
+
+// What the visit form offers: the group, the agencies (active ones, and those the visit has) and
+// the districts.
+export async function visitFormOptions(db: Database, inspectionId: number, keepAgencyIds: Array<number> = []) {
+	const [group, agencyRows, districts] = await Promise.all([listGroupOptions(db, inspectionId), listVisitAgencyOptions(db, keepAgencyIds), listDistricts(db)])
+	return { group, agencies: agencyRows.map(({ id, name }) => ({ id, name })), districts }
+}
+
+export type VisitFormOptions = Awaited<ReturnType<typeof visitFormOptions>>
 
 // The group, for the visit form's participant list.
 export async function listGroupOptions(db: Database, inspectionId: number) {

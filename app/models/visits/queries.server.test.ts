@@ -2,13 +2,13 @@ import { beforeAll, expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, clauses, findings, users, visitAgencies, visitParticipants, visits } from '#db/schema'
-import { buildRequest, runLoader, userId } from '#test/helpers'
-import { loader as csvLoader } from '../routes/inspections.export[.]csv/route'
-import { loader as overviewLoader } from '../routes/inspections.$inspectionId._index/route'
-import { loader as listLoader } from '../routes/inspections._index/route'
-import { createInspection, isGroupMember, mayReadInspection, type InspectionReader } from './inspections.server'
-import { listVisitsForUser } from './visits.server'
-import { write } from './write.server'
+import { actorFor, buildRequest, runLoader, userId } from '#test/helpers'
+import { loader as csvLoader } from '../../routes/inspections.export[.]csv/route'
+import { loader as overviewLoader } from '../../routes/inspections.$inspectionId._index/route'
+import { loader as listLoader } from '../../routes/inspections._index/route'
+import { createInspection } from '../inspections/mutations.server'
+import { isGroupMember, mayReadInspectionById, type InspectionReader } from '../inspections/queries.server'
+import { listVisitsForCalendar } from './queries.server'
 
 // 暗访 (unannounced visits) are hidden from the visited agency everywhere: the inspection page,
 // the calendar's query, the list and the CSV counts. The filter is in the SQL.
@@ -31,21 +31,19 @@ async function reader(username: string): Promise<InspectionReader> {
 
 async function newInspection(title: string) {
 	const leaderId = await userId('weiyuan3')
-	return write(db(), { id: null, address: null }, (tx, audit) =>
-		createInspection(tx, audit, {
-			planItemId: null,
-			title,
-			year: 2031,
-			clauseIds: [clauseId],
-			forms: ['field', 'spot_check'],
-			startsOn: '2031-09-01',
-			endsOn: '2031-09-30',
-			organId: gov,
-			leaderId,
-			memberIds: [],
-			deputyIds: [],
-		}),
-	)
+	return createInspection(db(), await actorFor('mishu'), {
+		planItemId: null,
+		title,
+		year: 2031,
+		clauseIds: [clauseId],
+		forms: ['field', 'spot_check'],
+		startsOn: '2031-09-01',
+		endsOn: '2031-09-30',
+		organId: gov,
+		leaderId,
+		memberIds: [],
+		deputyIds: [],
+	})
 }
 
 async function addVisit(inspectionId: number, on: string, agencyIds: Array<number>, unannounced: boolean, participantIds: Array<number>) {
@@ -67,22 +65,20 @@ beforeAll(async () => {
 	const leader = await userId('weiyuan1')
 	const member = await userId('weiyuan2')
 	const deputy = await userId('daibiao1')
-	const make = (title: string) =>
-		write(db(), { id: null, address: null }, (tx, audit) =>
-			createInspection(tx, audit, {
-				planItemId: null,
-				title,
-				year: 2031,
-				clauseIds: [clauseId],
-				forms: ['field', 'spot_check'],
-				startsOn: '2031-09-01',
-				endsOn: '2031-09-30',
-				organId: gov,
-				leaderId: leader,
-				memberIds: [member],
-				deputyIds: [deputy],
-			}),
-		)
+	const make = async (title: string) =>
+		createInspection(db(), await actorFor('mishu'), {
+			planItemId: null,
+			title,
+			year: 2031,
+			clauseIds: [clauseId],
+			forms: ['field', 'spot_check'],
+			startsOn: '2031-09-01',
+			endsOn: '2031-09-30',
+			organId: gov,
+			leaderId: leader,
+			memberIds: [member],
+			deputyIds: [deputy],
+		})
 	openAndHidden = await make('暗访测试检查（公开加暗访）')
 	hiddenOnly = await make('暗访测试检查（仅暗访）')
 	openVisitId = await addVisit(openAndHidden, '2031-09-03', [psb, edu], false, [leader])
@@ -109,19 +105,19 @@ test('gongan does not see the 暗访 to psb on the inspection page; mishu and th
 test('an inspection whose only visit to psb is a 暗访 is not found by gongan, nor listed', async () => {
 	const page = await runLoader(overviewLoader, { path: `/inspections/${hiddenOnly}`, params: { inspectionId: String(hiddenOnly) }, as: 'gongan' })
 	expect(page.status).toBe(404)
-	expect(await mayReadInspection(await reader('gongan'), hiddenOnly)).toBe(false)
-	expect(await mayReadInspection(await reader('gongan'), openAndHidden)).toBe(true)
+	expect(await mayReadInspectionById(await reader('gongan'), hiddenOnly, db())).toBe(false)
+	expect(await mayReadInspectionById(await reader('gongan'), openAndHidden, db())).toBe(true)
 	const list = await runLoader(listLoader, { path: '/inspections?year=2031', as: 'gongan' })
 	const titles = (list.data as { rows: Array<{ title: string }> }).rows.map((r) => r.title)
 	expect(titles).toContain('暗访测试检查（公开加暗访）')
 	expect(titles).not.toContain('暗访测试检查（仅暗访）')
 	// jiaoyu (edu) was visited openly once, with psb.
-	expect(await mayReadInspection(await reader('jiaoyu'), openAndHidden)).toBe(true)
-	expect(await mayReadInspection(await reader('jiaoyu'), hiddenOnly)).toBe(false)
+	expect(await mayReadInspectionById(await reader('jiaoyu'), openAndHidden, db())).toBe(true)
+	expect(await mayReadInspectionById(await reader('jiaoyu'), hiddenOnly, db())).toBe(false)
 })
 
-test('listVisitsForUser: the agency gets its open visits only; members and deputies their own; the secretariat all', async () => {
-	const ids = async (username: string) => (await listVisitsForUser(db(), await reader(username), range)).map((v) => v.id)
+test('listVisitsForCalendar: the agency gets its open visits only; members and deputies their own; the secretariat all', async () => {
+	const ids = async (username: string) => (await listVisitsForCalendar(db(), await reader(username), range)).map((v) => v.id)
 	expect(await ids('gongan')).toEqual([openVisitId])
 	expect(await ids('jiaoyu')).toEqual([openVisitId])
 	expect(await ids('weiyuan1')).toEqual([openVisitId, hiddenVisitId])
@@ -129,7 +125,7 @@ test('listVisitsForUser: the agency gets its open visits only; members and deput
 	expect(await ids('weiyuan9')).toEqual([])
 	expect(await ids('mishu')).toHaveLength(3)
 	expect(await ids('admin')).toHaveLength(3)
-	const [first] = await listVisitsForUser(db(), await reader('gongan'), range)
+	const [first] = await listVisitsForCalendar(db(), await reader('gongan'), range)
 	expect(first).toEqual({
 		id: openVisitId,
 		inspectionId: openAndHidden,
@@ -141,7 +137,7 @@ test('listVisitsForUser: the agency gets its open visits only; members and deput
 		district: '江岸区',
 		unannounced: false,
 	})
-	expect(await listVisitsForUser(db(), await reader('gongan'), { from: '2031-10-01', to: '2031-10-31' })).toEqual([])
+	expect(await listVisitsForCalendar(db(), await reader('gongan'), { from: '2031-10-01', to: '2031-10-31' })).toEqual([])
 })
 
 test('the CSV counts no 暗访 for the visited agency', async () => {
@@ -168,7 +164,7 @@ test('a finding about an agency opens the inspection to it, and counts only its 
 		{ inspectionId: withFinding, clauseId, agencyId: psb, severity: 'general', description: '示例问题', recordedBy: recorder, rectificationDueOn: '2031-12-31' },
 		{ inspectionId: withFinding, clauseId, agencyId: edu, severity: 'serious', description: '示例问题二', recordedBy: recorder, rectificationDueOn: '2031-12-31' },
 	])
-	expect(await mayReadInspection(await reader('gongan'), withFinding)).toBe(true)
+	expect(await mayReadInspectionById(await reader('gongan'), withFinding, db())).toBe(true)
 	const page = await runLoader(overviewLoader, { path: `/inspections/${withFinding}`, params: { inspectionId: String(withFinding) }, as: 'gongan' })
 	expect((page.data as { visits: Array<unknown> }).visits).toEqual([])
 	const list = await runLoader(listLoader, { path: '/inspections?year=2031', as: 'gongan' })
@@ -179,8 +175,8 @@ test('a finding about an agency opens the inspection to it, and counts only its 
 test('isGroupMember knows the leader, members and invited deputies, and no one else', async () => {
 	for (const username of ['weiyuan1', 'weiyuan2', 'daibiao1']) expect(await isGroupMember(db(), openAndHidden, await userId(username))).toBe(true)
 	for (const username of ['weiyuan3', 'daibiao2', 'mishu', 'gongan']) expect(await isGroupMember(db(), openAndHidden, await userId(username))).toBe(false)
-	expect(await mayReadInspection(await reader('daibiao2'), openAndHidden)).toBe(false)
-	expect(await mayReadInspection(await reader('daibiao1'), openAndHidden)).toBe(true)
+	expect(await mayReadInspectionById(await reader('daibiao2'), openAndHidden, db())).toBe(false)
+	expect(await mayReadInspectionById(await reader('daibiao1'), openAndHidden, db())).toBe(true)
 	const listed = async (as: string) =>
 		((await runLoader(listLoader, { path: '/inspections?year=2031', as })).data as { rows: Array<{ id: number }> }).rows.map((r) => r.id)
 	expect(await listed('daibiao1')).toEqual(expect.arrayContaining([openAndHidden, hiddenOnly]))
