@@ -83,15 +83,6 @@ export function isRefused(error: unknown): error is RefusedError {
 	return error instanceof Error && error.name === 'Refused'
 }
 
-// Until every model locks with lockVersioned(): the stale refusal as an error to throw.
-export function staleRecord(): RefusedError {
-	return refusedError({ kind: 'stale' })
-}
-
-export function isStaleRecord(error: unknown): boolean {
-	return isRefused(error) && error.refusal.kind === 'stale'
-}
-
 // Throws the refusal: inside write() this rolls the transaction back.
 export function refuse(refusal: Refusal): never {
 	throw refusedError(refusal)
@@ -137,12 +128,11 @@ export async function updateVersioned<TTable extends VersionedTable>(
 	id: number,
 	expectedVersion: number,
 	values: Record<string, unknown>,
-	extraWhere?: SQL,
 ) {
 	const rows = (await tx
 		.update(table)
 		.set({ ...values, version: sql`${table.version} + 1` } as never)
-		.where(and(eq(table.id, id), eq(table.version, expectedVersion), extraWhere))
+		.where(and(eq(table.id, id), eq(table.version, expectedVersion)))
 		.returning()) as unknown as Array<TTable['$inferSelect']>
 	if (rows.length === 0) refuse({ kind: 'stale' })
 	return rows[0]

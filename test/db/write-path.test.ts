@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { desc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
 import { agencies, auditEvents } from '#db/schema'
-import { isStaleRecord, updateVersioned, write } from '~/models/write.server'
+import { isRefused, updateVersioned, write } from '~/models/write.server'
 
 const actor = { id: null, address: '10.0.0.8' }
 
@@ -39,7 +39,7 @@ test('an edit with a stale version is refused and changes nothing', async () => 
 		await updateVersioned(tx, agencies, edu.id, edu.version, { shortName: '教育局乙' })
 		await audit({ action: 'agency.update', entityType: 'agency', entityId: edu.id })
 	})
-	await expect(stale).rejects.toSatisfy(isStaleRecord)
+	await expect(stale).rejects.toSatisfy((error) => isRefused(error) && error.refusal.kind === 'stale')
 	const [after] = await db.select().from(agencies).where(eq(agencies.id, edu.id))
 	expect(after).toMatchObject({ shortName: '教育局甲', version: edu.version + 1 })
 })

@@ -7,7 +7,7 @@ import { requirePermission } from '~/auth/guards.server'
 import { calendarHref, calendarNavigation, monthGrid, parseCalendarQuery, viewRange, weekDates } from '~/domain/calendar'
 import { formatMeetingDates } from '~/domain/meetings'
 import { shanghaiDate } from '~/domain/dates'
-import { isOffice } from '~/domain/roles'
+import { can } from '~/auth/permissions'
 import { fill, messagesFor, useLang, useT } from '~/i18n/i18n'
 import { calendarEventsFor } from '~/models/calendar.server'
 import { feedPath, generateFeed, getFeedStatus, revokeFeed } from '~/models/calendar-feeds.server'
@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		today,
 		role: user.role,
 		// The office plans the meetings and visits: an empty calendar tells it where to start.
-		manages: isOffice(user.role),
+		manages: can(user.role, 'oversight:manage'),
 		navigation: calendarNavigation(view, date, today),
 		weeks: view === 'month' ? monthGrid(date) : [],
 		days: view === 'week' ? weekDates(date) : [],
