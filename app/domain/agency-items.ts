@@ -1,10 +1,16 @@
-import { daysOverdue, type IsoDate } from './dates'
+import { addDays, daysOverdue, type IsoDate } from './dates'
 
-// An agency item: something an agency owes the committee by a due date and reports on — a
-// commitment made in an inquiry's answer (承诺事项), and in the same shape an inspection finding's
-// rectification (整改). The agency reports what it did; the secretariat accepts, or reopens with
-// a reason, after which the agency reports again. One lifecycle, so that cards, rankings and
-// to-do lists read every kind of item alike.
+// An agency item: something an agency owes the committee by a due date and reports on — an
+// inspection finding's rectification (整改), a commitment made in an inquiry's answer (承诺事项),
+// an action a resolution requires (决议事项). The agency reports what it did; the secretariat
+// accepts, or reopens with a reason, after which the agency reports again. One lifecycle, so that
+// cards, rankings and to-do lists read every kind of item alike.
+//
+// Two clocks, each of them the clock of whoever has to act, computed from today:
+// - the agency's runs against the item's due date while it owes an answer (open, or reopened):
+//   a response stops it, and a reopening starts it again;
+// - the secretariat's runs from the response while the response waits for verification
+//   (rectificationVerifyDays for findings). Its delay is the secretariat's, never the agency's.
 
 export const agencyItemStates = ['open', 'responded', 'reopened', 'accepted'] as const
 export type AgencyItemState = (typeof agencyItemStates)[number]
@@ -25,6 +31,11 @@ export function agencyItemTransition(state: AgencyItemState, action: AgencyItemA
 	return rule.from.includes(state) ? rule.to : null
 }
 
+// Where an action leads, whatever it starts from.
+export function agencyItemStateAfter(action: AgencyItemAction): AgencyItemState {
+	return transitions[action].to
+}
+
 // The states in which the next move is the agency's: its clock runs. Lists filter on these in
 // SQL (the overdue filter) and the to-do and open items read them, so they are one list.
 export const agencyOwesStates: ReadonlyArray<AgencyItemState> = ['open', 'reopened']
@@ -42,4 +53,10 @@ export function agencyItemOverdueDays(item: { state: AgencyItemState; dueOn: Iso
 
 export function isAgencyItemOpen(state: AgencyItemState): boolean {
 	return state !== 'accepted'
+}
+
+// The secretariat's verification of a response is due this many days after it.
+export function verificationDueOn(item: { state: AgencyItemState; respondedOn: IsoDate | null }, days: number): IsoDate | null {
+	if (item.state !== 'responded' || !item.respondedOn) return null
+	return addDays(item.respondedOn, days)
 }

@@ -1,3 +1,13 @@
+import {
+	agencyItemActions,
+	agencyItemOverdueDays,
+	agencyItemStateAfter,
+	agencyItemStates,
+	agencyItemTransition,
+	agencyOwes,
+	type AgencyItemAction,
+	type AgencyItemState,
+} from './agency-items'
 import { isInterpellationTarget } from './interpellations'
 import { daysOverdue, type IsoDate } from './dates'
 import { parseRecordId } from './ids'
@@ -18,38 +28,32 @@ export type ResolutionSubjectType = (typeof resolutionSubjectTypes)[number]
 
 // ── An action's lifecycle ───────────────────────────────────────────────────────────────────
 //
-// The same lifecycle and the same words as a finding's rectification (rectification.ts): the
-// agency reports what it did (respond); the office closes the action (accept) or sends it back
-// with a reason (reopen), after which the agency reports again.
+// An action is an agency item (agency-items.ts), with the same lifecycle and words as a finding's
+// rectification: the agency reports what it did (respond); the office closes the action (accept)
+// or sends it back with a reason (reopen), after which the agency reports again.
 
-export const actionStates = ['open', 'responded', 'accepted', 'reopened'] as const
-export type ActionState = (typeof actionStates)[number]
+export const actionStates = agencyItemStates
+export type ActionState = AgencyItemState
 
-export const actionSteps = ['respond', 'accept', 'reopen'] as const
-export type ActionStep = (typeof actionSteps)[number]
-
-const transitions: Record<ActionStep, { from: ReadonlyArray<ActionState>; to: ActionState }> = {
-	respond: { from: ['open', 'reopened'], to: 'responded' },
-	accept: { from: ['responded'], to: 'accepted' },
-	reopen: { from: ['responded', 'accepted'], to: 'reopened' },
-}
+export const actionSteps = agencyItemActions
+export type ActionStep = AgencyItemAction
 
 export function mayMoveAction(state: ActionState, step: ActionStep): Verdict {
-	return transitions[step].from.includes(state) ? allowed : broken(`resolutions.${step}State`)
+	return agencyItemTransition(state, step) ? allowed : broken(`resolutions.${step}State`)
 }
 
 export function actionStateAfter(step: ActionStep): ActionState {
-	return transitions[step].to
+	return agencyItemStateAfter(step)
 }
 
 // Not reported yet: never reported, or sent back.
 export function isUnreported(state: ActionState): boolean {
-	return state === 'open' || state === 'reopened'
+	return agencyOwes(state)
 }
 
 // Overdue after its own due date while unreported (computed from today, never stored).
 export function actionOverdueDays(action: { state: ActionState; dueOn: IsoDate }, today: IsoDate): number {
-	return isUnreported(action.state) ? daysOverdue(action.dueOn, today) : 0
+	return agencyItemOverdueDays(action, today)
 }
 
 // An agency's report on the resolution's execution is overdue after the resolution's reporting
