@@ -459,3 +459,23 @@ export function deliberationPolicy(user: DeliberationReader, d: PolicyDeliberati
 		readOwnVote: read && withVote && stepTakers.vote(user, d),
 	}
 }
+
+// ── Where a deliberated record stands ─────────────────────────────────────────────────────────
+//
+// Once a report or an inspection report is heard, users ask where it stands, not what the
+// deliberation's last step was: opinions and the vote are being taken, the letter is being drawn
+// up, the organ is handling the opinions, its handling report awaits review, or it is concluded.
+export const afterHearingStatuses = ['deliberating', 'assessed', 'opinions_delivered', 'handling_reported', 'concluded'] as const
+export type AfterHearingStatus = (typeof afterHearingStatuses)[number]
+
+const afterHearing: Record<DeliberationState, AfterHearingStatus> = {
+	open: 'deliberating',
+	vote_closed: 'assessed',
+	letter_sent: 'opinions_delivered',
+	handling_submitted: 'handling_reported',
+	closed: 'concluded',
+}
+
+export function statusAfterHearing(state: DeliberationState | null): AfterHearingStatus {
+	return state ? afterHearing[state] : 'deliberating'
+}

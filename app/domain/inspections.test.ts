@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import {
 	inspectionPolicy,
 	inspectionReadScope,
+	inspectionStatus,
 	leavingScheduled,
 	mayReadInspection,
 	mayReadVisit,
@@ -78,4 +79,12 @@ test('a participant of a scheduled visit may not leave the group', () => {
 	]
 	expect(leavingScheduled({ leaderId: 2, memberIds: [], deputyIds: [3] }, scheduled)).toEqual([])
 	expect(leavingScheduled({ leaderId: 7, memberIds: [2], deputyIds: [] }, scheduled)).toEqual(['代表一'])
+})
+
+test("an inspection says where it stands: after the hearing, where its report's deliberation is", () => {
+	expect(inspectionStatus('in_progress', null)).toBe('in_progress')
+	expect(inspectionStatus('deliberation', 'open')).toBe('deliberating')
+	expect(inspectionStatus('deliberation', 'letter_sent')).toBe('opinions_delivered')
+	expect(inspectionStatus('deliberation', 'closed')).toBe('concluded')
+	expect(inspectionStatus('closed', 'closed')).toBe('concluded')
 })

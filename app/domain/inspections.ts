@@ -1,3 +1,4 @@
+import { afterHearingStatuses, statusAfterHearing, type DeliberationState } from './deliberation'
 import type { IsoDate } from './dates'
 import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
 import type { PolicyUser } from './roles'
@@ -12,6 +13,17 @@ export type InspectionForm = (typeof inspectionForms)[number]
 
 export const inspectionStates = ['planned', 'in_progress', 'reporting', 'deliberation', 'closed'] as const
 export type InspectionState = (typeof inspectionStates)[number]
+
+// Where an inspection stands, as users read it: planned, under way, its report being drafted,
+// then where the report's deliberation is (statusAfterHearing), concluded when the organ's
+// handling report is accepted.
+export const inspectionStatuses = ['planned', 'in_progress', 'reporting', ...afterHearingStatuses] as const
+export type InspectionStatus = (typeof inspectionStatuses)[number]
+
+export function inspectionStatus(state: InspectionState, deliberationState: DeliberationState | null): InspectionStatus {
+	if (state === 'closed') return 'concluded'
+	return state === 'deliberation' ? statusAfterHearing(deliberationState) : state
+}
 
 // The inspection group (Art. 33): a leader, members, invited deputies.
 export const groupRoles = ['leader', 'member', 'deputy'] as const

@@ -1,6 +1,6 @@
 import { isStateOrganKind } from './agencies'
 import { parseRecordId } from './ids'
-import type { DeliberationState } from './deliberation'
+import { afterHearingStatuses, statusAfterHearing, type DeliberationState } from './deliberation'
 import { allowed, broken, forbiddenBecause, forbiddenVerdict, type Verdict } from './refusal'
 import { isOffice, type PolicyUser } from './roles'
 import { addDays, daysBetween, type IsoDate } from './dates'
@@ -22,33 +22,20 @@ export const reportStates = [
 export type ReportState = (typeof reportStates)[number]
 
 // Where a report stands, as users read it: its own state up to the meeting, then where its
-// deliberation is — after the vote the report is not "under deliberation" any more but waiting
-// for the letter, with the organ for its handling report, or concluded.
+// deliberation is (statusAfterHearing) — after the vote the report is not "under deliberation"
+// any more but waiting for the letter, with the organ for its handling report, or concluded.
 export const reportStatuses = [
 	'scheduled',
 	'draft_submitted',
 	'opinions_sent',
 	'revised_submitted',
 	'distributed',
-	'deliberating', // heard; opinions and the satisfaction vote are being taken
-	'assessed', // the vote is closed; the opinion letter is being drawn up
-	'opinions_delivered', // the letter went to the organ, which studies and handles it (Art. 17)
-	'handling_reported', // the organ's handling report is in, for the office to check
-	'concluded', // the handling report was accepted
+	...afterHearingStatuses,
 ] as const
 export type ReportStatus = (typeof reportStatuses)[number]
 
-const statusAfterHearing: Record<DeliberationState, ReportStatus> = {
-	open: 'deliberating',
-	vote_closed: 'assessed',
-	letter_sent: 'opinions_delivered',
-	handling_submitted: 'handling_reported',
-	closed: 'concluded',
-}
-
 export function reportStatus(state: ReportState, deliberationState: DeliberationState | null): ReportStatus {
-	if (state !== 'deliberation') return state
-	return deliberationState ? statusAfterHearing[deliberationState] : 'deliberating'
+	return state === 'deliberation' ? statusAfterHearing(deliberationState) : state
 }
 
 export type ReportMilestone = 'draft' | 'revised' | 'distribution'

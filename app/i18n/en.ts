@@ -1600,6 +1600,16 @@ export const en: Messages = {
 			deliberation: 'Under deliberation',
 			closed: 'Closed',
 		},
+		statuses: {
+			planned: 'Planned',
+			in_progress: 'Under way',
+			reporting: 'Report being drafted',
+			deliberating: 'Under deliberation',
+			assessed: 'Vote taken; opinion letter being drawn up',
+			opinions_delivered: 'Opinions delivered; the organ is handling them',
+			handling_reported: 'Handling report in; awaiting review',
+			concluded: 'Concluded',
+		},
 		formNames: {
 			symposium: 'Symposium',
 			field: 'Field inspection',

@@ -1614,6 +1614,16 @@ export const zh = {
 			deliberation: '审议中',
 			closed: '已办结',
 		},
+		statuses: {
+			planned: '计划中',
+			in_progress: '检查中',
+			reporting: '起草检查报告',
+			deliberating: '审议中',
+			assessed: '已测评，待发审议意见书',
+			opinions_delivered: '审议意见已送达，研究处理中',
+			handling_reported: '研究处理情况已报送，待审核',
+			concluded: '已办结',
+		},
 		formNames: {
 			symposium: '座谈会',
 			field: '实地检查',

@@ -7,6 +7,7 @@ import { draftReport, inspectionReportTitle, type ReportFinding, type ReportPart
 import { meetingLabel } from '~/domain/meetings'
 import {
 	inspectionReadScope,
+	inspectionStatus,
 	mayReadInspection,
 	type GroupRole,
 	type InspectionForm,
@@ -14,6 +15,7 @@ import {
 	type InspectionListQuery,
 	type InspectionReader,
 	type InspectionState,
+	type InspectionStatus,
 } from '~/domain/inspections'
 import { stateOrganKinds } from '~/domain/agencies'
 import { refuse } from '../write.server'
@@ -102,6 +104,8 @@ export type InspectionRow = {
 	organId: number | null
 	organName: string | null
 	state: InspectionState
+	// Where it stands, after the hearing where its report's deliberation is.
+	status: InspectionStatus
 	planItemId: number | null
 	planItemTitle: string | null
 	version: number
@@ -120,7 +124,11 @@ const inspectionColumns = {
 	planItemId: inspections.planItemId,
 	planItemTitle: planItems.title,
 	version: inspections.version,
+	deliberationState: deliberations.state,
 }
+
+// The inspection report's deliberation, for where the inspection stands after the hearing.
+const ownDeliberation = and(eq(deliberations.subjectType, 'inspection'), eq(deliberations.subjectId, inspections.id))
 
 // Null both when there is none and when the user may not read it: 404 either way.
 export async function getReadableInspection(db: Database, user: InspectionReader, inspectionId: number) {
@@ -129,11 +137,14 @@ export async function getReadableInspection(db: Database, user: InspectionReader
 		.from(inspections)
 		.leftJoin(agencies, eq(agencies.id, inspections.organId))
 		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
+		.leftJoin(deliberations, ownDeliberation)
 		.where(and(eq(inspections.id, inspectionId), inspectionsReadableBy(user)))
 	if (!row) return null
 	const [clauseMap, groupMap, facts] = await Promise.all([clausesOf(db, [inspectionId]), groupsOf(db, [inspectionId]), readingFacts(db, inspectionId)])
+	const { deliberationState, ...own } = row
 	const inspection = {
-		...(row as InspectionRow),
+		...(own as Omit<InspectionRow, 'status'>),
+		status: inspectionStatus(row.state, deliberationState),
 		clauses: clauseMap.get(inspectionId) ?? [],
 		group: groupMap.get(inspectionId) ?? [],
 		...facts,
@@ -206,6 +217,7 @@ export async function listInspections(db: Database, user: InspectionReader, quer
 		.from(inspections)
 		.leftJoin(agencies, eq(agencies.id, inspections.organId))
 		.leftJoin(planItems, eq(planItems.id, inspections.planItemId))
+		.leftJoin(deliberations, ownDeliberation)
 		.where(
 			and(
 				inspectionsReadableBy(user),
@@ -214,7 +226,9 @@ export async function listInspections(db: Database, user: InspectionReader, quer
 			),
 		)
 		.orderBy(desc(inspections.year), desc(inspections.startsOn), desc(inspections.id))
-	return rows as Array<InspectionRow & { leaderName: string | null; visitCount: number; findingCount: number }>
+	return rows.map(({ deliberationState, ...row }) => ({ ...row, status: inspectionStatus(row.state, deliberationState) })) as Array<
+		InspectionRow & { leaderName: string | null; visitCount: number; findingCount: number }
+	>
 }
 
 export async function listInspectionYears(db: Database, user: InspectionReader): Promise<Array<number>> {

@@ -124,7 +124,7 @@ export default function InspectionPage() {
 			<div className="page-head">
 				<h1>{inspection.title}</h1>
 				<span className="toolbar no-print">
-					<span className={`inspection-state inspection-state--${inspection.state}`}>{t.inspections.states[inspection.state]}</span>
+					<span className={`inspection-state inspection-state--${inspection.status}`}>{t.inspections.statuses[inspection.status]}</span>
 					{canManage ? (
 						<Link className="button button--secondary button--small" to={`/inspections/${inspection.id}/edit`}>
 							{t.inspections.edit}

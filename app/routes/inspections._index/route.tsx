@@ -116,7 +116,7 @@ export default function InspectionsPage() {
 									</td>
 									<td>{row.leaderName ?? '—'}</td>
 									<td>
-										<span className={`inspection-state inspection-state--${row.state}`}>{t.inspections.states[row.state]}</span>
+										<span className={`inspection-state inspection-state--${row.status}`}>{t.inspections.statuses[row.status]}</span>
 									</td>
 									<td className="order-cell">{row.visitCount}</td>
 									<td className="order-cell">{row.findingCount}</td>

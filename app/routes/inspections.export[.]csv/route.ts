@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		row.forms.map((f) => zh.formNames[f]).join('、'),
 		`${formatChineseDate(row.startsOn)}至${formatChineseDate(row.endsOn)}`,
 		row.leaderName ?? '',
-		zh.states[row.state],
+		zh.statuses[row.status],
 		String(row.visitCount),
 		String(row.findingCount),
 	])
