@@ -136,6 +136,8 @@ export const en: Messages = {
 	errors: {
 		title: 'Something went wrong',
 		badRequest: 'The request was not valid.',
+		badForm: 'What was sent is not a form of this app; nothing was changed. Go back and submit the form on the page.',
+		tooLarge: 'What was sent is too large; nothing was changed.',
 		forbidden: 'You do not have permission to see this page.',
 		forbiddenHint: 'Ask an administrator if you need this permission.',
 		notFound: 'This page or record was not found.',

@@ -136,6 +136,8 @@ export const zh = {
 	errors: {
 		title: '出错了',
 		badRequest: '请求有误。',
+		badForm: '提交的内容不是本系统表单的格式，未作处理。请返回页面重新填写并提交。',
+		tooLarge: '提交的内容过大，未作处理。',
 		forbidden: '您没有权限访问此页面。',
 		forbiddenHint: '如需此权限，请联系系统管理员。',
 		notFound: '未找到该页面或记录。',

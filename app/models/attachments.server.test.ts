@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { maxAttachmentBytes } from '~/domain/attachments'
-import { readUploadForm } from './attachments.server'
+import { readUploadForm } from '~/http/forms.server'
 
 const pdf = (size: number, name = '附件（示例）.pdf') => {
 	const bytes = new Uint8Array(size)

@@ -7,7 +7,8 @@ import { shanghaiDate } from '~/domain/dates'
 import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import { maxFilesPerUpload, readUploadForm } from '~/models/attachments.server'
+import { maxFilesPerUpload } from '~/domain/attachments'
+import { readUploadForm } from '~/http/forms.server'
 import {
 	acceptHandling,
 	addOpinion,

@@ -1,6 +1,8 @@
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
-import { checkFile, maxFilesPerUpload, type UploadForm } from '~/models/attachments.server'
+import { checkFile } from '~/models/attachments.server'
+import { maxFilesPerUpload } from '~/domain/attachments'
+import type { UploadForm } from '~/http/forms.server'
 
 // Every problem with the files of one submission, one message per file, before anything is
 // written: a too-large part (dropped while reading), one too many, or a file whose name or
