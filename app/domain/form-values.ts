@@ -6,9 +6,9 @@ import { maxId } from './ids'
 
 // An integer column (PostgreSQL int4): a number past its range cannot be stored, so it is a
 // validation error next to its field, never the database's "out of range" as a 500.
-export function int4() {
+export function int4(error?: string) {
 	return z
-		.number()
+		.number(error ? { error } : undefined)
 		.int()
 		.min(-maxId - 1)
 		.max(maxId)

@@ -11,6 +11,7 @@ import { messagesFor, useT } from '~/i18n/i18n'
 import { changeOwnPassword } from '~/models/users/mutations.server'
 import { isCurrentPassword } from '~/models/users/queries.server'
 import { changePasswordSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '修改密码 · 监督追踪' }]
 
@@ -25,7 +26,7 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requireUser(args, { allowPendingPasswordChange: true })
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const submission = await parseWithZod(await args.request.formData(), {
+	const submission = await parseWithZod(await readForm(args.request), {
 		async: true,
 		schema: changePasswordSchema(t, user.username).superRefine(async (value, ctx) => {
 			if (!(await isCurrentPassword(db, user.id, value.currentPassword))) {

@@ -14,6 +14,7 @@ import { AgencyFields } from '../admin.agencies._index/agency-fields'
 import { refineAgencyName } from '../admin.agencies._index/unique.server'
 import { loadAgencyDetails } from './queries.server'
 import { updateAgencySchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 责任单位管理 · 监督追踪` }]
 
@@ -31,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 	const details = await loadAgencyDetails(db, parseId(args.params.agencyId))
 	invariantFound(details)
 	const { agency } = details
-	const submission = await parseWithZod(await args.request.formData(), {
+	const submission = await parseWithZod(await readForm(args.request), {
 		async: true,
 		schema: updateAgencySchema(t).superRefine(refineAgencyName(db, t, agency.id)),
 	})

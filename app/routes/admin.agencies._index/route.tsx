@@ -16,6 +16,7 @@ import { AgencyFields } from './agency-fields'
 import { listAgenciesForAdmin } from './queries.server'
 import { createAgencySchema, moveAgencySchema } from './schema'
 import { refineAgencyName } from './unique.server'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '责任单位管理 · 监督追踪' }]
 
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'agencies:edit')
 	const t = messagesFor(args.request)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	if (intent === 'create') return create(user, formData, t)
 	if (intent === 'move') return move(user, formData, t)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agencyKinds, agencyLevels } from '~/domain/agencies'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 
 // The fields of an agency, shared by the create form (here) and the edit page
@@ -35,7 +36,7 @@ export function createAgencySchema(t: Messages) {
 
 export const moveAgencySchema = z.object({
 	intent: z.literal('move'),
-	agencyId: z.number().int(),
-	version: z.number().int(),
+	agencyId: int4(),
+	version: int4(),
 	direction: z.enum(['up', 'down']),
 })

@@ -15,6 +15,7 @@ import { importInstrument, previewImport } from '~/models/instrument-import.serv
 import { listInstruments } from '~/models/instruments.server'
 import { ImportPreviewView } from './preview'
 import { importSchema, maxFileBytes, maxRequestBytes } from './schema'
+import { readUploadForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '导入法规文件 · 监督追踪' }]
 
@@ -30,7 +31,11 @@ export async function action(args: ActionFunctionArgs) {
 	if (Number(args.request.headers.get('Content-Length') ?? 0) > maxRequestBytes) {
 		return data({ result: { status: 'error' as const, error: { file: [t.importer.fileTooLarge] } }, preview: null, text: null }, { status: 413 })
 	}
-	const formData = await args.request.formData()
+	const upload = await readUploadForm(args.request, { fileFields: ['file'], maxFiles: 1, maxBytes: maxRequestBytes })
+	if (!upload.ok) {
+		return data({ result: { status: 'error' as const, error: { file: [t.importer.fileTooLarge] } }, preview: null, text: null }, { status: 413 })
+	}
+	const formData = upload.formData
 	const fileProblem = await takeUploadedFile(formData, t)
 	const submission = parseWithZod(formData, { schema: importSchema(t) })
 	if (fileProblem) {

@@ -11,6 +11,7 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { loadSettings, saveSettings } from '~/models/settings.server'
 import { settingsSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '系统参数 · 监督追踪' }]
 
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'settings:edit')
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const submission = parseWithZod(await args.request.formData(), { schema: settingsSchema(t) })
+	const submission = parseWithZod(await readForm(args.request), { schema: settingsSchema(t) })
 	if (submission.status !== 'success') return formReply(submission)
 	const values = Object.fromEntries(settingDefinitions.map((d) => [d.key, submission.value[d.key]])) as Settings
 	const outcome = await attempt(t, () => saveSettings(db, user, { seen: submission.value.seen, values }))

@@ -14,6 +14,7 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { createMapping, removeMapping, saveMapping } from '~/models/subjects/mutations.server'
 import { listAgencyChoices, listMapping } from './queries.server'
 import { createSubjectSchema, removeSubjectSchema, saveSubjectSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '主体映射 · 监督追踪' }]
 
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'subjects:edit')
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	const schema = intent === 'create' ? createSubjectSchema(t) : intent === 'save' ? saveSubjectSchema(t) : intent === 'remove' ? removeSubjectSchema : null
 	if (!schema) throw data({ message: 'Unknown intent' }, { status: 400 })

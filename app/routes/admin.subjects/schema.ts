@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // `seen` is the agency ids the editor was loaded with (sorted, comma-separated): the mapping
 // has no version column, so a save compares the stored set with it instead.
 
 function agencyIds(t: Messages) {
-	return z.array(z.number().int(), { error: t.adminSubjects.agenciesRequired }).min(1, t.adminSubjects.agenciesRequired)
+	return z.array(int4(), { error: t.adminSubjects.agenciesRequired }).min(1, t.adminSubjects.agenciesRequired)
 }
 
 export function createSubjectSchema(t: Messages) {

@@ -18,6 +18,7 @@ import { generateTemporaryPassword, resetPassword, setDisabled, updateProfile } 
 import { ProfileForm, ResetPasswordForm, StatusForm } from './forms'
 import { countSessions, getManagedUser } from './queries.server'
 import { resetPasswordSchema, statusSchema, updateUserSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.realName ?? ''} · 用户账号 · 监督追踪` }]
 
@@ -50,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const user = await getManagedUser(getDb(), parseId(args.params.userId))
 	invariantFound(user)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	if (intent === 'update') return update(admin, user, formData, t)
 	if (intent === 'disable' || intent === 'enable') return changeStatus(admin, user, formData, t)

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { Messages } from '~/i18n/zh'
 import { refineAgency, refineTemporaryPassword, userProfileShape } from '../admin.users._index/schema'
+import { int4 } from '~/domain/form-values'
 
 // `version` is the account's version when the page was loaded: an edit of an account someone
 // else changed in the meantime is refused (see lockVersioned).
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 export function updateUserSchema(t: Messages, agencyIds: ReadonlyArray<number>) {
 	return z

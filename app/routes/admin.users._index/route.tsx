@@ -18,6 +18,7 @@ import { findUserByUsername, listUsersFiltered, type UserFilters } from '~/model
 import { roles } from '~/domain/roles'
 import { createUserSchema } from './schema'
 import { TemporaryPasswordField, UserProfileFields } from './user-fields'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '用户账号 · 监督追踪' }]
 
@@ -44,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const agencyIds = (await listActiveAgencyOptions(db)).map((a) => a.id)
-	const submission = await parseWithZod(await args.request.formData(), {
+	const submission = await parseWithZod(await readForm(args.request), {
 		async: true,
 		schema: createUserSchema(t, agencyIds).superRefine(async (value, ctx) => {
 			if (await findUserByUsername(db, value.username)) {

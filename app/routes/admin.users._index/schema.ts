@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { roles, type Role } from '~/domain/roles'
 import { belongsToAgency, passwordProblem } from '~/domain/accounts'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The fields an admin edits on an account, shared by the create form (here) and the edit page
 // (admin.users.$userId). `agencyIds` are the agencies the form may choose: the active ones,
@@ -19,7 +20,7 @@ export function userProfileShape(t: Messages) {
 			.regex(/^[\d+\-() ]*$/, t.adminUsers.phoneInvalid)
 			.optional(),
 		role: z.enum(roles, { error: t.common.required }),
-		agencyId: z.number({ error: t.common.invalid }).int().optional(),
+		agencyId: int4(t.common.invalid).optional(),
 	}
 }
 

@@ -14,6 +14,7 @@ import { feedPath, generateFeed, getFeedStatus, revokeFeed } from '~/models/cale
 import { FeedPanel } from './feed-panel'
 import { feedSchema } from './schema'
 import { MonthGrid, WeekList, type PageEvent } from './views'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '日历 · 监督追踪' }]
 
@@ -58,7 +59,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
 	const t = messagesFor(args.request)
-	const submission = parseWithZod(await args.request.formData(), { schema: feedSchema(t) })
+	const submission = parseWithZod(await readForm(args.request), { schema: feedSchema(t) })
 	if (submission.status !== 'success') {
 		return data({ feedUrl: null, notice: null, error: t.calendar.subscribe.badIntent }, { status: 400 })
 	}

@@ -13,6 +13,7 @@ import { respondToCommitment, verifyCommitment } from '~/models/commitments/muta
 import { commitmentHistory, getReadableCommitment } from '~/models/commitments/queries.server'
 import { commitmentStepSchema, isCommitmentIntent } from './schema'
 import { HistoryList, StepForms } from './sections'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.commitment.text ?? ''} · 承诺事项 · 监督追踪` }]
 
@@ -63,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 	const today = shanghaiDate(new Date())
 	const commitment = await getReadableCommitment(db, user, parseId(args.params.commitmentId), today)
 	invariantFound(commitment)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	if (!isCommitmentIntent(intent)) return data({ intent: null, message: t.commitments.badRequest, result: undefined }, { status: 400 })
 	const submission = parseWithZod(formData, { schema: commitmentStepSchema(t, intent) })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxResponse = 10_000
 export const maxReason = 2_000
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 export const commitmentIntents = ['respond', 'accept', 'reopen'] as const
 export type CommitmentIntent = (typeof commitmentIntents)[number]

@@ -4,6 +4,7 @@ import { choices, tallyTotal } from '~/domain/deliberation'
 import { isIsoDate } from '~/domain/dates'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // One schema per form of the deliberation page; the `intent` field (the submit button's value)
 // tells the action which one was sent. Forms that change the deliberation carry the version of
@@ -45,7 +46,7 @@ export const maxOpinionText = 5000
 export const maxLetterBody = 50_000
 export const maxHandlingText = 50_000
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 function requiredText(t: Messages, max: number) {
 	return z
@@ -80,10 +81,10 @@ export function proxyOpinionSchema(t: Messages, memberIds: ReadonlyArray<number>
 }
 
 export function editOpinionSchema(t: Messages, clauseIds: ReadonlyArray<number>) {
-	return z.object({ opinionId: z.number().int().min(1), version, clauseId: clauseId(t, clauseIds), text: requiredText(t, maxOpinionText) })
+	return z.object({ opinionId: int4().min(1), version, clauseId: clauseId(t, clauseIds), text: requiredText(t, maxOpinionText) })
 }
 
-export const deleteOpinionSchema = z.object({ opinionId: z.number().int().min(1), version })
+export const deleteOpinionSchema = z.object({ opinionId: int4().min(1), version })
 
 export function voteSchema(t: Messages) {
 	return z.object({ choice: z.enum(choices, { error: t.deliberation.choiceRequired }) })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxResponse = 10000
 export const maxReason = 2000
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 // The agency's response: what was done (files are checked apart, by their content).
 export function respondSchema(t: Messages) {

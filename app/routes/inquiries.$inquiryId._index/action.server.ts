@@ -25,6 +25,7 @@ import {
 } from '~/models/inquiries/mutations.server'
 import { getReadableInquiry } from '~/models/inquiries/queries.server'
 import { formKeyOf, isIntent, schemaFor, targetOf, type Intent } from './schema'
+import { readForm } from '~/http/forms.server'
 
 // The session page's one action. Who may take which step is the session's policy, checked by the
 // mutation inside its transaction: a step the user never takes is 403, one the session's state
@@ -50,7 +51,7 @@ export async function inquiryAction(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const inquiry = await getReadableInquiry(db, user, parseId(args.params.inquiryId))
 	invariantFound(inquiry)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	if (!isIntent(intent)) throw data({ message: t.inquiries.badRequest }, { status: 400 })
 	const live = formData.get('live') === '1'

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isIsoDate } from '~/domain/dates'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The session page's forms, one schema per intent, shared by the page (constraints) and the
 // action. Every form that changes an existing entry carries the version the user saw.
@@ -39,8 +40,8 @@ export function isIntent(value: unknown): value is Intent {
 export const doneKinds = ['scheduled', ...intents] as const
 export type DoneKind = (typeof doneKinds)[number]
 
-const id = (message: string) => z.number({ error: message }).int().min(1, message)
-const version = z.number().int().min(1)
+const id = (message: string) => int4(message).min(1, message)
+const version = int4().min(1)
 
 function text(t: Messages, required: string, max: number) {
 	return z
@@ -82,15 +83,15 @@ function commitmentFields(t: Messages) {
 export function schemaFor(t: Messages, intent: Intent) {
 	switch (intent) {
 		case 'register':
-			return z.object({ intent: z.literal('register'), agencyId: z.number().int().optional(), text: text(t, t.inquiries.questionRequired, maxQuestion) })
+			return z.object({ intent: z.literal('register'), agencyId: int4().optional(), text: text(t, t.inquiries.questionRequired, maxQuestion) })
 		case 'updateRegistration':
-			return z.object({ intent: z.literal('updateRegistration'), registrationId: id(t.inquiries.badRequest), version, agencyId: z.number().int().optional(), text: text(t, t.inquiries.questionRequired, maxQuestion) })
+			return z.object({ intent: z.literal('updateRegistration'), registrationId: id(t.inquiries.badRequest), version, agencyId: int4().optional(), text: text(t, t.inquiries.questionRequired, maxQuestion) })
 		case 'withdrawRegistration':
 			return z.object({ intent: z.literal('withdrawRegistration'), registrationId: id(t.inquiries.badRequest), version })
 		case 'moveRegistration':
 			return z.object({ intent: z.literal('moveRegistration'), registrationId: id(t.inquiries.badRequest), direction: z.enum(['up', 'down']) })
 		case 'askRegistered':
-			return z.object({ intent: z.literal('askRegistered'), registrationId: id(t.inquiries.badRequest), agencyId: z.number().int().optional() })
+			return z.object({ intent: z.literal('askRegistered'), registrationId: id(t.inquiries.badRequest), agencyId: int4().optional() })
 		case 'question':
 			return z.object({ intent: z.literal('question'), ...questionFields(t) })
 		case 'answer':

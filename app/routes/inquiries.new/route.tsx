@@ -12,6 +12,7 @@ import { loadScheduleOptions } from '~/models/inquiries/queries.server'
 import { ScheduleForm } from './form'
 import { scheduleProblems } from './problems'
 import { scheduleSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '安排询问 · 监督追踪' }]
 
@@ -31,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'oversight:manage')
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const submission = parseWithZod(await args.request.formData(), { schema: scheduleSchema(t) })
+	const submission = parseWithZod(await readForm(args.request), { schema: scheduleSchema(t) })
 	if (submission.status !== 'success') return formReply(submission)
 	const value = submission.value
 	const today = shanghaiDate(new Date())

@@ -3,6 +3,7 @@ import { isIsoDate } from '~/domain/dates'
 import { inquiryKinds } from '~/domain/inquiries'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // Scheduling an inquiry session. What the schema cannot know (is the meeting over, is the day
 // one of the meeting's, does the agency answer to the committee) the action checks against the
@@ -24,7 +25,7 @@ function optionalText(t: Messages, max: number) {
 
 const respondentRow = (t: Messages) =>
 	z.object({
-		agencyId: z.number({ error: t.inquiries.respondentInvalid }).int().optional(),
+		agencyId: int4(t.inquiries.respondentInvalid).optional(),
 		officialName: optionalText(t, maxOfficialName),
 		officialTitle: optionalText(t, maxOfficialTitle),
 	})
@@ -43,16 +44,16 @@ export function scheduleSchema(t: Messages) {
 				.string()
 				.regex(/^(report|inspection):\d{1,10}$/, t.inquiries.subjectInvalid)
 				.optional(),
-			meetingId: z.number({ error: t.inquiries.meetingRequired }).int().optional(),
+			meetingId: int4(t.inquiries.meetingRequired).optional(),
 			heldOn: z
 				.string({ error: t.inquiries.heldOnRequired })
 				.trim()
 				.refine(isIsoDate, t.inquiries.dateInvalid),
 			withVote: z.boolean().optional(),
-			clauseIds: z.array(z.number({ error: t.inquiries.clauseInvalid }).int()).default([]),
+			clauseIds: z.array(int4(t.inquiries.clauseInvalid)).default([]),
 			respondents: z.array(respondentRow(t)).default([]),
-			askerIds: z.array(z.number({ error: t.inquiries.askerInvalid }).int()).default([]),
-			planItemId: z.number({ error: t.inquiries.planItemInvalid }).int().optional(),
+			askerIds: z.array(int4(t.inquiries.askerInvalid)).default([]),
+			planItemId: int4(t.inquiries.planItemInvalid).optional(),
 		})
 		.superRefine((value, ctx) => {
 			if (value.kind === 'special' && value.meetingId === undefined) {

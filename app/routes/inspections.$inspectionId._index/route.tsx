@@ -19,6 +19,8 @@ import { getInspectionReport, getReadableInspection, inspectionDeliberation } fr
 import { listInspectionVisits } from '~/models/visits/queries.server'
 import { FindingsSection, ReportSection, type ReportSummary } from './report-sections'
 import { GroupSection, ScheduleSection } from './sections'
+import { readForm } from '~/http/forms.server'
+import { int4 } from '~/domain/form-values'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.inspection.title ?? '执法检查'} · 监督追踪` }]
 
@@ -88,7 +90,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	}
 }
 
-const startSchema = z.object({ intent: z.literal('start'), version: z.number().int().min(1) })
+const startSchema = z.object({ intent: z.literal('start'), version: int4().min(1) })
 
 export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'oversight:manage')
@@ -96,7 +98,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const inspection = await getReadableInspection(db, user, parseId(args.params.inspectionId))
 	invariantFound(inspection)
-	const submission = parseWithZod(await args.request.formData(), { schema: startSchema })
+	const submission = parseWithZod(await readForm(args.request), { schema: startSchema })
 	if (submission.status !== 'success') return formReply(submission)
 	const outcome = await attempt(t, () => startInspection(db, user, { inspectionId: inspection.id, version: submission.value.version }))
 	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])

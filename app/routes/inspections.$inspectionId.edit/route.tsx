@@ -10,6 +10,7 @@ import { updateInspection } from '~/models/inspections/mutations.server'
 import { getInspectionInput, getReadableInspection, inspectionOptionIds, loadInspectionFormOptions } from '~/models/inspections/queries.server'
 import { InspectionForm } from '../inspections.new/inspection-form'
 import { toInspectionInput, updateInspectionSchema } from '../inspections.new/schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.inspection.title ?? ''} · 编辑执法检查 · 监督追踪` }]
 
@@ -37,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const { user, db, id, options } = await load(args)
 	const t = messagesFor(args.request)
-	const submission = parseWithZod(await args.request.formData(), { schema: updateInspectionSchema(t, inspectionOptionIds(options)) })
+	const submission = parseWithZod(await readForm(args.request), { schema: updateInspectionSchema(t, inspectionOptionIds(options)) })
 	if (submission.status !== 'success') return formReply(submission)
 	const { version } = submission.value
 	const outcome = await attempt(t, () => updateInspection(db, user, { inspectionId: id, version, plan: toInspectionInput(submission.value) }))

@@ -4,6 +4,7 @@ import { rectificationDueProblem, type DueProblem } from '~/domain/findings'
 import { severities } from '~/domain/inspections'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxDescription = 5000
 export const maxEvidence = 10000
@@ -19,10 +20,10 @@ export function recordSchema(t: Messages, today: IsoDate) {
 	}
 	return z
 		.object({
-			clauseId: z.number({ error: t.findings.clauseRequired }).int().min(1, t.findings.clauseRequired),
-			agencyId: z.number({ error: t.findings.agencyRequired }).int().min(1, t.findings.agencyRequired),
-			taskId: z.number().int().min(1).optional(),
-			visitId: z.number().int().min(1).optional(),
+			clauseId: int4(t.findings.clauseRequired).min(1, t.findings.clauseRequired),
+			agencyId: int4(t.findings.agencyRequired).min(1, t.findings.agencyRequired),
+			taskId: int4().min(1).optional(),
+			visitId: int4().min(1).optional(),
 			severity: z.enum(severities, { error: t.findings.severityRequired }),
 			description: z
 				.string({ error: t.findings.descriptionRequired })

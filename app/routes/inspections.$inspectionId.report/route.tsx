@@ -14,6 +14,7 @@ import { draftInspectionReport, getInspectionReport, getReadableInspection, insp
 import { getMeeting, listMeetingOptions } from '~/models/meetings/queries.server'
 import { reportSchema, submitSchema } from './schema'
 import { ReportForm, SubmitForm } from './sections'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `执法检查报告 · ${data?.inspection.title ?? ''} · 监督追踪` }]
 
@@ -61,7 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const { user, db, inspection, judged, policy } = await loadEditable(args)
 	const t = messagesFor(args.request)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 
 	if (intent === 'save' || intent === 'draft') {

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { maxReportPartLength } from '~/domain/inspection-report'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The report form posts either `save` (store the four parts) or `draft` (fill them from the
 // record, without saving); both carry the version of the inspection the user saw and what the
 // user has typed, so nothing is lost. The secretariat's `submit` form is separate.
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 function part(t: Messages) {
 	return z
@@ -44,6 +45,6 @@ export function submitSchema(t: Messages) {
 	return z.object({
 		intent: z.literal('submit'),
 		version,
-		meetingId: z.number({ error: t.inspectionReport.meetingRequired }).int().min(1, t.inspectionReport.meetingRequired),
+		meetingId: int4(t.inspectionReport.meetingRequired).min(1, t.inspectionReport.meetingRequired),
 	})
 }

@@ -12,6 +12,7 @@ import { deleteVisit, saveVisit } from '~/models/visits/mutations.server'
 import { findVisitConflicts, getReadableVisit, visitFormOptions, type ConflictView } from '~/models/visits/queries.server'
 import { deleteVisitSchema, toVisitInput, updateVisitSchema, visitOptionIds } from '../inspections.$inspectionId.visits.new/schema'
 import { VisitForm } from '../inspections.$inspectionId.visits.new/visit-form'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `编辑走访 · ${data?.inspection.title ?? ''} · 监督追踪` }]
 
@@ -49,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const { user, db, visit, options } = await load(args)
 	const t = messagesFor(args.request)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	if (intent === 'update') {
 		const submission = parseWithZod(formData, { schema: updateVisitSchema(t, visitOptionIds(options)) })

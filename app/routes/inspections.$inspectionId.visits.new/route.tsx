@@ -13,6 +13,7 @@ import { saveVisit } from '~/models/visits/mutations.server'
 import { visitFormOptions, type ConflictView } from '~/models/visits/queries.server'
 import { createVisitSchema, toVisitInput, visitOptionIds } from './schema'
 import { VisitForm } from './visit-form'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `安排走访 · ${data?.inspection.title ?? ''} · 监督追踪` }]
 
@@ -38,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const { user, db, inspection, options } = await load(args)
 	const t = messagesFor(args.request)
-	const submission = parseWithZod(await args.request.formData(), { schema: createVisitSchema(t, visitOptionIds(options)) })
+	const submission = parseWithZod(await readForm(args.request), { schema: createVisitSchema(t, visitOptionIds(options)) })
 	const reply = (status: number, errors?: { formErrors?: Array<string>; fieldErrors?: Record<string, Array<string>> }, conflicts: Array<ConflictView> = []) =>
 		data({ intent: 'save' as const, result: submission.reply(errors), conflicts }, { status })
 	if (submission.status !== 'success') return reply(400)

@@ -4,6 +4,7 @@ import { inspectionForms } from '~/domain/inspections'
 import { isClock, timesInOrder } from '~/domain/schedule'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The visit form, shared by /inspections/$id/visits/new and …/visits/$visitId/edit. An end not
 // after the start is a field error, whatever the reason given. Conflicts are not checked here:
@@ -44,8 +45,8 @@ function visitShape(t: Messages) {
 		district: z.string().trim().optional(),
 		form: z.enum(inspectionForms, { error: t.visits.unknownForm }).optional(),
 		unannounced: z.boolean().optional(),
-		agencyIds: z.array(z.number({ error: t.visits.unknownAgency }).int()).default([]),
-		participantIds: z.array(z.number({ error: t.visits.notInGroup }).int(), { error: t.visits.participantsRequired }).min(1, t.visits.participantsRequired),
+		agencyIds: z.array(int4(t.visits.unknownAgency)).default([]),
+		participantIds: z.array(int4(t.visits.notInGroup), { error: t.visits.participantsRequired }).min(1, t.visits.participantsRequired),
 		conflictReason: z.string().trim().max(maxReason, fill(t.visits.reasonTooLong, { max: maxReason })).optional(),
 		// The keys of the conflicts the user was warned about: the reason covers those only.
 		acknowledged: z.array(z.string()).default([]),
@@ -78,11 +79,11 @@ export function createVisitSchema(t: Messages, options?: VisitOptions) {
 
 export function updateVisitSchema(t: Messages, options?: VisitOptions) {
 	return z
-		.object({ intent: z.literal('update'), version: z.number().int().min(1), ...visitShape(t) })
+		.object({ intent: z.literal('update'), version: int4().min(1), ...visitShape(t) })
 		.superRefine(refine(t, options))
 }
 
-export const deleteVisitSchema = z.object({ intent: z.literal('delete'), version: z.number().int().min(1) })
+export const deleteVisitSchema = z.object({ intent: z.literal('delete'), version: int4().min(1) })
 
 export function toVisitInput(value: Shape) {
 	return {

@@ -12,6 +12,7 @@ import { createInspection } from '~/models/inspections/mutations.server'
 import { getPlanItemForInspection, inspectionOptionIds, loadInspectionFormOptions } from '~/models/inspections/queries.server'
 import { InspectionForm } from './inspection-form'
 import { createInspectionSchema, toInspectionInput } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '新建执法检查 · 监督追踪' }]
 
@@ -36,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const db = getDb()
 	const options = await loadInspectionFormOptions(db)
-	const submission = parseWithZod(await args.request.formData(), { schema: createInspectionSchema(t, inspectionOptionIds(options)) })
+	const submission = parseWithZod(await readForm(args.request), { schema: createInspectionSchema(t, inspectionOptionIds(options)) })
 	if (submission.status !== 'success') return formReply(submission)
 	const outcome = await attempt(t, () => createInspection(db, user, toInspectionInput(submission.value)))
 	if (!outcome.ok) return formReply(submission, outcome.status, [outcome.message])

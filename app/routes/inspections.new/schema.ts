@@ -3,6 +3,7 @@ import { isIsoDate } from '~/domain/dates'
 import { inspectionForms } from '~/domain/inspections'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The inspection form, shared by /inspections/new and /inspections/$id/edit. `options` are
 // what the form may choose (absent on the client, where the server's check is what counts).
@@ -27,7 +28,7 @@ function dateField(t: Messages) {
 
 function inspectionShape(t: Messages) {
 	return {
-		planItemId: z.number({ error: t.inspections.unknownPlanItem }).int().optional(),
+		planItemId: int4(t.inspections.unknownPlanItem).optional(),
 		title: z
 			.string({ error: t.inspections.titleRequired })
 			.trim()
@@ -39,14 +40,14 @@ function inspectionShape(t: Messages) {
 			.min(2000, t.inspections.yearInvalid)
 			.max(2099, t.inspections.yearInvalid),
 		// Without a default: a missing list must fail as "required" (a default would skip .min).
-		clauseIds: z.array(z.number({ error: t.inspections.unknownClause }).int(), { error: t.inspections.clausesRequired }).min(1, t.inspections.clausesRequired),
+		clauseIds: z.array(int4(t.inspections.unknownClause), { error: t.inspections.clausesRequired }).min(1, t.inspections.clausesRequired),
 		forms: z.array(z.enum(inspectionForms, { error: t.inspections.formsRequired }), { error: t.inspections.formsRequired }).min(1, t.inspections.formsRequired),
 		startsOn: dateField(t),
 		endsOn: dateField(t),
-		organId: z.number({ error: t.inspections.organRequired }).int(),
-		leaderId: z.number({ error: t.inspections.leaderRequired }).int(),
-		memberIds: z.array(z.number({ error: t.inspections.unknownMember }).int()).default([]),
-		deputyIds: z.array(z.number({ error: t.inspections.unknownDeputy }).int()).default([]),
+		organId: int4(t.inspections.organRequired),
+		leaderId: int4(t.inspections.leaderRequired),
+		memberIds: z.array(int4(t.inspections.unknownMember)).default([]),
+		deputyIds: z.array(int4(t.inspections.unknownDeputy)).default([]),
 	}
 }
 
@@ -77,7 +78,7 @@ export function createInspectionSchema(t: Messages, options?: InspectionOptions)
 
 export function updateInspectionSchema(t: Messages, options?: InspectionOptions) {
 	return z
-		.object({ intent: z.literal('update'), version: z.number().int().min(1), ...inspectionShape(t) })
+		.object({ intent: z.literal('update'), version: int4().min(1), ...inspectionShape(t) })
 		.superRefine(refine(t, options))
 }
 

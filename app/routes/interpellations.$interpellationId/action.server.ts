@@ -39,6 +39,7 @@ import {
 	type DoneKind,
 	type Intent,
 } from './schema'
+import { readForm } from '~/http/forms.server'
 
 type Context = { user: CurrentUser; id: number; t: Messages; formData: FormData; today: string }
 
@@ -51,7 +52,7 @@ export async function interpellationAction(args: ActionFunctionArgs) {
 	const loaded = await getReadableInterpellation(getDb(), user, parseId(args.params.interpellationId))
 	invariantFound(loaded)
 	const t = messagesFor(args.request)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = intents.find((i) => i === formData.get('intent'))
 	if (!intent) throw data({ message: t.interpellations.badIntent }, { status: 400 })
 	return handlers[intent]({ user, id: loaded.interpellation.id, t, formData, today: shanghaiDate(new Date()) })

@@ -4,6 +4,7 @@ import { isIsoDate } from '~/domain/dates'
 import { answerForums, answerModes, reanswerDecisions, referralDecisions, signerVerdicts, type Arrangement } from '~/domain/interpellations'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // One schema per form of the interpellation page; the submit button's `intent` says which. Forms
 // that move the interpellation carry the version the user saw; a member's own acts (signing, a
@@ -36,7 +37,7 @@ export const maxName = 50
 export const maxTitle = 100
 export const maxSpecialMeeting = 200
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 function requiredText(t: Messages, max: number, required = t.common.required) {
 	return z
@@ -62,11 +63,11 @@ export const versionSchema = z.object({ version })
 export const emptySchema = z.object({})
 
 export function inviteSchema(t: Messages) {
-	return z.object({ memberIds: z.array(z.number().int(), { error: t.interpellations.inviteesRequired }).min(1, t.interpellations.inviteesRequired) })
+	return z.object({ memberIds: z.array(int4(), { error: t.interpellations.inviteesRequired }).min(1, t.interpellations.inviteesRequired) })
 }
 
 export function memberSchema(t: Messages) {
-	return z.object({ memberId: z.number({ error: t.interpellations.memberRequired }).int() })
+	return z.object({ memberId: int4(t.interpellations.memberRequired) })
 }
 
 export function answerSchema(t: Messages) {
@@ -88,7 +89,7 @@ export function verdictSchema(t: Messages) {
 const arrangementFields = (t: Messages) => ({
 	mode: z.enum(answerModes).optional(),
 	forum: z.enum(answerForums).optional(),
-	meetingId: z.number().int().optional(),
+	meetingId: int4().optional(),
 	specialMeeting: optionalText(t, maxSpecialMeeting),
 	specialMeetingOn: date(t),
 	dueOn: date(t),

@@ -14,6 +14,7 @@ import { draftInterpellation, enterPaperInterpellation } from '~/models/interpel
 import { listClauseChoices, listMemberOptions, listTargetOptions } from '~/models/interpellations/queries.server'
 import { loadSettings } from '~/models/settings.server'
 import { draftSchema, maxMatter, maxQuestions } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '提出质询案 · 监督追踪' }]
 
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'interpellations:draft')
 	const t = messagesFor(args.request)
-	const submission = parseWithZod(await args.request.formData(), { schema: draftSchema(t) })
+	const submission = parseWithZod(await readForm(args.request), { schema: draftSchema(t) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const draft = {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxMatter = 200
 export const maxQuestions = 20_000
@@ -11,7 +12,7 @@ export const maxQuestions = 20_000
 // people members) the model checks.
 export function draftSchema(t: Messages) {
 	return z.object({
-		targetAgencyId: z.number({ error: t.interpellations.targetRequired }).int(),
+		targetAgencyId: int4(t.interpellations.targetRequired),
 		matter: z
 			.string({ error: t.interpellations.matterRequired })
 			.trim()
@@ -22,8 +23,8 @@ export function draftSchema(t: Messages) {
 			.trim()
 			.min(1, t.interpellations.questionsRequired)
 			.max(maxQuestions, fill(t.interpellations.tooLong, { max: maxQuestions })),
-		clauseIds: z.array(z.number().int()).optional(),
-		memberIds: z.array(z.number().int()).optional(),
+		clauseIds: z.array(int4()).optional(),
+		memberIds: z.array(int4()).optional(),
 	})
 }
 

@@ -15,6 +15,7 @@ import { isDemoInstance } from '~/models/meta.server'
 import { loadSettings } from '~/models/settings.server'
 import { demoAccounts, demoPassword } from '#db/seed/demo-accounts'
 import { loginSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '登录 · 监督追踪' }]
 
@@ -32,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const t = messagesFor(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseWithZod(formData, { schema: loginSchema(t) })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })

@@ -14,6 +14,7 @@ import { getMeeting, loadAttendance, type Meeting } from '~/models/meetings/quer
 import { agendaFor } from './queries.server'
 import { addItemSchema, attendanceFieldName, itemSchema } from './schema'
 import { AddItemForm, AgendaList, AttendanceForm, AttendanceSummary } from './sections'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? meetingLabel(data.meeting) : ''} · 监督追踪` }]
 
@@ -48,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
 	const t = messagesFor(args.request)
 	const meeting = await getMeeting(getDb(), parseId(args.params.meetingId))
 	invariantFound(meeting)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	if (intent === 'addItem') return addItem(user, meeting, formData, t)
 	if (intent === 'moveUp' || intent === 'moveDown' || intent === 'remove') return changeItem(user, meeting, formData, t)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The forms of the meeting page; `intent` tells the action which one was sent.
 
@@ -19,7 +20,7 @@ export function addItemSchema(t: Messages) {
 
 export const itemIntents = ['moveUp', 'moveDown', 'remove'] as const
 
-export const itemSchema = z.object({ intent: z.enum(itemIntents), itemId: z.number().int().min(1) })
+export const itemSchema = z.object({ intent: z.enum(itemIntents), itemId: int4().min(1) })
 
 // The attendance form posts one select per member, named attendance-<user id>.
 export function attendanceFieldName(userId: number) {

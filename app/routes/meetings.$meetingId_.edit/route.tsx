@@ -12,6 +12,7 @@ import { getMeeting } from '~/models/meetings/queries.server'
 import { MeetingForm } from '../meetings.new/meeting-form'
 import { toMeetingInput, updateMeetingSchema } from '../meetings.new/schema'
 import { refineUniqueMeeting } from '../meetings.new/unique.server'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data ? meetingLabel(data.meeting) : ''} · 编辑会议信息 · 监督追踪` },
@@ -34,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const meeting = await getMeeting(db, parseId(args.params.meetingId))
 	invariantFound(meeting)
-	const submission = await parseWithZod(await args.request.formData(), {
+	const submission = await parseWithZod(await readForm(args.request), {
 		async: true,
 		schema: updateMeetingSchema(t).superRefine(refineUniqueMeeting(db, t, meeting.id)),
 	})

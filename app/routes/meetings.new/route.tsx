@@ -10,6 +10,7 @@ import { createMeeting } from '~/models/meetings/mutations.server'
 import { MeetingForm } from './meeting-form'
 import { createMeetingSchema, toMeetingInput } from './schema'
 import { refineUniqueMeeting } from './unique.server'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '新建常委会会议 · 监督追踪' }]
 
@@ -22,7 +23,7 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'oversight:manage')
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const submission = await parseWithZod(await args.request.formData(), {
+	const submission = await parseWithZod(await readForm(args.request), {
 		async: true,
 		schema: createMeetingSchema(t).superRefine(refineUniqueMeeting(db, t)),
 	})

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { dateProblem, meetingDatesProblem, type DateProblem } from '~/domain/meetings'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The meeting form, shared by /meetings/new and /meetings/$meetingId/edit. That term + session
 // is not taken is checked by the action against the database (a field error on `session`).
@@ -55,7 +56,7 @@ export function createMeetingSchema(t: Messages) {
 }
 
 export function updateMeetingSchema(t: Messages) {
-	return z.object({ version: z.number().int().min(1), ...meetingShape(t) }).superRefine(refineDates(t))
+	return z.object({ version: int4().min(1), ...meetingShape(t) }).superRefine(refineDates(t))
 }
 
 export function toMeetingInput(value: z.infer<ReturnType<typeof createMeetingSchema>>) {

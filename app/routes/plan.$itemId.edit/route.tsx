@@ -11,6 +11,7 @@ import { deletePlanItem, updatePlanItem } from '~/models/plan/mutations.server'
 import { countReportsOfPlanItem, getPlanItem, loadPlanFormOptions } from '~/models/plan/queries.server'
 import { PlanItemForm } from '../plan.new/plan-item-form'
 import { deletePlanItemSchema, toPlanItemInput, updatePlanItemSchema } from '../plan.new/schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? ''} · 编辑计划项目 · 监督追踪` }]
 
@@ -38,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const item = await getPlanItem(db, parseId(args.params.itemId))
 	invariantFound(item)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 
 	if (intent === 'update') {

@@ -11,6 +11,7 @@ import { createPlanItem } from '~/models/plan/mutations.server'
 import { loadPlanFormOptions } from '~/models/plan/queries.server'
 import { PlanItemForm } from './plan-item-form'
 import { createPlanItemSchema, toPlanItemInput } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '新增计划项目 · 监督追踪' }]
 
@@ -30,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const options = await loadPlanFormOptions(db)
 	const schema = createPlanItemSchema(t, { organIds: options.organs.map((o) => o.id), clauseIds: options.clauses.map((c) => c.id) })
-	const submission = parseWithZod(await args.request.formData(), { schema })
+	const submission = parseWithZod(await readForm(args.request), { schema })
 	if (submission.status !== 'success') return formReply(submission)
 	const input = toPlanItemInput(submission.value)
 	const outcome = await attempt(t, () => createPlanItem(db, user, input))

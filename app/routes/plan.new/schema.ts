@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { planItemKinds } from '~/domain/meetings'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The plan item form, shared by /plan/new and /plan/$itemId/edit. `options` are the organs and
 // clauses the form may choose (empty on the client, where the server's check is what counts).
@@ -20,9 +21,9 @@ export function planItemShape(t: Messages) {
 			.trim()
 			.min(1, t.plan.titleRequired)
 			.max(maxPlanTitle, fill(t.plan.titleTooLong, { max: maxPlanTitle })),
-		organId: z.number({ error: t.plan.unknownOrgan }).int().optional(),
+		organId: int4(t.plan.unknownOrgan).optional(),
 		plannedMonth: z.number({ error: t.plan.monthInvalid }).int(t.plan.monthInvalid).min(1, t.plan.monthInvalid).max(12, t.plan.monthInvalid).optional(),
-		clauseIds: z.array(z.number({ error: t.plan.unknownClause }).int()).default([]),
+		clauseIds: z.array(int4(t.plan.unknownClause)).default([]),
 		notes: z.string().trim().max(maxPlanNotes, fill(t.plan.notesTooLong, { max: maxPlanNotes })).optional(),
 	}
 }
@@ -45,11 +46,11 @@ export function createPlanItemSchema(t: Messages, options?: Options) {
 
 export function updatePlanItemSchema(t: Messages, options?: Options) {
 	return z
-		.object({ intent: z.literal('update'), version: z.number().int().min(1), ...planItemShape(t) })
+		.object({ intent: z.literal('update'), version: int4().min(1), ...planItemShape(t) })
 		.superRefine(refineOptions(t, options))
 }
 
-export const deletePlanItemSchema = z.object({ intent: z.literal('delete'), version: z.number().int().min(1) })
+export const deletePlanItemSchema = z.object({ intent: z.literal('delete'), version: int4().min(1) })
 
 export function toPlanItemInput(value: z.infer<ReturnType<typeof createPlanItemSchema>>) {
 	return {

@@ -17,6 +17,7 @@ import { getReadableReport, loadReportTasks } from '~/models/reports/queries.ser
 import { loadSettings } from '~/models/settings.server'
 import { isReportStep, stepSchema } from './schema'
 import { DeliberationCard, ProgressTable, StandingTable, StepForms } from './sections'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.heading ?? ''} · 专项工作报告 · 监督追踪` }]
 
@@ -108,7 +109,7 @@ export async function action(args: ActionFunctionArgs) {
 	const db = getDb()
 	const report = await getReadableReport(db, user, parseId(args.params.reportId))
 	invariantFound(report)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const step = formData.get('intent')
 	if (!isReportStep(step)) return data({ step: null, message: t.reports.badIntent, result: undefined }, { status: 400 })
 	const submission = parseWithZod(formData, { schema: stepSchema(t, step) })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { reportSteps, type ReportStep } from '~/domain/reports'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // One schema per step button; each carries the version of the report the user saw.
 
@@ -9,7 +10,7 @@ export const maxOpinions = 20_000
 export const maxSignerName = 50
 export const maxSignerPosition = 100
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 export function isReportStep(value: unknown): value is ReportStep {
 	return typeof value === 'string' && (reportSteps as ReadonlyArray<string>).includes(value)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { selfAssessments } from '~/domain/reports'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxTitle = 200
 export const maxPeriod = 100
@@ -15,14 +16,14 @@ export function draftSchema(t: Messages) {
 	const tooLong = (max: number) => fill(t.reports.tooLong, { max })
 	return z.object({
 		intent: z.literal('save'),
-		version: z.number().int().min(1),
+		version: int4().min(1),
 		title: z.string().trim().max(maxTitle, fill(t.reports.titleTooLong, { max: maxTitle })).default(''),
 		period: z.string().trim().max(maxPeriod, tooLong(maxPeriod)).default(''),
 		body: z.string().max(maxBody, tooLong(maxBody)).default(''),
 		progress: z
 			.array(
 				z.object({
-					taskId: z.number().int(),
+					taskId: int4(),
 					narrative: z.string().max(maxNarrative, tooLong(maxNarrative)).default(''),
 					selfAssessment: z.enum(selfAssessments).optional(),
 				}),
@@ -32,5 +33,5 @@ export function draftSchema(t: Messages) {
 }
 
 export function removeSchema() {
-	return z.object({ intent: z.literal('remove_attachment'), attachmentId: z.number().int().min(1) })
+	return z.object({ intent: z.literal('remove_attachment'), attachmentId: int4().min(1) })
 }

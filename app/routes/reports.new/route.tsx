@@ -12,6 +12,7 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { scheduleReport } from '~/models/reports/mutations.server'
 import { loadScheduleOptions, scheduleProblems } from './queries.server'
 import { maxTopic, scheduleSchema } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '安排听取专项工作报告 · 监督追踪' }]
 
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'oversight:manage')
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const submission = parseWithZod(await args.request.formData(), { schema: scheduleSchema(t) })
+	const submission = parseWithZod(await readForm(args.request), { schema: scheduleSchema(t) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const options = await loadScheduleOptions(db, shanghaiDate(new Date()))

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxTopic = 200
 
@@ -9,16 +10,16 @@ export const maxTopic = 200
 // action checks against the options and answers as field errors.
 export function scheduleSchema(t: Messages) {
 	return z.object({
-		organId: z.number({ error: t.reports.organInvalid }).int(),
-		preparingAgencyId: z.number({ error: t.reports.departmentRequired }).int(),
+		organId: int4(t.reports.organInvalid),
+		preparingAgencyId: int4(t.reports.departmentRequired),
 		topic: z
 			.string({ error: t.common.required })
 			.trim()
 			.min(1, t.common.required)
 			.max(maxTopic, fill(t.reports.topicTooLong, { max: maxTopic })),
-		clauseIds: z.array(z.number().int(), { error: t.reports.clausesRequired }).min(1, t.reports.clausesRequired),
-		meetingId: z.number({ error: t.reports.meetingInvalid }).int(),
-		planItemId: z.number().int().optional(),
+		clauseIds: z.array(int4(), { error: t.reports.clausesRequired }).min(1, t.reports.clausesRequired),
+		meetingId: int4(t.reports.meetingInvalid),
+		planItemId: int4().optional(),
 	})
 }
 

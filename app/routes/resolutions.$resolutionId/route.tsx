@@ -13,6 +13,7 @@ import { acceptAction, reopenAction, respondToAction } from '~/models/resolution
 import { executionReports, getResolution, presentActions } from '~/models/resolutions/queries.server'
 import { acceptSchema, doneKinds, intents, reopenSchema, respondSchema, type Intent } from './schema'
 import { ActionsSection, ExecutionReports, ResolutionDetails } from './sections'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.resolution.title ?? ''} · 决议决定 · 监督追踪` }]
 
@@ -53,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 	const resolution = await getResolution(db, parseId(args.params.resolutionId))
 	invariantFound(resolution)
 	const t = messagesFor(args.request)
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = intents.find((i) => i === formData.get('intent'))
 	if (!intent) throw data({ message: t.resolutions.badIntent }, { status: 400 })
 	const actionId = Number(formData.get('actionId')) || 0

@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // The forms on one action: the agency's report, the office's closing or sending back. Each
 // carries the action and the version of it the user saw.
@@ -15,7 +16,7 @@ export type DoneKind = (typeof doneKinds)[number]
 export const maxResponse = 20_000
 export const maxReason = 2000
 
-const action = { actionId: z.number().int().min(1), version: z.number().int().min(1) }
+const action = { actionId: int4().min(1), version: int4().min(1) }
 
 export function respondSchema(t: Messages) {
 	return z.object({

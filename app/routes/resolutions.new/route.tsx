@@ -16,6 +16,7 @@ import { adoptResolution } from '~/models/resolutions/mutations.server'
 import { listActingAgencyOptions, listAdoptionMeetings, listSubjectOptions } from '~/models/resolutions/queries.server'
 import { ActionRows } from './action-rows'
 import { actionRows, actionsOf, adoptionSchema, maxBody, maxTitle, subjectOf } from './schema'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction = () => [{ title: '录入决议决定 · 监督追踪' }]
 
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const user = await requirePermission(args, 'oversight:manage')
 	const t = messagesFor(args.request)
-	const submission = parseWithZod(await args.request.formData(), { schema: adoptionSchema(t) })
+	const submission = parseWithZod(await readForm(args.request), { schema: adoptionSchema(t) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const value = submission.value
 	const outcome = await attempt(t, () =>

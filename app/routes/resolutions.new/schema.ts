@@ -3,6 +3,7 @@ import { isIsoDate } from '~/domain/dates'
 import { resolutionKinds } from '~/domain/resolutions'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 export const maxTitle = 200
 export const maxBody = 50_000
@@ -18,7 +19,7 @@ function date(t: Messages, required: string) {
 }
 
 const actionRow = z.object({
-	agencyId: z.number().int().optional(),
+	agencyId: int4().optional(),
 	text: z.string().trim().optional(),
 	dueOn: z.string().trim().optional(),
 })
@@ -40,10 +41,10 @@ export function adoptionSchema(t: Messages) {
 				.trim()
 				.min(1, t.resolutions.bodyRequired)
 				.max(maxBody, fill(t.resolutions.tooLong, { max: maxBody })),
-			meetingId: z.number({ error: t.resolutions.meetingRequired }).int(),
+			meetingId: int4(t.resolutions.meetingRequired),
 			adoptedOn: date(t, t.resolutions.adoptedOnRequired),
 			reportDueOn: date(t, t.resolutions.reportDueOnRequired),
-			clauseIds: z.array(z.number().int()).optional(),
+			clauseIds: z.array(int4()).optional(),
 			subject: z
 				.string()
 				.regex(/^(report|inspection):\d{1,9}$/, t.resolutions.subjectInvalid)

@@ -15,6 +15,7 @@ import { mergeTask, setTaskAgencies, splitTask, updateTask } from '~/models/task
 import { loadTaskForEdit } from './queries.server'
 import { agenciesSchema, deadlineValue, mergeSchema, mergeTarget, splitSchema, updateTaskSchema } from './schema'
 import { AgenciesForm, MergeForm, SplitForm, UpdateForm } from './sections'
+import { readForm } from '~/http/forms.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data?.task.clauseLabel ?? ''} 编辑责任事项 · 监督追踪` },
@@ -58,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
 	const found = await loadTaskForEdit(db, parseId(args.params.taskId))
 	invariantFound(found)
 	const { task } = found
-	const formData = await args.request.formData()
+	const formData = await readForm(args.request)
 	const intent = formData.get('intent')
 	const done = (query: string) => redirect(`/tasks/${task.id}/edit?${query}`)
 

@@ -2,13 +2,14 @@ import { z } from 'zod'
 import { assignmentProblem, deadlineProblem, type DeadlineProblem } from '~/domain/tasks'
 import { fill } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
+import { int4 } from '~/domain/form-values'
 
 // One schema per form of the edit page; the `intent` field tells the action which one was sent.
 // Every form carries the version of the task the user saw (see app/models/write.server.ts).
 
 export const maxTaskText = 5000
 
-const version = z.number().int().min(1)
+const version = int4().min(1)
 
 export function updateTaskSchema(t: Messages) {
 	const deadlineMessages: Record<DeadlineProblem, string> = {
@@ -45,8 +46,8 @@ export function agenciesSchema(t: Messages, agencies: { allowedIds: ReadonlyArra
 		.object({
 			intent: z.literal('agencies'),
 			version,
-			lead: z.array(z.number().int()).default([]),
-			co: z.array(z.number().int()).default([]),
+			lead: z.array(int4()).default([]),
+			co: z.array(int4()).default([]),
 		})
 		.superRefine((value, ctx) => {
 			const unknown = [...value.lead, ...value.co].some((id) => !agencies.allowedIds.includes(id))
