@@ -57,3 +57,24 @@ test('commas, semicolons and newlines in text survive the round trip', () => {
 	const [event] = parse(buildCalendar('日程', [{ ...visit, place: '江汉区; 二楼,会议室\n北门进' }], new Date()))
 	expect(event.location).toBe('江汉区; 二楼,会议室\n北门进')
 })
+
+test('a carriage return in a title cannot inject an event, for ical.js nor for a reader that breaks lines at CR', () => {
+	const hostile: CalendarEvent = {
+		...visit,
+		uid: 'visit-8@oversight',
+		title: '座谈会\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:伪造的会议\rDTSTART:20261201T090000',
+		place: '一楼\r\n二楼\n三楼\u0000',
+	}
+	const text = buildCalendar('日程', [hostile], new Date('2026-12-01T00:00:00Z'))
+	// No bare CR anywhere: every line ends with CRLF and a text value holds only escaped breaks.
+	expect(text.replace(/\r\n/g, '')).not.toMatch(/\r/)
+	const parsed = new ICAL.Component(ICAL.parse(text))
+	const events = parsed.getAllSubcomponents('vevent')
+	expect(events).toHaveLength(1)
+	expect(events[0].getFirstPropertyValue('summary')).toBe('座谈会\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:伪造的会议\nDTSTART:20261201T090000')
+	expect(events[0].getFirstPropertyValue('location')).toBe('一楼\n二楼\n三楼')
+	// A strict line-based reader that splits on CR as well as LF sees one event.
+	const lines = text.split(/\r\n|\r|\n/).filter((line) => !line.startsWith(' '))
+	expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1)
+	expect(lines.filter((line) => line.startsWith('SUMMARY:'))).toHaveLength(1)
+})

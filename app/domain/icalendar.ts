@@ -29,8 +29,18 @@ const timezone = [
 	'END:VTIMEZONE',
 ]
 
+// RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, and every line break — CRLF, LF,
+// or a carriage return on its own, which some readers take for a line break and would read the
+// rest as a property of its own (an injected event) — becomes the escaped \n. Other control
+// characters have no place in a text value and are dropped.
 export function escapeText(value: string): string {
-	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+	return value
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r\n|\r|\n/g, '\\n')
+		// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+		.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
 }
 
 // Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character.
