@@ -72,6 +72,12 @@ test('only same-site paths are followed after login', () => {
 	expect(safeRedirect('/\\evil.example')).toBe('/')
 	expect(safeRedirect('https://evil.example')).toBe('/')
 	expect(safeRedirect(null)).toBe('/')
+	// Tabs and line breaks are dropped by URL parsers: '/\t/evil.example' is '//evil.example'.
+	for (const target of ['/\t/evil.example/phish', '/\n/evil.example', '/%09/evil.example/phish'.replace('%09', '\t'), '/\r\nSet-Cookie: x=1', '/\u0000x', '/\\/evil.example']) {
+		expect(safeRedirect(target)).toBe('/')
+	}
+	expect(safeRedirect('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example')
+	expect(safeRedirect('/reports/1#files')).toBe('/reports/1#files')
 })
 
 test('weak passwords are refused with a reason', () => {

@@ -105,8 +105,20 @@ export function sessionNeedsTouch(session: SessionTimes, now: Date): boolean {
 
 // A redirect target after login must stay on this site.
 export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+	if (!target || !target.startsWith('/')) return fallback
+	// Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so
+	// '/\t/evil.example' is '//evil.example' to them; a control character would also break the
+	// Location header. Only a path that stays on this origin when resolved, with no control
+	// character, is followed.
+	// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+	if (/[\u0000-\u001F\u007F\\]/.test(target)) return fallback
+	const origin = 'http://same.invalid'
+	let resolved: URL
+	try {
+		resolved = new URL(target, origin)
+	} catch {
 		return fallback
 	}
-	return target
+	if (resolved.origin !== origin) return fallback
+	return resolved.pathname + resolved.search + resolved.hash
 }
