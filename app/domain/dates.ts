@@ -79,3 +79,8 @@ export function formatOfficialDate(date: IsoDate): string {
 		.join('')
 	return `${year}年${smallNumberInChinese(m)}月${smallNumberInChinese(d)}日`
 }
+
+// '14:05' in Asia/Shanghai: when a login lock ends, whatever the server's time zone.
+export function shanghaiClock(instant: Date): string {
+	return instant.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
+}

@@ -292,6 +292,7 @@ export const en: Messages = {
 		changed: 'Your password was changed.',
 		refusals: {
 			wrongCurrent: 'The current password is wrong.',
+			blocked: 'Too many wrong current passwords; try again after {time}.',
 		},
 	},
 	// ── Admin pages and the audit log (admin.*, audit routes) ──
@@ -316,6 +317,12 @@ export const en: Messages = {
 		auditHint: 'Who did what to which record, when and from where, with the values before and after.',
 	},
 	adminUsers: {
+		locked: 'Locked',
+		lockedUntil: 'Too many failed logins: the account is locked until {time}.',
+		unlock: 'Unlock',
+		unlockTitle: 'Login lock',
+		unlockHint: 'After unlocking, earlier failures no longer count against the account; the address limit stays. The unlock is audited.',
+		unlocked: 'The account was unlocked.',
 		title: 'User accounts',
 		newUser: 'New account',
 		newUserHint: 'Accounts an administrator creates must change their password at first login.',

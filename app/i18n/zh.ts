@@ -292,6 +292,7 @@ export const zh = {
 		changed: '密码已修改。',
 		refusals: {
 			wrongCurrent: '当前密码不正确。',
+			blocked: '当前密码输错次数过多，请于 {time} 后再试。',
 		},
 	},
 	// ── Admin pages and the audit log (admin.*, audit routes) ──
@@ -316,6 +317,12 @@ export const zh = {
 		auditHint: '谁在何时、从何处对哪条记录做了什么，以及修改前后的内容。',
 	},
 	adminUsers: {
+		locked: '已锁定',
+		lockedUntil: '登录失败次数过多，账号锁定至 {time}。',
+		unlock: '解除锁定',
+		unlockTitle: '登录锁定',
+		unlockHint: '解除后，此前的失败次数不再计入该账号；来源地址的限制不变。解除锁定记入审计日志。',
+		unlocked: '已解除锁定。',
 		title: '用户账号',
 		newUser: '新建账号',
 		newUserHint: '管理员创建的账号首次登录时必须修改密码。',

@@ -3,9 +3,12 @@ import type { Database } from '#db/client.server'
 import { sessions, users } from '#db/schema'
 import { hashPassword, verifyPassword } from '~/auth/password.server'
 import { belongsToAgency, mayChangeRole, mayDisable, mayManageAccounts, mayResetPassword } from '~/domain/accounts'
+import { shanghaiClock } from '~/domain/dates'
 import type { Role } from '~/domain/roles'
+import type { Settings } from '~/domain/settings'
 import { isUniqueViolation } from '../constraints.server'
-import { enforce, lockVersioned, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
+import { admitGuess, clearOnSuccess } from '../throttle.server'
+import { enforce, lockVersioned, recordAudit, refuse, updateVersioned, write, type Actor, type Audit } from '../write.server'
 import { findUserByUsername } from './queries.server'
 
 // Accounts written: created (by an admin, the command line or the seed), their profile edited,
@@ -125,21 +128,44 @@ export async function resetPassword(db: Database, actor: Actor, input: { userId:
 
 // A user changes their own password, knowing the current one. Their other sessions end: whoever
 // else held the old password is out; the session they change it in stays.
+// The current password is a guess like a login's: throttled and counted with the account's login
+// failures (throttle.server.ts), and every wrong or blocked one audited.
 export async function changeOwnPassword(
 	db: Database,
 	actor: Actor,
 	input: { currentPassword: string; newPassword: string; keepSessionId: string },
+	settings: Settings,
+	now = new Date(),
 ) {
+	const [current] = await db.select().from(users).where(eq(users.id, actor.id ?? -1))
+	if (!current) refuse({ kind: 'notFound' })
+	const guess = { username: current.username.toLowerCase(), address: actor.address ?? 'unknown', userId: current.id }
+	const admission = await admitGuess(db, guess, settings, now)
+	if (!admission.admitted) {
+		await recordAudit(db, actor, { action: 'user.password.change.blocked', entityType: 'user', entityId: current.id, after: { by: admission.block.by } })
+		refuse({ kind: 'rule', code: 'account.blocked', params: { time: shanghaiClock(admission.block.until) }, status: 400 })
+	}
+	if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+		await recordAudit(db, actor, { action: 'user.password.change.failed', entityType: 'user', entityId: current.id })
+		refuse({ kind: 'rule', code: 'account.wrongCurrent', status: 400 })
+	}
 	const passwordHash = await hashPassword(input.newPassword)
 	await write(db, actor, async (tx, audit) => {
-		const [account] = await tx.select().from(users).where(eq(users.id, actor.id ?? -1)).for('update')
-		if (!account) refuse({ kind: 'notFound' })
-		if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-			refuse({ kind: 'rule', code: 'account.wrongCurrent', status: 400 })
-		}
+		const account = await lockVersioned(tx, users, current.id)
+		await clearOnSuccess(tx, admission.attemptId)
 		await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, account.id))
 		await tx.delete(sessions).where(and(eq(sessions.userId, account.id), ne(sessions.id, input.keepSessionId)))
 		await audit({ action: 'user.password.change', entityType: 'user', entityId: account.id })
+	})
+}
+
+// An administrator lifts an account's login lock: the failures before it no longer count against
+// the account (throttle.server.ts), and the unlock is audited. The address stays throttled.
+export async function unlockAccount(db: Database, actor: Actor, input: { userId: number }) {
+	await write(db, actor, async (tx, audit) => {
+		enforce(mayManageAccounts(actor))
+		const account = await lockVersioned(tx, users, input.userId)
+		await audit({ action: 'user.unlock', entityType: 'user', entityId: account.id, after: { username: account.username } })
 	})
 }
 

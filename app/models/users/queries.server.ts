@@ -1,7 +1,6 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, users } from '#db/schema'
-import { verifyPassword } from '~/auth/password.server'
 import type { Role } from '~/domain/roles'
 
 export function findUserByUsername(db: Database, username: string) {
@@ -14,10 +13,6 @@ export function findUserByUsername(db: Database, username: string) {
 
 // Whether the password is the account's own: the password form says so beside the field, with
 // its other errors; the change checks again in its transaction.
-export async function isCurrentPassword(db: Database, userId: number, password: string): Promise<boolean> {
-	const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId))
-	return Boolean(row) && (await verifyPassword(row.hash, password))
-}
 
 // The columns the account pages show: everything but the password hash. The list shows the
 // agency's short name; the account's own page puts the full name in `agencyName` instead.

@@ -9,7 +9,7 @@ import { refusedResult } from '~/http/field-refusals.server'
 import { attempt } from '~/http/outcomes.server'
 import { messagesFor, useT } from '~/i18n/i18n'
 import { changeOwnPassword } from '~/models/users/mutations.server'
-import { isCurrentPassword } from '~/models/users/queries.server'
+import { loadSettings } from '~/models/settings.server'
 import { changePasswordSchema } from './schema'
 import { readForm } from '~/http/forms.server'
 
@@ -26,21 +26,15 @@ export async function action(args: ActionFunctionArgs) {
 	const user = await requireUser(args, { allowPendingPasswordChange: true })
 	const t = messagesFor(args.request)
 	const db = getDb()
-	const submission = await parseWithZod(await readForm(args.request), {
-		async: true,
-		schema: changePasswordSchema(t, user.username).superRefine(async (value, ctx) => {
-			if (!(await isCurrentPassword(db, user.id, value.currentPassword))) {
-				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: t.account.refusals.wrongCurrent })
-			}
-		}),
-	})
+	const submission = parseWithZod(await readForm(args.request), { schema: changePasswordSchema(t, user.username) })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: hidden }), changed: false }, { status: 400 })
 	}
 	const { currentPassword, newPassword } = submission.value
-	const outcome = await attempt(t, () => changeOwnPassword(db, user, { currentPassword, newPassword, keepSessionId: user.sessionId }))
+	const settings = await loadSettings(db)
+	const outcome = await attempt(t, () => changeOwnPassword(db, user, { currentPassword, newPassword, keepSessionId: user.sessionId }, settings))
 	if (!outcome.ok) {
-		const result = refusedResult(submission, outcome, { 'account.wrongCurrent': 'currentPassword' }, hidden)
+		const result = refusedResult(submission, outcome, { 'account.wrongCurrent': 'currentPassword', 'account.blocked': 'currentPassword' }, hidden)
 		return data({ result, changed: false }, { status: outcome.status })
 	}
 	return { result: submission.reply({ resetForm: true }), changed: true }

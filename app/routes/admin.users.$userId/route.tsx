@@ -1,11 +1,12 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission, type CurrentUser } from '~/auth/guards.server'
 import type { z } from 'zod'
-import { Notice } from '~/components/forms'
+import { Notice, SubmitButton } from '~/components/forms'
+import { shanghaiClock } from '~/domain/dates'
 import { accountPolicy, mayChangeRole, mayDisable, mayResetPassword } from '~/domain/accounts'
 import type { Verdict } from '~/domain/refusal'
 import { refusedResult } from '~/http/field-refusals.server'
@@ -14,7 +15,9 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { refusalMessage } from '~/i18n/refusals'
 import type { Messages } from '~/i18n/zh'
 import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
-import { generateTemporaryPassword, resetPassword, setDisabled, updateProfile } from '~/models/users/mutations.server'
+import { loadSettings } from '~/models/settings.server'
+import { lockedAccounts } from '~/models/throttle.server'
+import { generateTemporaryPassword, resetPassword, setDisabled, unlockAccount, updateProfile } from '~/models/users/mutations.server'
 import { ProfileForm, ResetPasswordForm, StatusForm } from './forms'
 import { countSessions, getManagedUser } from './queries.server'
 import { resetPasswordSchema, statusSchema, updateUserSchema } from './schema'
@@ -37,12 +40,15 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const user = await getManagedUser(db, parseId(args.params.userId))
 	invariantFound(user)
+	const locks = await lockedAccounts(db, await loadSettings(db), new Date())
+	const lockedUntil = locks.get(user.username.toLowerCase())
 	return {
 		user,
 		isSelf: user.id === admin.id,
 		policy: accountPolicy(admin, user),
 		agencies: await agencyChoices(user),
 		sessions: await countSessions(db, user.id),
+		lockedUntil: lockedUntil ? shanghaiClock(lockedUntil) : null,
 	}
 }
 
@@ -56,6 +62,7 @@ export async function action(args: ActionFunctionArgs) {
 	if (intent === 'update') return update(admin, user, formData, t)
 	if (intent === 'disable' || intent === 'enable') return changeStatus(admin, user, formData, t)
 	if (intent === 'resetPassword') return reset(admin, user, formData, t)
+	if (intent === 'unlock') return unlock(admin, user, t)
 	throw data({ message: 'Unknown intent' }, { status: 400 })
 }
 
@@ -111,8 +118,14 @@ async function reset(admin: CurrentUser, user: ManagedUser, formData: FormData, 
 	return { intent: 'resetPassword' as const, result: submission.reply({ resetForm: true }), notice: t.adminUsers.resetDone, password: typed ? null : password }
 }
 
+async function unlock(admin: CurrentUser, user: ManagedUser, t: Messages) {
+	const outcome = await attempt(t, () => unlockAccount(getDb(), admin, { userId: user.id }))
+	if (!outcome.ok) return data({ intent: 'unlock' as const, result: undefined, notice: null, password: null }, { status: outcome.status })
+	return { intent: 'unlock' as const, result: undefined, notice: t.adminUsers.unlocked, password: null }
+}
+
 export default function UserPage() {
-	const { user, isSelf, policy, agencies, sessions } = useLoaderData<typeof loader>()
+	const { user, isSelf, policy, agencies, sessions, lockedUntil } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const resultFor = (intent: 'update' | 'status' | 'resetPassword') => (actionData?.intent === intent ? actionData.result : undefined)
@@ -130,6 +143,7 @@ export default function UserPage() {
 					<code>{user.username}</code>
 					{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : <span className="badge">{t.adminUsers.active}</span>}
 					{user.mustChangePassword ? <span className="badge">{t.adminUsers.mustChange}</span> : null}
+					{lockedUntil ? <span className="badge badge--off">{t.adminUsers.locked}</span> : null}
 				</span>
 			</div>
 			{actionData?.notice ? (
@@ -143,6 +157,18 @@ export default function UserPage() {
 						</p>
 					) : null}
 				</Notice>
+			) : null}
+			{lockedUntil ? (
+				<section className="card" aria-labelledby="lock-heading">
+					<h2 id="lock-heading">{t.adminUsers.unlockTitle}</h2>
+					<p>{fill(t.adminUsers.lockedUntil, { time: lockedUntil })}</p>
+					<p className="muted small">{t.adminUsers.unlockHint}</p>
+					<Form method="post">
+						<SubmitButton name="intent" value="unlock" className="button button--secondary">
+							{t.adminUsers.unlock}
+						</SubmitButton>
+					</Form>
+				</section>
 			) : null}
 			<ProfileForm user={user} agencies={agencies} policy={policy} lastResult={resultFor('update')} />
 			<div className="grid-2">

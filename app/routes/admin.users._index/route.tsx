@@ -14,6 +14,8 @@ import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { listActiveAgencyOptions } from '~/models/agencies/queries.server'
 import { createUser, generateTemporaryPassword } from '~/models/users/mutations.server'
+import { loadSettings } from '~/models/settings.server'
+import { lockedAccounts } from '~/models/throttle.server'
 import { findUserByUsername, listUsersFiltered, type UserFilters } from '~/models/users/queries.server'
 import { roles } from '~/domain/roles'
 import { createUserSchema } from './schema'
@@ -36,8 +38,13 @@ export async function loader(args: LoaderFunctionArgs) {
 	await requirePermission(args, 'users:manage')
 	const db = getDb()
 	const filters = readFilters(new URL(args.request.url))
-	const [users, agencies] = await Promise.all([listUsersFiltered(db, filters), listActiveAgencyOptions(db)])
-	return { users, agencies, filters }
+	const [users, agencies, locks] = await Promise.all([
+		listUsersFiltered(db, filters),
+		listActiveAgencyOptions(db),
+		loadSettings(db).then((settings) => lockedAccounts(db, settings, new Date())),
+	])
+	// Accounts locked by their failed logins are marked, so that an administrator can unlock one.
+	return { users: users.map((u) => ({ ...u, locked: locks.has(u.username.toLowerCase()) })), agencies, filters }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -147,6 +154,7 @@ export default function UsersPage() {
 						<td>
 							{user.disabled ? <span className="badge badge--off">{t.adminUsers.disabled}</span> : t.adminUsers.active}
 							{user.mustChangePassword ? <span className="badge"> {t.adminUsers.mustChange}</span> : null}
+							{user.locked ? <span className="badge badge--off"> {t.adminUsers.locked}</span> : null}
 						</td>
 					</tr>
 				)}

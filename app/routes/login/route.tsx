@@ -1,3 +1,4 @@
+import { shanghaiClock } from '~/domain/dates'
 import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const message =
 			result.reason === 'blocked'
 				? fill(result.block.by === 'account' ? t.login.blockedAccount : t.login.blockedAddress, {
-						time: result.block.until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }),
+						time: shanghaiClock(result.block.until),
 					})
 				: result.reason === 'disabled'
 					? t.login.disabled
