@@ -3,6 +3,7 @@ import { maxAttachmentBytes, maxFilesPerUpload, maxUploadRequestBytes } from '~/
 import { withoutControlCharacters } from '~/domain/form-values'
 import { messagesFor } from '~/i18n/i18n'
 import { maxFormBytes } from './limits.server'
+import { boundaryOf, decodeHeaderValue, escapeMultipartHeaders } from './multipart-headers.server'
 
 // How an action reads what was posted — every action, through readForm() or, where files are
 // taken, readUploadForm(). Whatever arrives, the action gets a clean form or a clear answer:
@@ -85,7 +86,13 @@ export async function readUploadForm(
 	const oversized: Array<{ field: string; fileName: string }> = []
 	const excess: Array<{ field: string; fileName: string }> = []
 	let files = 0
-	const handler: UploadHandler = async (part) => {
+	const handler: UploadHandler = async (escaped) => {
+		// The names as the user gave them (see multipart-headers.server.ts).
+		const part = {
+			...escaped,
+			name: decodeHeaderValue(escaped.name),
+			filename: typeof escaped.filename === 'string' ? decodeHeaderValue(escaped.filename) : escaped.filename,
+		}
 		const isFile = typeof part.filename === 'string'
 		// Only the named file inputs take files, and at most maxFiles of them.
 		if (isFile && (!options.fileFields.includes(part.name) || !part.filename)) {
@@ -113,7 +120,7 @@ export async function readUploadForm(
 	const bounded = new Request(request.url, {
 		method: request.method,
 		headers: request.headers,
-		body: boundedBody(request.body, limit),
+		body: boundedBody(escapeMultipartHeaders(request.body, boundaryOf(type) ?? ''), limit),
 		// Node's fetch needs this for a streamed body.
 		duplex: 'half',
 	} as RequestInit)
