@@ -1,8 +1,8 @@
+import { AttachmentInput } from '~/components/attachment-input'
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
-import { acceptAttribute } from '~/domain/attachments'
 import { formatChineseDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
 import type { PageData } from './route'
@@ -104,9 +104,7 @@ function HandlingForm({ page, lastResult }: { page: PageData; lastResult: Return
 			<Field label={t.deliberation.handlingText} field={fields.text}>
 				<textarea {...getTextareaProps(fields.text)} rows={14} />
 			</Field>
-			<Field label={t.deliberation.files} field={fields.files} hint={t.deliberation.filesHint}>
-				<input id={fields.files.id} type="file" name="files" multiple accept={acceptAttribute} />
-			</Field>
+			<AttachmentInput id={fields.files.id} name="files" label={t.deliberation.files} hint={t.deliberation.filesHint} errors={fields.files.errors} />
 			<div>
 				<SubmitButton name="intent" value="submitHandling">
 					{t.deliberation.submitHandling}

@@ -12,7 +12,7 @@ import { rectificationOverdueDays, type RectificationAction } from '~/domain/rec
 import { attempt } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { listAttachments } from '~/models/attachments.server'
-import { maxFilesPerUpload, maxUploadRequestBytes } from '~/domain/attachments'
+import { maxUploadRequestBytes } from '~/domain/attachments'
 import { readUploadForm } from '~/http/forms.server'
 import { respondToFinding, verifyFinding } from '~/models/findings/mutations.server'
 import { getReadableFinding, rectificationHistory, stepsFromRow } from '~/models/findings/queries.server'
@@ -81,7 +81,6 @@ export async function loader(args: LoaderFunctionArgs) {
 		canAccept: policy.steps.includes('accept'),
 		canReopen: policy.steps.includes('reopen'),
 		done,
-		maxFiles: maxFilesPerUpload,
 	}
 }
 
@@ -161,7 +160,7 @@ export default function FindingPage() {
 			<FindingDetails loaded={loaded} />
 			<RectificationSection loaded={loaded} />
 			{loaded.canRespond ? (
-				<RespondForm key={`respond-${finding.version}`} finding={finding} maxFiles={loaded.maxFiles} lastResult={lastResult('respond')} />
+				<RespondForm key={`respond-${finding.version}`} finding={finding} lastResult={lastResult('respond')} />
 			) : null}
 			{loaded.canAccept || loaded.canReopen ? (
 				<VerifyForms

@@ -1,10 +1,10 @@
+import { AttachmentInput } from '~/components/attachment-input'
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { RectificationDue } from '~/components/findings-list'
 import { formatDate } from '~/components/todo-list'
-import { acceptAttribute } from '~/domain/attachments'
 import { fill, useLang, useT } from '~/i18n/i18n'
 import { AttachmentList } from '~/components/attachment-list'
 import type { LoadedFinding } from './route'
@@ -139,7 +139,7 @@ type FindingForForms = { version: number; rectificationState: string; response: 
 
 // The agency's liaison reports what was done, with files; after a reopening the previous
 // response is the starting point.
-export function RespondForm({ finding, maxFiles, lastResult }: { finding: FindingForForms; maxFiles: number; lastResult: Result }) {
+export function RespondForm({ finding, lastResult }: { finding: FindingForForms; lastResult: Result }) {
 	const t = useT()
 	const schema = respondSchema(t)
 	const [form, fields] = useForm({
@@ -154,7 +154,6 @@ export function RespondForm({ finding, maxFiles, lastResult }: { finding: Findin
 		shouldRevalidate: 'onBlur',
 	})
 	const fileErrors = form.allErrors.attachments
-	const fileErrorId = 'rectification-attachments-error'
 	return (
 		<section className="card finding-card" aria-labelledby="respond-heading">
 			<h2 id="respond-heading">{finding.rectificationState === 'reopened' ? t.findings.respondAgainTitle : t.findings.respondTitle}</h2>
@@ -166,17 +165,7 @@ export function RespondForm({ finding, maxFiles, lastResult }: { finding: Findin
 				<Field label={t.findings.response} field={fields.response}>
 					<textarea {...getTextareaProps(fields.response)} rows={8} maxLength={maxResponse} />
 				</Field>
-				<Field label={t.attachments.upload} htmlFor="rectification-attachments" errors={fileErrors} errorId={fileErrorId} hint={fill(t.attachments.uploadHint, { count: maxFiles })}>
-					<input
-						id="rectification-attachments"
-						type="file"
-						name="attachments"
-						multiple
-						accept={acceptAttribute}
-						aria-invalid={fileErrors?.length ? true : undefined}
-						aria-describedby={fileErrors?.length ? fileErrorId : undefined}
-					/>
-				</Field>
+				<AttachmentInput id="rectification-attachments" name="attachments" errors={fileErrors} />
 				<div>
 					<SubmitButton>
 						{t.findings.submitResponse}

@@ -1,10 +1,10 @@
+import { AttachmentInput } from '~/components/attachment-input'
 import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { formatDate } from '~/components/todo-list'
-import { acceptAttribute } from '~/domain/attachments'
 import { severities } from '~/domain/inspections'
 import { fill, useLang, useT } from '~/i18n/i18n'
 import { maxDescription, maxEvidence, recordSchema } from './schema'
@@ -25,14 +25,12 @@ export function RecordForm({
 	today,
 	defaultDue,
 	dueDays,
-	maxFiles,
 	lastResult,
 }: {
 	options: Options
 	today: string
 	defaultDue: string
 	dueDays: number
-	maxFiles: number
 	lastResult: SubmissionResult<Array<string>> | undefined
 }) {
 	const t = useT()
@@ -57,7 +55,6 @@ export function RecordForm({
 	const shownTasks = clauseId ? options.tasks.filter((task) => String(task.clauseId) === clauseId) : options.tasks
 	const taskGroups = groupBy(shownTasks, (task) => task.clauseLabel)
 	const fileErrors = form.allErrors.attachments
-	const fileErrorId = 'finding-attachments-error'
 	return (
 		<Form method="post" encType="multipart/form-data" className="form form--wide" {...getFormProps(form)}>
 			<ErrorList id={form.errorId} errors={form.errors} />
@@ -144,23 +141,7 @@ export function RecordForm({
 				<Field label={t.findings.evidence} field={fields.evidence} hint={t.findings.evidenceHint}>
 					<textarea {...getTextareaProps(fields.evidence)} rows={4} maxLength={maxEvidence} />
 				</Field>
-				<Field
-					label={t.attachments.upload}
-					htmlFor="finding-attachments"
-					errors={fileErrors}
-					errorId={fileErrorId}
-					hint={fill(t.attachments.uploadHint, { count: maxFiles })}
-				>
-					<input
-						id="finding-attachments"
-						type="file"
-						name="attachments"
-						multiple
-						accept={acceptAttribute}
-						aria-invalid={fileErrors?.length ? true : undefined}
-						aria-describedby={fileErrors?.length ? fileErrorId : undefined}
-					/>
-				</Field>
+				<AttachmentInput id="finding-attachments" name="attachments" errors={fileErrors} />
 			</section>
 			<section className="card">
 				<Field label={t.findings.dueOn} field={fields.rectificationDueOn} hint={fill(t.findings.dueHint, { days: dueDays })}>

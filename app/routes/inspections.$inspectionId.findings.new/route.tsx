@@ -10,7 +10,7 @@ import { groupRoleOf } from '~/domain/inspections'
 import { attempt, formReply } from '~/http/outcomes.server'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import { refusalMessage } from '~/i18n/refusals'
-import { maxFilesPerUpload, maxUploadRequestBytes } from '~/domain/attachments'
+import { maxUploadRequestBytes } from '~/domain/attachments'
 import { readUploadForm } from '~/http/forms.server'
 import { findingFormOptions } from '~/models/findings/queries.server'
 import { recordFinding } from '~/models/findings/mutations.server'
@@ -48,7 +48,6 @@ export async function loader(args: LoaderFunctionArgs) {
 		today,
 		defaultDue: defaultRectificationDue(today, settings),
 		dueDays: settings.rectificationDueDays,
-		maxFiles: maxFilesPerUpload,
 	}
 }
 
@@ -103,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RecordFindingPage() {
-	const { inspection, closed, options, today, defaultDue, dueDays, maxFiles } = useLoaderData<typeof loader>()
+	const { inspection, closed, options, today, defaultDue, dueDays } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
@@ -118,7 +117,7 @@ export default function RecordFindingPage() {
 			{closed ? (
 				<Notice kind="info">{closed}</Notice>
 			) : (
-				<RecordForm options={options} today={today} defaultDue={defaultDue} dueDays={dueDays} maxFiles={maxFiles} lastResult={actionData?.result} />
+				<RecordForm options={options} today={today} defaultDue={defaultDue} dueDays={dueDays} lastResult={actionData?.result} />
 			)}
 		</>
 	)

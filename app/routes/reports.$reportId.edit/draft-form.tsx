@@ -1,9 +1,8 @@
+import { AttachmentInput } from '~/components/attachment-input'
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { useState } from 'react'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
-import { acceptAttribute, maxAttachmentBytes } from '~/domain/attachments'
 import { selfAssessments, type SelfAssessment } from '~/domain/reports'
 import { fill, useT } from '~/i18n/i18n'
 import { maxNarrative, maxPeriod, maxTitle, draftSchema } from './schema'
@@ -17,28 +16,12 @@ export function DraftForm({
 	report,
 	tasks,
 	lastResult,
-	maxFiles,
-	maxRequestBytes,
 }: {
 	report: { title: string; period: string; body: string; version: number }
 	tasks: Array<Task>
 	lastResult: SubmissionResult<Array<string>> | undefined
-	maxFiles: number
-	maxRequestBytes: number
 }) {
 	const t = useT()
-	// With JavaScript, files that the server would refuse for their size are caught before the
-	// form is sent (a request over the bound could not even be read, losing what was typed).
-	const [chosenProblems, setChosenProblems] = useState<Array<string>>([])
-	function checkChosen(input: HTMLInputElement) {
-		const files = [...(input.files ?? [])]
-		const problems = files.filter((f) => f.size > maxAttachmentBytes).map((f) => fill(t.attachments.refused.tooLarge, { name: f.name }))
-		if (files.length > maxFiles) problems.push(fill(t.attachments.tooManyChosen, { count: maxFiles }))
-		else if (files.reduce((sum, f) => sum + f.size, 0) > maxRequestBytes) {
-			problems.push(fill(t.attachments.requestTooLarge, { mb: Math.floor(maxRequestBytes / 1024 / 1024) }))
-		}
-		setChosenProblems(problems)
-	}
 	const [form, fields] = useForm({
 		id: 'report-draft',
 		lastResult,
@@ -52,25 +35,13 @@ export function DraftForm({
 		shouldRevalidate: 'onBlur',
 	})
 	const progress = fields.progress.getFieldList()
-	// The file input is not in the schema (files are checked on the server by their content).
-	const fileErrors = chosenProblems.length ? chosenProblems : form.allErrors.attachments
-	const fileErrorId = 'report-attachments-error'
 	const taskById = new Map(tasks.map((task) => [String(task.id), task]))
-	const formProps = getFormProps(form)
 	return (
 		<Form
 			method="post"
 			encType="multipart/form-data"
 			className="form form--wide"
-			{...formProps}
-			onSubmit={(event) => {
-				if (chosenProblems.length) {
-					event.preventDefault()
-					document.getElementById('report-attachments')?.focus()
-					return
-				}
-				formProps.onSubmit(event)
-			}}
+			{...getFormProps(form)}
 		>
 			<input type="hidden" name="version" value={report.version} />
 			<ErrorList id={form.errorId} errors={form.errors} />
@@ -124,24 +95,7 @@ export function DraftForm({
 				</ol>
 			</section>
 			<section className="card report-section report-form-card">
-				<Field
-					label={t.attachments.upload}
-					htmlFor="report-attachments"
-					errors={fileErrors}
-					errorId={fileErrorId}
-					hint={fill(t.attachments.uploadHint, { count: maxFiles })}
-				>
-					<input
-						id="report-attachments"
-						type="file"
-						name="attachments"
-						multiple
-						accept={acceptAttribute}
-						onChange={(event) => checkChosen(event.currentTarget)}
-						aria-invalid={fileErrors?.length ? true : undefined}
-						aria-describedby={fileErrors?.length ? fileErrorId : undefined}
-					/>
-				</Field>
+				<AttachmentInput id="report-attachments" name="attachments" errors={form.allErrors.attachments} />
 			</section>
 			<div>
 				<SubmitButton name="intent" value="save">

@@ -8,10 +8,10 @@ import { Notice, SubmitButton } from '~/components/forms'
 import { shanghaiDate } from '~/domain/dates'
 import { defaultReportTitle, reportPolicy } from '~/domain/reports'
 import { attempt, formReply } from '~/http/outcomes.server'
+import { maxUploadRequestBytes } from '~/domain/attachments'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { listAttachments } from '~/models/attachments.server'
-import { maxFilesPerUpload, maxUploadRequestBytes } from '~/domain/attachments'
 import { readUploadForm } from '~/http/forms.server'
 import { removeReportAttachment, saveDraft } from '~/models/reports/mutations.server'
 import { getReadableReport, loadReportTasks } from '~/models/reports/queries.server'
@@ -71,8 +71,6 @@ export async function loader(args: LoaderFunctionArgs) {
 			mine: f.uploadedBy === user.id,
 		})),
 		done: done === 'saved' || done === 'removed' ? done : null,
-		maxFiles: maxFilesPerUpload,
-		maxRequestBytes: maxUploadRequestBytes,
 	}
 }
 
@@ -131,7 +129,7 @@ async function removeAction(t: Messages, user: CurrentUser, reportId: number, fo
 }
 
 export default function EditReportPage() {
-	const { report, editable, tasks, files, done, maxFiles, maxRequestBytes } = useLoaderData<typeof loader>()
+	const { report, editable, tasks, files, done } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
@@ -165,7 +163,7 @@ export default function EditReportPage() {
 							<div className="report-text">{report.collectedOpinions}</div>
 						</section>
 					) : null}
-					<DraftForm key={report.version} report={report} tasks={tasks} lastResult={actionData?.result} maxFiles={maxFiles} maxRequestBytes={maxRequestBytes} />
+					<DraftForm key={report.version} report={report} tasks={tasks} lastResult={actionData?.result} />
 					<section className="card report-section" aria-labelledby="files-heading">
 						<h2 id="files-heading">{t.attachments.title}</h2>
 						<AttachmentList
