@@ -24,6 +24,7 @@ import { extractForms, type PageForm } from './forms'
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_204
 const runs = Number(process.env.FUZZ_RUNS ?? 1)
+const thorough = runs > 1
 
 // Route parameters get a real id from the demo data, so that the fuzzed requests reach the code
 // behind the 404. A route with a parameter missing here fails the test below.
@@ -313,13 +314,17 @@ async function pageForms(url: string, role: string): Promise<Array<PageForm>> {
 test('no action answers 5xx, writes part of a refused request, or writes without an audit event', async () => {
 	const failures: Array<string> = []
 	const statuses = new Map<number, number>()
+	// The database as the last check left it: only GET requests (which write nothing but
+	// sessions) come between two checks, so one check's "after" is the next one's "before".
+	let last: Record<string, [number, number]> | null = null
 	async function check(role: string, url: string, body: FuzzBody) {
-		const before = await snapshot()
+		const before = last ?? (await snapshot())
 		const { headers, payload } = encode(body)
 		const target = body.action ? new URL(body.action, `${app.base}${url}`) : null
 		const postTo = target ? `${target.pathname}${target.search}` : url
 		const status = await send(postTo, { method: 'POST', role, headers, body: payload, origin: body.kind !== 'no-origin' })
 		const after = await snapshot()
+		last = after
 		const changed = changedTables(before, after)
 		const what = `${role} POST ${postTo} (${body.kind}) → ${status}`
 		statuses.set(status, (statuses.get(status) ?? 0) + 1)
@@ -331,11 +336,20 @@ test('no action answers 5xx, writes part of a refused request, or writes without
 		const url = urlOf(route)
 		// Fresh sessions for every route: a valid logout or password form ends the last ones.
 		for (const role of roles) if (role !== 'anonymous') cookies.set(role, await cookieFor(role))
+		last = null
+		const spoiledAlready = new Set<string>()
 		for (const role of roles) {
 			const forms = await pageForms(url, role)
 			// Each form the page offers, spoiled in the ways that broke pages before: a NUL and
 			// control characters in every value, numbers past an integer column, every field twice.
-			for (const body of forms.flatMap(systematicSpoils)) await check(role, url, body)
+			// In the suite each distinct form is spoiled so as the first role offered it (the
+			// random runs below still reach every role); `npm run test:fuzz` spoils it as each.
+			for (const body of forms.flatMap(systematicSpoils)) {
+				const key = JSON.stringify([body.action, body.fields.map(([k]) => k), body.fields.map(([, v]) => v.length)])
+				if (!thorough && spoiledAlready.has(key)) continue
+				spoiledAlready.add(key)
+				await check(role, url, body)
+			}
 			const bodies = forms.length ? fc.oneof(spoiledForm(forms), spoiledForm(forms), bodyArbitrary(route)) : bodyArbitrary(route)
 			await fc.assert(
 				fc.asyncProperty(bodies, async (body) => {
