@@ -1,5 +1,7 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
+import { redirectToCanonicalList } from '~/http/list-url.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { FilterActions } from '~/components/filter-actions'
@@ -20,12 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const url = new URL(args.request.url)
 	const query = parseCommitmentListQuery(url.searchParams)
-	// A submitted filter form sends its empty fields too: show the short, shareable URL instead.
-	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key)))
-	const canonical = new URLSearchParams(commitmentListSearch(query))
-	own.sort()
-	canonical.sort()
-	if (own.toString() !== canonical.toString()) throw redirect(`/commitments${commitmentListSearch(query)}`)
+	redirectToCanonicalList(url, filterKeys, commitmentListSearch(query))
 	const [list, options] = await Promise.all([listCommitments(db, user, query, shanghaiDate(new Date())), commitmentFilterOptions(db, user)])
 	return {
 		query,
@@ -54,15 +51,7 @@ export default function CommitmentsPage() {
 	const t = useT()
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.commitments.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.commitments.count, { count: total })}</span>
-					<a className="button button--secondary button--small" href={`/commitments/export.csv${search}`} download>
-						{t.common.exportCsv}
-					</a>
-				</span>
-			</div>
+			<ListHead title={t.commitments.title} count={fill(t.commitments.count, { count: total })} csvHref={`/commitments/export.csv${search}`} />
 			<p className="muted small">{t.commitments.intro}</p>
 			<Form method="get" className="filters no-print" aria-label={t.commitments.filters} key={search}>
 				<SelectFilter id="filter-agency" name="agency" label={t.commitments.agency} value={query.agencyId ?? ''} any={t.common.all} choices={options.agencies.map((a) => ({ value: a.id, label: a.name }))} />
@@ -80,10 +69,12 @@ export default function CommitmentsPage() {
 				<FilterActions resetTo="/commitments" />
 			</Form>
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.commitments.emptyFiltered : t.commitments.empty[role]}</p>
-					{filtered ? <Link to="/commitments">{t.commitments.clearFilters}</Link> : <Link to="/inquiries">{t.commitments.toInquiries}</Link>}
-				</div>
+				<EmptyList
+					message={filtered ? t.commitments.emptyFiltered : t.commitments.empty[role]}
+					filtered={filtered}
+					clear={{ to: '/commitments', label: t.commitments.clearFilters }}
+					next={{ to: '/inquiries', label: t.commitments.toInquiries }}
+				/>
 			) : (
 				<div className="table-wrap">
 					<table className="commitment-table">

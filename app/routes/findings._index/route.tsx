@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { FindingsTable } from '~/components/findings-list'
@@ -58,22 +59,11 @@ export default function FindingsPage() {
 	const pageHref = (n: number) => `/findings${findingListSearch({ ...query, page: n })}`
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.findings.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.common.total, { count: total })}</span>
-					<a className="button button--secondary button--small" href={`/findings/export.csv${search}`} download>
-						{t.common.exportCsv}
-					</a>
-				</span>
-			</div>
+			<ListHead title={t.findings.title} count={fill(t.common.total, { count: total })} csvHref={`/findings/export.csv${search}`} />
 			<p className="muted small">{ownAgency ? t.findings.introAgency : t.findings.intro}</p>
 			<FindingFilters key={search} query={query} options={options} />
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.findings.emptyFiltered : t.findings.empty[role]}</p>
-					{filtered ? <Link to="/findings">{t.findings.clearFilters}</Link> : null}
-				</div>
+				<EmptyList message={filtered ? t.findings.emptyFiltered : t.findings.empty[role]} filtered={filtered} clear={{ to: '/findings', label: t.findings.clearFilters }} />
 			) : (
 				<FindingsTable rows={rows} />
 			)}

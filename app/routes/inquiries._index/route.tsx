@@ -1,5 +1,7 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
+import { redirectToCanonicalList } from '~/http/list-url.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
@@ -20,12 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const url = new URL(args.request.url)
 	const query = parseInquiryListQuery(url.searchParams)
-	// A submitted filter form sends its empty fields too: show the short, shareable URL instead.
-	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key)))
-	const canonical = new URLSearchParams(inquiryListSearch(query))
-	own.sort()
-	canonical.sort()
-	if (own.toString() !== canonical.toString()) throw redirect(`/inquiries${inquiryListSearch(query)}`)
+	redirectToCanonicalList(url, filterKeys, inquiryListSearch(query))
 	const [list, options] = await Promise.all([listInquiries(db, user, query, shanghaiDate(new Date())), inquiryFilterOptions(db)])
 	return { query, filtered: isInquiryListFiltered(query), ...list, options, role: user.role, canSchedule: can(user.role, 'oversight:manage') }
 }
@@ -35,20 +32,11 @@ export default function InquiriesPage() {
 	const t = useT()
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.inquiries.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.inquiries.count, { count: total })}</span>
-					<Link className="button button--secondary button--small" to="/commitments">
-						{t.commitments.title}
-					</Link>
-					{canSchedule ? (
-						<Link className="button button--small" to="/inquiries/new">
-							{t.inquiries.schedule}
-						</Link>
-					) : null}
-				</span>
-			</div>
+			<ListHead title={t.inquiries.title} count={fill(t.inquiries.count, { count: total })} create={canSchedule ? { to: '/inquiries/new', label: t.inquiries.schedule } : null}>
+				<Link className="button button--secondary button--small" to="/commitments">
+					{t.commitments.title}
+				</Link>
+			</ListHead>
 			<p className="muted small">{t.inquiries.intro}</p>
 			<Form method="get" className="filters no-print" aria-label={t.inquiries.filters} key={inquiryListSearch(query)}>
 				<SelectFilter id="filter-meeting" name="meeting" label={t.inquiries.meeting} value={query.meetingId ?? ''} any={t.common.all} choices={options.meetings.map((m) => ({ value: m.id, label: m.label }))} />
@@ -59,15 +47,7 @@ export default function InquiriesPage() {
 				<FilterActions resetTo="/inquiries" />
 			</Form>
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.inquiries.emptyFiltered : t.inquiries.empty[role]}</p>
-					{filtered ? <Link to="/inquiries">{t.inquiries.clearFilters}</Link> : null}
-					{!filtered && canSchedule ? (
-						<Link className="button" to="/inquiries/new">
-							{t.inquiries.schedule}
-						</Link>
-					) : null}
-				</div>
+				<EmptyList message={filtered ? t.inquiries.emptyFiltered : t.inquiries.empty[role]} filtered={filtered} clear={{ to: '/inquiries', label: t.inquiries.clearFilters }} create={canSchedule ? { to: '/inquiries/new', label: t.inquiries.schedule } : null} />
 			) : (
 				<div className="table-wrap">
 					<table className="inquiry-table">

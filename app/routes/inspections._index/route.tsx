@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
@@ -43,20 +44,7 @@ export default function InspectionsPage() {
 	const t = useT()
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.inspections.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.inspections.count, { count: rows.length })}</span>
-					<a className="button button--secondary button--small" href={`/inspections/export.csv${search}`} download>
-						{t.common.exportCsv}
-					</a>
-					{canManage ? (
-						<Link className="button button--small" to="/inspections/new">
-							{t.inspections.plan}
-						</Link>
-					) : null}
-				</span>
-			</div>
+			<ListHead title={t.inspections.title} count={fill(t.inspections.count, { count: rows.length })} csvHref={`/inspections/export.csv${search}`} create={canManage ? { to: '/inspections/new', label: t.inspections.plan } : null} />
 			<p className="muted small">{t.inspections.intro}</p>
 			<Form method="get" className="filters no-print" aria-label={t.inspections.filters} key={search}>
 				<SelectFilter
@@ -78,15 +66,7 @@ export default function InspectionsPage() {
 				<FilterActions resetTo="/inspections" />
 			</Form>
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.inspections.empty.filtered : t.inspections.empty[role]}</p>
-					{filtered ? <Link to="/inspections">{t.inspections.clearFilters}</Link> : null}
-					{!filtered && canManage ? (
-						<Link className="button" to="/inspections/new">
-							{t.inspections.plan}
-						</Link>
-					) : null}
-				</div>
+				<EmptyList message={filtered ? t.inspections.empty.filtered : t.inspections.empty[role]} filtered={filtered} clear={{ to: '/inspections', label: t.inspections.clearFilters }} create={canManage ? { to: '/inspections/new', label: t.inspections.plan } : null} />
 			) : (
 				<div className="table-wrap">
 					<table className="inspection-table">

@@ -1,5 +1,7 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
+import { redirectToCanonicalList } from '~/http/list-url.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
@@ -20,12 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const url = new URL(args.request.url)
 	const query = parseInterpellationListQuery(url.searchParams)
-	// A submitted filter form sends its empty fields too: show the short, shareable URL instead.
-	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key)))
-	const canonical = new URLSearchParams(interpellationListSearch(query))
-	own.sort()
-	canonical.sort()
-	if (own.toString() !== canonical.toString()) throw redirect(`/interpellations${interpellationListSearch(query)}`)
+	redirectToCanonicalList(url, filterKeys, interpellationListSearch(query))
 	const [list, options] = await Promise.all([listInterpellations(db, user, query, shanghaiDate(new Date())), interpellationFilterOptions(db, user)])
 	return {
 		query,
@@ -61,32 +58,11 @@ export default function InterpellationsPage() {
 	const newLabel = entersPaper ? t.interpellations.enterPaper : t.interpellations.draft
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.interpellations.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.interpellations.count, { count: total })}</span>
-					<a className="button button--secondary button--small" href={`/interpellations/export.csv${search}`} download>
-						{t.common.exportCsv}
-					</a>
-					{canDraft ? (
-						<Link className="button button--small" to="/interpellations/new">
-							{newLabel}
-						</Link>
-					) : null}
-				</span>
-			</div>
+			<ListHead title={t.interpellations.title} count={fill(t.interpellations.count, { count: total })} csvHref={`/interpellations/export.csv${search}`} create={canDraft ? { to: '/interpellations/new', label: newLabel } : null} />
 			<p className="muted small">{t.interpellations.intro}</p>
 			<InterpellationFilters key={search} query={query} options={options} />
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.interpellations.empty.filtered : t.interpellations.empty[role]}</p>
-					{filtered ? <Link to="/interpellations">{t.interpellations.clearFilters}</Link> : null}
-					{!filtered && canDraft ? (
-						<Link className="button" to="/interpellations/new">
-							{newLabel}
-						</Link>
-					) : null}
-				</div>
+				<EmptyList message={filtered ? t.interpellations.empty.filtered : t.interpellations.empty[role]} filtered={filtered} clear={{ to: '/interpellations', label: t.interpellations.clearFilters }} create={canDraft ? { to: '/interpellations/new', label: newLabel } : null} />
 			) : (
 				<div className="table-wrap">
 					<table className="interpellation-table">

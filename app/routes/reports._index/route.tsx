@@ -1,5 +1,7 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
+import { redirectToCanonicalList } from '~/http/list-url.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
@@ -20,12 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const url = new URL(args.request.url)
 	const query = parseReportListQuery(url.searchParams)
-	// A submitted filter form sends its empty fields too: show the short, shareable URL instead.
-	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key)))
-	const canonical = new URLSearchParams(reportListSearch(query))
-	own.sort()
-	canonical.sort()
-	if (own.toString() !== canonical.toString()) throw redirect(`/reports${reportListSearch(query)}`)
+	redirectToCanonicalList(url, filterKeys, reportListSearch(query))
 	const settings = await loadSettings(db)
 	const [list, options] = await Promise.all([
 		listReports(db, user, query, { settings, today: shanghaiDate(new Date()) }),
@@ -69,32 +66,11 @@ export default function ReportsPage() {
 	const pageHref = (n: number) => `/reports${reportListSearch({ ...query, page: n })}`
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.reports.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.reports.count, { count: total })}</span>
-					<a className="button button--secondary button--small" href={`/reports/export.csv${search}`} download>
-						{t.common.exportCsv}
-					</a>
-					{canSchedule ? (
-						<Link className="button button--small" to="/reports/new">
-							{t.reports.schedule}
-						</Link>
-					) : null}
-				</span>
-			</div>
+			<ListHead title={t.reports.title} count={fill(t.reports.count, { count: total })} csvHref={`/reports/export.csv${search}`} create={canSchedule ? { to: '/reports/new', label: t.reports.schedule } : null} />
 			<p className="muted small">{t.reports.intro}</p>
 			<ReportFilters key={search} query={query} options={options} />
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.reports.empty.filtered : t.reports.empty[role]}</p>
-					{filtered ? <Link to="/reports">{t.reports.clearFilters}</Link> : null}
-					{!filtered && canSchedule ? (
-						<Link className="button" to="/reports/new">
-							{t.reports.schedule}
-						</Link>
-					) : null}
-				</div>
+				<EmptyList message={filtered ? t.reports.empty.filtered : t.reports.empty[role]} filtered={filtered} clear={{ to: '/reports', label: t.reports.clearFilters }} create={canSchedule ? { to: '/reports/new', label: t.reports.schedule } : null} />
 			) : (
 				<div className="table-wrap">
 					<table className="report-table">

@@ -1,5 +1,7 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { EmptyList, ListHead } from '~/components/list-page'
+import { redirectToCanonicalList } from '~/http/list-url.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { can } from '~/auth/permissions'
@@ -21,11 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const db = getDb()
 	const url = new URL(args.request.url)
 	const query = parseResolutionListQuery(url.searchParams)
-	const own = new URLSearchParams([...url.searchParams].filter(([key]) => filterKeys.includes(key)))
-	const canonical = new URLSearchParams(resolutionListSearch(query))
-	own.sort()
-	canonical.sort()
-	if (own.toString() !== canonical.toString()) throw redirect(`/resolutions${resolutionListSearch(query)}`)
+	redirectToCanonicalList(url, filterKeys, resolutionListSearch(query))
 	const [list, options] = await Promise.all([listResolutions(db, query, shanghaiDate(new Date())), resolutionFilterOptions(db)])
 	return {
 		query,
@@ -43,20 +41,7 @@ export default function ResolutionsPage() {
 	const t = useT()
 	return (
 		<>
-			<div className="page-head">
-				<h1>{t.resolutions.title}</h1>
-				<span className="toolbar no-print">
-					<span className="muted">{fill(t.resolutions.count, { count: total })}</span>
-					<a className="button button--secondary button--small" href={`/resolutions/export.csv${search}`} download>
-						{t.common.exportCsv}
-					</a>
-					{canAdopt ? (
-						<Link className="button button--small" to="/resolutions/new">
-							{t.resolutions.adopt}
-						</Link>
-					) : null}
-				</span>
-			</div>
+			<ListHead title={t.resolutions.title} count={fill(t.resolutions.count, { count: total })} csvHref={`/resolutions/export.csv${search}`} create={canAdopt ? { to: '/resolutions/new', label: t.resolutions.adopt } : null} />
 			<p className="muted small">{t.resolutions.intro}</p>
 			<Form key={search} method="get" className="filters no-print" aria-label={t.resolutions.filters}>
 				<SelectFilter id="filter-year" name="year" label={t.resolutions.year} value={query.year ?? ''} any={t.common.all} choices={options.years.map((y) => ({ value: y, label: String(y) }))} />
@@ -79,15 +64,7 @@ export default function ResolutionsPage() {
 				<FilterActions resetTo="/resolutions" />
 			</Form>
 			{rows.length === 0 ? (
-				<div className="empty">
-					<p>{filtered ? t.resolutions.emptyFiltered : canAdopt ? t.resolutions.emptyOffice : t.resolutions.empty}</p>
-					{filtered ? <Link to="/resolutions">{t.resolutions.clearFilters}</Link> : null}
-					{!filtered && canAdopt ? (
-						<Link className="button" to="/resolutions/new">
-							{t.resolutions.adopt}
-						</Link>
-					) : null}
-				</div>
+				<EmptyList message={filtered ? t.resolutions.emptyFiltered : canAdopt ? t.resolutions.emptyOffice : t.resolutions.empty} filtered={filtered} clear={{ to: '/resolutions', label: t.resolutions.clearFilters }} create={canAdopt ? { to: '/resolutions/new', label: t.resolutions.adopt } : null} />
 			) : (
 				<div className="table-wrap">
 					<table className="resolution-table">
