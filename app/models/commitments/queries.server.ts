@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import { agencies, auditEvents, clauses, commitments, inquiries, inquiryClauses, inquiryExchanges, meetings } from '#db/schema'
 import { agencyItemOverdueDays, agencyOwesStates, type AgencyItemAction, type AgencyItemState } from '~/domain/agency-items'
@@ -129,13 +130,12 @@ const listOrder = [
 export async function listCommitments(db: Database, user: CommitmentReader, query: CommitmentListQuery, today: IsoDate) {
 	const where = listWhere(user, query, today)
 	const [{ total }] = await db.select({ total: count() }).from(commitments).where(where)
-	const pages = Math.max(1, Math.ceil(total / commitmentPageSize))
-	const page = Math.min(query.page, pages)
+	const { page, pages, offset, limit } = pageWindow(total, query.page, commitmentPageSize)
 	const rows = await selectCommitments(db)
 		.where(where)
 		.orderBy(...listOrder)
-		.limit(commitmentPageSize)
-		.offset((page - 1) * commitmentPageSize)
+		.limit(limit)
+		.offset(offset)
 	return { rows: rows.map((row) => present(row, today)), total, page, pages }
 }
 

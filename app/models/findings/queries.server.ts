@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, exists, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import { agencies, auditEvents, clauses, findings, inspectionClauses, inspections, tasks, users, visits } from '#db/schema'
 import { shanghaiDate, type IsoDate } from '~/domain/dates'
@@ -235,13 +236,12 @@ export async function listFindings(db: Database, user: FindingReader, query: Fin
 		.select({ total: sql<number>`count(*)`.mapWith(Number) })
 		.from(findings)
 		.where(where)
-	const pages = Math.max(1, Math.ceil(total / findingPageSize))
-	const page = Math.min(query.page, pages)
+	const { page, pages, offset, limit } = pageWindow(total, query.page, findingPageSize)
 	const rows = await listSelect(db)
 		.where(where)
 		.orderBy(...listOrder)
-		.limit(findingPageSize)
-		.offset((page - 1) * findingPageSize)
+		.limit(limit)
+		.offset(offset)
 	return { rows: rows.map((row) => present(row, today)), total, page, pages }
 }
 

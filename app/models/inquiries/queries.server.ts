@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { agenciesReferredBy, clausesByOwner, clausesReferredBy, meetingsReferredBy, pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import {
 	agencies,
@@ -131,17 +132,8 @@ export function respondentsOf(db: Database, inquiryId: number) {
 		.orderBy(asc(inquiryRespondents.position), asc(inquiryRespondents.id))
 }
 
-async function clausesOf(db: Database, inquiryIds: Array<number>) {
-	const byInquiry = new Map<number, Array<{ id: number; label: string }>>()
-	if (inquiryIds.length === 0) return byInquiry
-	const rows = await db
-		.select({ inquiryId: inquiryClauses.inquiryId, id: clauses.id, label: clauses.label })
-		.from(inquiryClauses)
-		.innerJoin(clauses, eq(clauses.id, inquiryClauses.clauseId))
-		.where(inArray(inquiryClauses.inquiryId, inquiryIds))
-		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-	for (const row of rows) byInquiry.set(row.inquiryId, [...(byInquiry.get(row.inquiryId) ?? []), { id: row.id, label: row.label }])
-	return byInquiry
+function clausesOf(db: Database, ids: Array<number>) {
+	return clausesByOwner(db, { owner: inquiryClauses.inquiryId, clause: inquiryClauses.clauseId }, ids)
 }
 
 // What the session's rules look at: how far the log is, whether its deliberation was opened.
@@ -307,8 +299,7 @@ function listWhere(user: InquiryReader, query: Omit<InquiryListQuery, 'page'>): 
 export async function listInquiries(db: Database, user: InquiryReader, query: InquiryListQuery, today: IsoDate) {
 	const where = listWhere(user, query)
 	const [{ total }] = await db.select({ total: count() }).from(inquiries).where(where)
-	const pages = Math.max(1, Math.ceil(total / inquiryPageSize))
-	const page = Math.min(query.page, pages)
+	const { page, pages, offset, limit } = pageWindow(total, query.page, inquiryPageSize)
 	// What a liaison counts of an unpublished log is what they may read of it.
 	const scopedAgency = user.role === 'agency' ? (user.agencyId ?? -1) : null
 	const countedExchange = scopedAgency === null ? sql`true` : sql`(${outer(inquiries.state)} = 'published' or e.agency_id = ${scopedAgency})`
@@ -326,8 +317,8 @@ export async function listInquiries(db: Database, user: InquiryReader, query: In
 		.innerJoin(meetings, eq(meetings.id, inquiries.meetingId))
 		.where(where)
 		.orderBy(desc(inquiries.heldOn), desc(inquiries.id))
-		.limit(inquiryPageSize)
-		.offset((page - 1) * inquiryPageSize)
+		.limit(limit)
+		.offset(offset)
 	const ids = rows.map((r) => r.id)
 	const [respondentRows, commitmentRows] = ids.length
 		? await Promise.all([
@@ -363,21 +354,9 @@ export async function listInquiries(db: Database, user: InquiryReader, query: In
 // What the list's filters offer: meetings and agencies that have sessions, clauses, years.
 export async function inquiryFilterOptions(db: Database) {
 	const [meetingRows, agencyRows, clauseRows, yearRows] = await Promise.all([
-		db
-			.selectDistinct({ id: meetings.id, term: meetings.term, session: meetings.session, startsOn: meetings.startsOn })
-			.from(meetings)
-			.innerJoin(inquiries, eq(inquiries.meetingId, meetings.id))
-			.orderBy(desc(meetings.startsOn), desc(meetings.id)),
-		db
-			.selectDistinct({ id: agencies.id, name: agencies.name, displayOrder: agencies.displayOrder })
-			.from(agencies)
-			.innerJoin(inquiryRespondents, eq(inquiryRespondents.agencyId, agencies.id))
-			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
-		db
-			.selectDistinct({ id: clauses.id, label: clauses.label, instrumentId: clauses.instrumentId, ordinal: clauses.ordinal })
-			.from(clauses)
-			.innerJoin(inquiryClauses, eq(inquiryClauses.clauseId, clauses.id))
-			.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal)),
+		meetingsReferredBy(db, inquiries.meetingId),
+		agenciesReferredBy(db, inquiryRespondents.agencyId),
+		clausesReferredBy(db, inquiryClauses.clauseId),
 		db
 			.selectDistinct({ year: sql<number>`extract(year from ${inquiries.heldOn})::int` })
 			.from(inquiries)

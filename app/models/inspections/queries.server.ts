@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { clausesByOwner } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import { agencies, clauses, deliberations, findings, meetings, inspectionClauses, inspectionGroup, inspections, instruments, planItemClauses, planItems, users, visitAgencies, visits } from '#db/schema'
 import type { Role } from '~/domain/roles'
@@ -158,21 +159,8 @@ export type Inspection = NonNullable<Awaited<ReturnType<typeof getReadableInspec
 export type ClauseRef = { id: number; label: string }
 export type GroupMember = { userId: number; realName: string; position: string; role: GroupRole; userRole: Role }
 
-async function clausesOf(db: Database, inspectionIds: Array<number>) {
-	const map = new Map<number, Array<ClauseRef>>()
-	if (inspectionIds.length === 0) return map
-	const rows = await db
-		.select({ inspectionId: inspectionClauses.inspectionId, id: clauses.id, label: clauses.label })
-		.from(inspectionClauses)
-		.innerJoin(clauses, eq(clauses.id, inspectionClauses.clauseId))
-		.where(inArray(inspectionClauses.inspectionId, inspectionIds))
-		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-	for (const row of rows) {
-		const list = map.get(row.inspectionId) ?? []
-		list.push({ id: row.id, label: row.label })
-		map.set(row.inspectionId, list)
-	}
-	return map
+function clausesOf(db: Database, ids: Array<number>) {
+	return clausesByOwner(db, { owner: inspectionClauses.inspectionId, clause: inspectionClauses.clauseId }, ids)
 }
 
 const roleOrder = sql`case ${inspectionGroup.role} when 'leader' then 0 when 'member' then 1 else 2 end`

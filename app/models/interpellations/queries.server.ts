@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import { clausesByOwner, pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import {
 	agencies,
@@ -228,17 +229,8 @@ export async function listRounds(db: Database, id: number) {
 	}))
 }
 
-export async function clausesOf(db: Database, ids: Array<number>) {
-	const byId = new Map<number, Array<{ id: number; label: string }>>()
-	if (ids.length === 0) return byId
-	const rows = await db
-		.select({ interpellationId: interpellationClauses.interpellationId, id: clauses.id, label: clauses.label })
-		.from(interpellationClauses)
-		.innerJoin(clauses, eq(clauses.id, interpellationClauses.clauseId))
-		.where(inArray(interpellationClauses.interpellationId, ids))
-		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-	for (const row of rows) byId.set(row.interpellationId, [...(byId.get(row.interpellationId) ?? []), { id: row.id, label: row.label }])
-	return byId
+export function clausesOf(db: Database, ids: Array<number>) {
+	return clausesByOwner(db, { owner: interpellationClauses.interpellationId, clause: interpellationClauses.clauseId }, ids)
 }
 
 // ── Lists ───────────────────────────────────────────────────────────────────────────────────
@@ -302,13 +294,12 @@ const listOrder = [desc(sql`coalesce(${interpellations.submittedOn}, ${interpell
 export async function listInterpellations(db: Database, user: InterpellationReader, query: InterpellationListQuery, today: IsoDate) {
 	const where = listWhere(user, query)
 	const [{ total }] = await db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(interpellations).where(where)
-	const pages = Math.max(1, Math.ceil(total / interpellationPageSize))
-	const page = Math.min(query.page, pages)
+	const { page, pages, offset, limit } = pageWindow(total, query.page, interpellationPageSize)
 	const rows = await listSelect(db)
 		.where(where)
 		.orderBy(...listOrder)
-		.limit(interpellationPageSize)
-		.offset((page - 1) * interpellationPageSize)
+		.limit(limit)
+		.offset(offset)
 	return { rows: rows.map((r) => present(r, today)), total, page, pages }
 }
 

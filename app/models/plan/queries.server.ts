@@ -1,5 +1,6 @@
 import { stateOrganKinds } from '~/domain/agencies'
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { clausesByOwner } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import { agencies, clauses, inspections, instruments, planItemClauses, planItems, reports } from '#db/schema'
 import { planItemKinds, type PlanItemKind } from '~/domain/meetings'
@@ -33,23 +34,9 @@ export async function listPlanYears(db: Database): Promise<Array<number>> {
 	return rows.map((r) => r.year)
 }
 
-type ClauseRef = { id: number; label: string }
 
-async function clausesOf(db: Database, itemIds: Array<number>) {
-	const byItem = new Map<number, Array<ClauseRef>>()
-	if (itemIds.length === 0) return byItem
-	const rows = await db
-		.select({ planItemId: planItemClauses.planItemId, id: clauses.id, label: clauses.label })
-		.from(planItemClauses)
-		.innerJoin(clauses, eq(clauses.id, planItemClauses.clauseId))
-		.where(inArray(planItemClauses.planItemId, itemIds))
-		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-	for (const row of rows) {
-		const list = byItem.get(row.planItemId) ?? []
-		list.push({ id: row.id, label: row.label })
-		byItem.set(row.planItemId, list)
-	}
-	return byItem
+function clausesOf(db: Database, ids: Array<number>) {
+	return clausesByOwner(db, { owner: planItemClauses.planItemId, clause: planItemClauses.clauseId }, ids)
 }
 
 const kindOrder = sql`array_position(array[${sql.join(

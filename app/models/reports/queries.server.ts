@@ -1,5 +1,6 @@
 import { alias } from 'drizzle-orm/pg-core'
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { agenciesReferredBy, clausesByOwner, clausesReferredBy, meetingsReferredBy, pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import { agencies, clauses, deliberations, meetings, planItems, reportClauses, reports, reportTaskProgress, tasks } from '#db/schema'
 import { stateOrganKinds } from '~/domain/agencies'
@@ -108,21 +109,8 @@ export async function getReadableReport(db: Database, user: ReportReader, report
 	return report && mayReadReport(user, report) ? report : null
 }
 
-async function clausesOf(db: Database, reportIds: Array<number>) {
-	const byReport = new Map<number, Array<{ id: number; label: string }>>()
-	if (reportIds.length === 0) return byReport
-	const rows = await db
-		.select({ reportId: reportClauses.reportId, id: clauses.id, label: clauses.label })
-		.from(reportClauses)
-		.innerJoin(clauses, eq(clauses.id, reportClauses.clauseId))
-		.where(inArray(reportClauses.reportId, reportIds))
-		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-	for (const row of rows) {
-		const list = byReport.get(row.reportId) ?? []
-		list.push({ id: row.id, label: row.label })
-		byReport.set(row.reportId, list)
-	}
-	return byReport
+function clausesOf(db: Database, ids: Array<number>) {
+	return clausesByOwner(db, { owner: reportClauses.reportId, clause: reportClauses.clauseId }, ids)
 }
 
 // The tasks of the report's clauses, in the decision's order, with what the agency wrote on each.
@@ -260,13 +248,12 @@ export async function listReports(
 		.select({ total: sql<number>`count(*)`.mapWith(Number) })
 		.from(reports)
 		.where(where)
-	const pages = Math.max(1, Math.ceil(total / reportPageSize))
-	const page = Math.min(query.page, pages)
+	const { page, pages, offset, limit } = pageWindow(total, query.page, reportPageSize)
 	const rows = await listSelect(db)
 		.where(where)
 		.orderBy(...listOrder)
-		.limit(reportPageSize)
-		.offset((page - 1) * reportPageSize)
+		.limit(limit)
+		.offset(offset)
 	return { rows: await present(db, rows, context.settings, context.today), total, page, pages }
 }
 
@@ -324,26 +311,10 @@ export function listReportsForAgency(db: Database, agencyId: number, user: Repor
 // What the list's filters offer: organs and departments that have reports, meetings, clauses.
 export async function reportFilterOptions(db: Database) {
 	const [organRows, preparingRows, meetingRows, clauseRows] = await Promise.all([
-		db
-			.selectDistinct({ id: agencies.id, name: agencies.name, displayOrder: agencies.displayOrder })
-			.from(agencies)
-			.innerJoin(reports, eq(reports.organId, agencies.id))
-			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
-		db
-			.selectDistinct({ id: agencies.id, name: agencies.name, displayOrder: agencies.displayOrder })
-			.from(agencies)
-			.innerJoin(reports, eq(reports.preparingAgencyId, agencies.id))
-			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
-		db
-			.selectDistinct({ id: meetings.id, term: meetings.term, session: meetings.session, startsOn: meetings.startsOn })
-			.from(meetings)
-			.innerJoin(reports, eq(reports.meetingId, meetings.id))
-			.orderBy(desc(meetings.startsOn), desc(meetings.id)),
-		db
-			.selectDistinct({ id: clauses.id, label: clauses.label, instrumentId: clauses.instrumentId, ordinal: clauses.ordinal })
-			.from(clauses)
-			.innerJoin(reportClauses, eq(reportClauses.clauseId, clauses.id))
-			.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal)),
+		agenciesReferredBy(db, reports.organId),
+		agenciesReferredBy(db, reports.preparingAgencyId),
+		meetingsReferredBy(db, reports.meetingId),
+		clausesReferredBy(db, reportClauses.clauseId),
 	])
 	return {
 		organs: organRows.map(({ id, name }) => ({ id, name })),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { agenciesReferredBy, clausesByOwner, pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
-import { agencies, clauses, inspections, meetings, reports, resolutionActions, resolutionClauses, resolutions, users } from '#db/schema'
+import { agencies, inspections, meetings, reports, resolutionActions, resolutionClauses, resolutions, users } from '#db/schema'
 import type { IsoDate } from '~/domain/dates'
 import { meetingLabel } from '~/domain/meetings'
 import {
@@ -49,17 +50,8 @@ async function subjectOf(db: Database, resolution: Resolution) {
 	return inspection ? { type: 'inspection' as const, id: resolution.subjectId, title: inspection.title } : null
 }
 
-export async function clausesOf(db: Database, ids: Array<number>) {
-	const byId = new Map<number, Array<{ id: number; label: string }>>()
-	if (ids.length === 0) return byId
-	const rows = await db
-		.select({ resolutionId: resolutionClauses.resolutionId, id: clauses.id, label: clauses.label })
-		.from(resolutionClauses)
-		.innerJoin(clauses, eq(clauses.id, resolutionClauses.clauseId))
-		.where(inArray(resolutionClauses.resolutionId, ids))
-		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
-	for (const row of rows) byId.set(row.resolutionId, [...(byId.get(row.resolutionId) ?? []), { id: row.id, label: row.label }])
-	return byId
+export function clausesOf(db: Database, ids: Array<number>) {
+	return clausesByOwner(db, { owner: resolutionClauses.resolutionId, clause: resolutionClauses.clauseId }, ids)
 }
 
 export async function listActions(db: Database, resolutionIds: Array<number>) {
@@ -188,13 +180,12 @@ function listSelect(db: Database) {
 export async function listResolutions(db: Database, query: ResolutionListQuery, today: IsoDate) {
 	const where = listWhere(query, today)
 	const [{ total }] = await db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(resolutions).where(where)
-	const pages = Math.max(1, Math.ceil(total / resolutionPageSize))
-	const page = Math.min(query.page, pages)
+	const { page, pages, offset, limit } = pageWindow(total, query.page, resolutionPageSize)
 	const rows = await listSelect(db)
 		.where(where)
 		.orderBy(...listOrder)
-		.limit(resolutionPageSize)
-		.offset((page - 1) * resolutionPageSize)
+		.limit(limit)
+		.offset(offset)
 	return { rows: await present(db, rows.map((r) => ({ ...r.resolution, meetingTerm: r.meetingTerm, meetingSession: r.meetingSession })), today), total, page, pages }
 }
 
@@ -205,11 +196,7 @@ export async function listAllResolutions(db: Database, query: Omit<ResolutionLis
 
 export async function resolutionFilterOptions(db: Database) {
 	const [agencyRows, yearRows] = await Promise.all([
-		db
-			.selectDistinct({ id: agencies.id, name: agencies.name, displayOrder: agencies.displayOrder })
-			.from(agencies)
-			.innerJoin(resolutionActions, eq(resolutionActions.agencyId, agencies.id))
-			.orderBy(asc(agencies.displayOrder), asc(agencies.id)),
+		agenciesReferredBy(db, resolutionActions.agencyId),
 		db.selectDistinct({ year: resolutions.year }).from(resolutions).orderBy(desc(resolutions.year)),
 	])
 	return { agencies: agencyRows.map(({ id, name }) => ({ id, name })), years: yearRows.map((r) => r.year) }
