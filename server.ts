@@ -7,7 +7,7 @@ import { defaultPgliteDir, migrateDatabase, openFromEnv, setDatabase, underStart
 import { acquireLock } from './db/lock.server'
 import { prepareDatabase } from './db/seed/prepare.server'
 import { securityMiddleware } from './app/http/middleware.server'
-import { requestLimits, stalledRequestMs } from './app/http/limits.server'
+import { cutStalledRequests, requestLimits } from './app/http/limits.server'
 import { getConfig } from './app/config.server'
 
 // The HTTP server: express in front of Remix. Start-up opens the database, applies the
@@ -67,7 +67,7 @@ const server = app.listen(port, host, () => {
 	)
 })
 // A connection that sends nothing for this long (a body that stalls) is closed.
-server.setTimeout(stalledRequestMs)
+cutStalledRequests(server)
 
 // A closed stdout (the process that read our logs went away) must not crash the shutdown
 // before the database is closed and the lock released.

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { RequestHandler } from 'express'
 import { maxAttachmentBytes, maxFilesPerUpload, maxUploadRequestBytes } from '~/domain/attachments'
 
@@ -73,3 +74,8 @@ export function requestLimits(): RequestHandler {
 
 // A request whose body stops arriving is cut after this long without a byte.
 export const stalledRequestMs = 30_000
+
+/** Closes a connection that sends nothing for `ms` (a body that stalls holds no server slot). */
+export function cutStalledRequests(server: Server, ms = stalledRequestMs) {
+	server.setTimeout(ms)
+}

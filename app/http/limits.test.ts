@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { maxUploadRequestBytes } from '~/domain/attachments'
-import { bodyVerdict, maxFormBytes, requestLimits } from './limits.server'
+import { bodyVerdict, cutStalledRequests, maxFormBytes, requestLimits } from './limits.server'
 
 const post = (contentType: string | null, contentLength: string | null, transferEncoding: string | null = null) =>
 	bodyVerdict({ method: 'POST', contentType, contentLength, transferEncoding })
@@ -65,4 +65,36 @@ test('a JSON post gets a 400 page in Chinese', async () => {
 	const response = await fetch(`${base}/reports/1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' })
 	expect(response.status).toBe(400)
 	expect(await response.text()).toContain('请求格式有误')
+})
+
+test('a body that stops arriving is cut: the connection is closed, the handler never gets the form', async () => {
+	let handled = 0
+	const app = express()
+	app.use(requestLimits())
+	app.post('*', (req, res) => {
+		req.resume()
+		req.on('end', () => {
+			handled++
+			res.send('read')
+		})
+	})
+	const server = app.listen(0, '127.0.0.1')
+	// The server's rule with a shorter wait, so that the test need not wait 30 s.
+	cutStalledRequests(server, 300)
+	await new Promise((resolve) => server.once('listening', resolve))
+	const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1')
+	await new Promise((resolve) => socket.once('connect', resolve))
+	socket.write('POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nusername=a')
+	const closed = await new Promise<boolean>((resolve) => {
+		const timer = setTimeout(() => resolve(false), 5_000)
+		socket.once('close', () => {
+			clearTimeout(timer)
+			resolve(true)
+		})
+		socket.resume()
+	})
+	socket.destroy()
+	server.close()
+	expect(closed).toBe(true)
+	expect(handled).toBe(0)
 })

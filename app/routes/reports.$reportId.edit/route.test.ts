@@ -161,6 +161,21 @@ test('a progress entry for a task outside the report is refused', async () => {
 	expect(JSON.stringify(refused.data)).toContain('提交的任务不属于本报告')
 })
 
+test('the same task sent twice is a 400 with the input kept, not a duplicate-key error', async () => {
+	const { id } = await scheduleFor('psb', { clauses: ['（七）'] })
+	const form = await draftForm(id)
+	const n = (await loadReportTasks(db(), id)).length
+	form.set(`progress[${n}].taskId`, String(form.get('progress[0].taskId')))
+	form.set(`progress[${n}].narrative`, '同一任务的第二份进展（示例）')
+	form.set(`progress[${n}].selfAssessment`, 'done')
+	const { version } = await reportRow(id)
+	const refused = await post(id, form)
+	expect(refused.status).toBe(400)
+	expect(JSON.stringify(refused.data)).toContain('同一任务提交了两次')
+	expect(JSON.stringify(refused.data)).toContain('同一任务的第二份进展（示例）')
+	expect((await reportRow(id)).version).toBe(version)
+})
+
 test('the uploader removes an attachment while the report is editable, audited; not after sign-off', async () => {
 	const { id } = await scheduleFor('psb')
 	await post(id, await draftForm(id, { files: [pdf(), pdf('第二个附件（示例）.pdf')] }))
