@@ -1550,6 +1550,7 @@ export const en: Messages = {
 		today: 'Today',
 		allDay: 'All day',
 		visitTitle: 'Inspection: {title}',
+		inquiryTitle: '{kind}: {topic}',
 		unannounced: 'Unannounced',
 		noEventsDay: 'Nothing scheduled',
 		nothingMonth: 'No committee meetings or inspection visits are scheduled this month.',

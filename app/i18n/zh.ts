@@ -1564,6 +1564,7 @@ export const zh = {
 		today: '今天',
 		allDay: '全天',
 		visitTitle: '执法检查：{title}',
+		inquiryTitle: '{kind}：{topic}',
 		unannounced: '暗访',
 		noEventsDay: '无安排',
 		nothingMonth: '本月没有安排常委会会议或执法检查。',

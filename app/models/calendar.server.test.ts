@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { users } from '#db/schema'
+import { inquiries, inquiryRespondents, users } from '#db/schema'
 import { addDays } from '~/domain/dates'
 import { calendarFixture, type CalendarFixture } from '#test/fixtures/calendar'
 import { calendarEventsFor, visitPlace } from './calendar.server'
@@ -79,4 +79,23 @@ test('a visit place names its district unless the place already does', () => {
 	expect(visitPlace({ place: '市公安局', district: '江岸区' })).toBe('江岸区，市公安局')
 	expect(visitPlace({ place: '江岸区政务中心', district: '江岸区' })).toBe('江岸区政务中心')
 	expect(visitPlace({ place: '市教育局', district: null })).toBe('市教育局')
+})
+
+test('inquiry sessions are on the calendars of those who may read them: all for the office and members, an agency those it answers at, deputies the published ones', async () => {
+	const db = getDb()
+	const wide = { from: '2000-01-01', to: '2099-12-31' }
+	const inquiryIds = async (username: string) => {
+		const [user] = await db.select({ id: users.id, role: users.role, agencyId: users.agencyId }).from(users).where(eq(users.username, username))
+		return (await calendarEventsFor(db, user, wide)).filter((e) => e.kind === 'inquiry').map((e) => e.id).sort((a, b) => a - b)
+	}
+	const all = (await db.select({ id: inquiries.id, state: inquiries.state }).from(inquiries)).sort((a, b) => a.id - b.id)
+	expect(all.length).toBeGreaterThan(0)
+	const [psb] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.username, 'gongan'))
+	const answering = new Set(
+		(await db.select({ inquiryId: inquiryRespondents.inquiryId }).from(inquiryRespondents).where(eq(inquiryRespondents.agencyId, psb.agencyId ?? -1))).map((r) => r.inquiryId),
+	)
+	expect(await inquiryIds('mishu')).toEqual(all.map((i) => i.id))
+	expect(await inquiryIds('weiyuan1')).toEqual(all.map((i) => i.id))
+	expect(await inquiryIds('gongan')).toEqual(all.filter((i) => answering.has(i.id)).map((i) => i.id))
+	expect(await inquiryIds('daibiao1')).toEqual(all.filter((i) => i.state === 'published').map((i) => i.id))
 })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm'
 import { agenciesReferredBy, clausesByOwner, clausesReferredBy, meetingsReferredBy, pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import {
@@ -431,4 +431,15 @@ export function activeMembers(db: Database) {
 		.from(users)
 		.where(and(eq(users.role, 'member'), eq(users.disabled, false)))
 		.orderBy(asc(users.id))
+}
+
+// The sessions on a reader's calendar: those they may read, held within the range, with the
+// place of their meeting.
+export function listInquiriesForCalendar(db: Database, user: Pick<InquiryReader, 'role' | 'agencyId'>, range: { from: IsoDate; to: IsoDate }) {
+	return db
+		.select({ id: inquiries.id, kind: inquiries.kind, topic: inquiries.topic, heldOn: inquiries.heldOn, place: meetings.place })
+		.from(inquiries)
+		.innerJoin(meetings, eq(meetings.id, inquiries.meetingId))
+		.where(and(inquiriesReadableBy(user), gte(inquiries.heldOn, range.from), lte(inquiries.heldOn, range.to)))
+		.orderBy(asc(inquiries.heldOn), asc(inquiries.id))
 }

@@ -49,6 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
 				link: e.link,
 				meeting: e.meeting,
 				inspectionTitle: e.inspectionTitle,
+				inquiry: e.inquiry,
 				unannounced: e.unannounced,
 			}),
 		),

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { eventsByDay, isoWeekday, type GridDay } from '~/domain/calendar'
 import type { IsoDate } from '~/domain/dates'
+import type { InquiryKind } from '~/domain/inquiries'
 import { meetingLabel, meetingLabelEn } from '~/domain/meetings'
 import { fill, useLang, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
@@ -9,7 +10,7 @@ import type { Messages } from '~/i18n/zh'
 // are placed on each of their days by eventsByDay (the same function the tests check).
 
 export type PageEvent = {
-	kind: 'meeting' | 'visit'
+	kind: 'meeting' | 'visit' | 'inquiry'
 	id: number
 	startsOn: IsoDate
 	endsOn: IsoDate
@@ -19,6 +20,7 @@ export type PageEvent = {
 	link: string
 	meeting: { term: number; session: number } | null
 	inspectionTitle: string | null
+	inquiry: { kind: InquiryKind; topic: string } | null
 	unannounced: boolean
 }
 
@@ -37,6 +39,7 @@ function EventTitle({ event }: { event: PageEvent }) {
 	const t = useT()
 	const lang = useLang()
 	if (event.meeting) return <>{lang === 'en' ? meetingLabelEn(event.meeting) : meetingLabel(event.meeting)}</>
+	if (event.inquiry) return <>{fill(t.calendar.inquiryTitle, { kind: t.inquiries.kinds[event.inquiry.kind], topic: event.inquiry.topic })}</>
 	return <>{fill(t.calendar.visitTitle, { title: event.inspectionTitle ?? '' })}</>
 }
 
