@@ -8,13 +8,13 @@ import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies/queries.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks/queries.server'
 import { loadTodo } from '~/models/registry.server'
+import { withStatus } from '~/models/status/queries.server'
 
 export const meta: MetaFunction = () => [{ title: '首页 · 监督追踪' }]
 
@@ -40,10 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const agency = user.agencyId ? await getAgency(db, user.agencyId) : null
 	const agencyTasks =
 		agency && instrumentId
-			? (await listTasks(db, { instrumentId, agencyId: agency.id })).map((task) => ({
-					...task,
-					status: deriveTaskStatus(noEvidence).status,
-				}))
+			? await withStatus(db, today, await listTasks(db, { instrumentId, agencyId: agency.id }))
 			: []
 	return {
 		user: { realName: user.realName, role: user.role },

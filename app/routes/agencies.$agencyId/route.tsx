@@ -8,7 +8,6 @@ import { TaskCard } from '~/components/task-card'
 import { ReportLinks } from '~/components/timeline'
 import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies/queries.server'
 import { listAgencyOpenFindings } from '~/models/findings/providers.server'
@@ -17,6 +16,7 @@ import { listReportsForAgency } from '~/models/reports/queries.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks/queries.server'
 import { loadAgencyOpenItems as listAgencyOpenItems } from '~/models/registry.server'
+import { withStatus as withTaskStatus } from '~/models/status/queries.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 
@@ -27,9 +27,9 @@ export async function loader(args: LoaderFunctionArgs) {
 	invariantFound(agency)
 	const instrumentId = await primaryInstrumentId(db)
 	const tasks = instrumentId ? await listTasks(db, { instrumentId, agencyId: agency.id }) : []
-	const withStatus = tasks.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status }))
 	const settings = await loadSettings(db)
 	const today = shanghaiDate(new Date())
+	const withStatus = await withTaskStatus(db, today, tasks)
 	// Reports and open items only where the viewer may read them: another agency's liaison sees
 	// this agency's tasks, not its reports.
 	const reports = await listReportsForAgency(db, agency.id, user)

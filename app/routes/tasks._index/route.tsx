@@ -4,10 +4,11 @@ import { getDb } from '#db/client.server'
 import { notFound, requirePermission } from '~/auth/guards.server'
 import { AgencyBadge } from '~/components/agency-badge'
 import { StatusBadge } from '~/components/status-badge'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
+import { shanghaiDate } from '~/domain/dates'
 import { parseTaskTableQuery, taskPolicy, taskTableSearch } from '~/domain/tasks'
 import { fill, useT } from '~/i18n/i18n'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
+import { withStatus } from '~/models/status/queries.server'
 import { TaskTableFilters } from './filters'
 import { TaskTableHead } from './table-head'
 
@@ -25,13 +26,14 @@ export async function loader(args: LoaderFunctionArgs) {
 	if ((own ? `?${own}` : '') !== taskTableSearch(query)) throw redirect(`/tasks${taskTableSearch(query)}`)
 	const table = await loadTaskTable(db, query)
 	if (!table && query.instrumentId) throw notFound()
+	const tasks = await withStatus(db, shanghaiDate(new Date()), table?.rows ?? [])
 	return {
 		instrument: table?.instrument ?? null,
 		query,
 		search: taskTableSearch(query),
 		filtered: Boolean(query.partId || query.clauseId || query.agencyId),
 		options: table ? await taskTableOptions(db, table.instrument.id) : null,
-		rows: (table?.rows ?? []).map((task, index) => ({
+		rows: tasks.map((task, index) => ({
 			id: task.id,
 			serial: index + 1,
 			clauseId: task.clauseId,
@@ -40,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			leads: task.leads,
 			cos: task.cos,
 			deadline: task.deadline,
-			status: deriveTaskStatus(noEvidence).status,
+			status: task.status,
 		})),
 		canEdit: taskPolicy(user).edit,
 	}
