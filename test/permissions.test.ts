@@ -123,6 +123,12 @@ export const matrix: Record<string, Row> = {
 	'admin.import': { path: () => '/admin/import', loader: only(['admin'], 200), action: only(['admin'], 400) },
 	'tasks._index': { path: () => '/tasks', loader: signedIn(200) },
 	'tasks.print': { path: () => '/tasks/print', loader: signedIn(200) },
+	'tasks.$taskId._index': {
+		path: (ids) => `/tasks/${ids.task}`,
+		params: (ids) => ({ taskId: String(ids.task) }),
+		loader: signedIn(200),
+		action: only(['secretariat'], 400),
+	},
 	'tasks.export[.]csv': { path: () => '/tasks/export.csv', loader: signedIn(200) },
 	'tasks.$taskId.edit': {
 		path: (ids) => `/tasks/${ids.task}/edit`,

@@ -102,7 +102,9 @@ export default function TaskTablePage() {
 									</td>
 									<td className="task-table__deadline">{row.deadline ?? t.common.longTerm}</td>
 									<td>
-										<StatusBadge status={row.status} />
+										<Link to={`/tasks/${row.id}#why`} aria-label={`${t.implementation.viewWhy}：${t.status[row.status]}`}>
+											<StatusBadge status={row.status} />
+										</Link>
 									</td>
 									{canEdit ? (
 										<td className="no-print">
