@@ -2145,6 +2145,9 @@ export const en: Messages = {
 		},
 	},
 	implementation: {
+		homeHeading: 'Where implementation stands',
+		toDashboard: 'Open the dashboard ›',
+		inboxCount: '{count} to do',
 		taskTitle: 'Task · {clause} no. {n}',
 		statusHeading: 'Implementation status',
 		whyHeading: 'Why',

@@ -2156,6 +2156,9 @@ export const zh = {
 		},
 	},
 	implementation: {
+		homeHeading: '决定落实情况',
+		toDashboard: '查看统计图表 ›',
+		inboxCount: '{count} 项待办',
 		taskTitle: '责任事项 · {clause}第{n}项',
 		statusHeading: '落实情况',
 		whyHeading: '依据',

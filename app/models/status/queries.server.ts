@@ -152,3 +152,60 @@ export async function withStatus<T extends { id: number }>(db: Database, today: 
 	)
 	return rows.map((row) => ({ ...row, status: statusOf(statuses, row.id) }))
 }
+
+export type StatusGroup = { id: number; label: string; title: string; href: string } & RolledUp
+
+// The decision as a whole, by part and by agency (lead or co-operating), rolled up from its
+// tasks' statuses. The rule runs per task on the evidence gathered in SQL; the roll-up counts
+// a few dozen statuses.
+export async function loadStatusOverview(db: Database, today: IsoDate, instrumentId: number) {
+	const taskRows = rowsOf<{ id: number; part_id: number | null; part_label: string | null; part_title: string | null }>(
+		await db.execute(sql`select t.id, p.id as part_id, p.label as part_label, p.title as part_title
+			from tasks t join clauses c on c.id = t.clause_id left join parts p on p.id = c.part_id
+			where c.instrument_id = ${instrumentId} order by p.ordinal nulls first, c.ordinal, t.ordinal`),
+	)
+	const agencyRows = rowsOf<{ task_id: number; agency_id: number; name: string; short_name: string; kind: string }>(
+		await db.execute(sql`select ta.task_id, a.id as agency_id, a.name, a.short_name, a.kind
+			from task_agencies ta join agencies a on a.id = ta.agency_id
+			join tasks t on t.id = ta.task_id join clauses c on c.id = t.clause_id
+			where c.instrument_id = ${instrumentId} order by a.display_order, a.id`),
+	)
+	const statuses = await loadTaskStatuses(
+		db,
+		today,
+		taskRows.map((row) => Number(row.id)),
+	)
+	const byPart = new Map<number, { label: string; title: string; ids: Array<number> }>()
+	for (const row of taskRows) {
+		if (row.part_id === null) continue
+		const part = byPart.get(Number(row.part_id)) ?? { label: row.part_label ?? '', title: row.part_title ?? '', ids: [] }
+		part.ids.push(Number(row.id))
+		byPart.set(Number(row.part_id), part)
+	}
+	const byAgency = new Map<number, { label: string; title: string; ids: Array<number> }>()
+	for (const row of agencyRows) {
+		const agency = byAgency.get(Number(row.agency_id)) ?? { label: row.short_name, title: row.name, ids: [] }
+		agency.ids.push(Number(row.task_id))
+		byAgency.set(Number(row.agency_id), agency)
+	}
+	const group = (href: (id: number) => string) => ([id, entry]: [number, { label: string; title: string; ids: Array<number> }]): StatusGroup => ({
+		id,
+		label: entry.label,
+		title: entry.title,
+		href: href(id),
+		...rollUpTasks(statuses, entry.ids),
+	})
+	return {
+		whole: rollUpTasks(
+			statuses,
+			taskRows.map((row) => Number(row.id)),
+		),
+		parts: [...byPart].map(group((id) => `/tasks?part=${id}`)),
+		agencies: [...byAgency].map(group((id) => `/tasks?agency=${id}`)),
+	}
+}
+
+// The table's status filter: applied after the rule, since status is never stored.
+export function onlyStatus<T extends { status: Status }>(rows: Array<T>, status: Status | undefined): Array<T> {
+	return status ? rows.filter((row) => row.status === status) : rows
+}

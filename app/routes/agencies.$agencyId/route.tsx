@@ -17,6 +17,8 @@ import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks/queries.server'
 import { loadAgencyOpenItems as listAgencyOpenItems } from '~/models/registry.server'
 import { withStatus as withTaskStatus } from '~/models/status/queries.server'
+import { StatusCounts } from '~/components/status-summary'
+import { rollUp } from '~/domain/status'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 
@@ -60,6 +62,11 @@ export default function AgencyPage() {
 					{agency.district ? ` · ${agency.district}` : null}
 				</span>
 			</div>
+			{asLead.length + asCo.length ? (
+				<p>
+					<StatusCounts rolled={rollUp([...asLead, ...asCo].map((task) => task.status))} search={`?agency=${agency.id}`} />
+				</p>
+			) : null}
 			<h2>
 				{t.agencies.openItems}（{openItems.length}）
 			</h2>

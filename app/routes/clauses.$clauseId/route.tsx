@@ -14,6 +14,8 @@ import { listTasks } from '~/models/tasks/queries.server'
 import { listReportsForClause } from '~/models/reports/queries.server'
 import { loadClauseTimeline } from '~/models/registry.server'
 import { withStatus } from '~/models/status/queries.server'
+import { StatusCounts } from '~/components/status-summary'
+import { rollUp } from '~/domain/status'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.label ?? ''} · 监督追踪` }]
 
@@ -63,6 +65,11 @@ export default function ClausePage() {
 				</p>
 			</section>
 			<h2>{t.clause.tasks}</h2>
+			{tasks.length ? (
+				<p>
+					<StatusCounts rolled={rollUp(tasks.map((task) => task.status))} search={`?clause=${clause.id}`} />
+				</p>
+			) : null}
 			{tasks.length ? (
 				<ul className="task-list">
 					{tasks.map((task) => (

@@ -8,13 +8,13 @@ import { shanghaiDate } from '~/domain/dates'
 import { parseTaskTableQuery, taskPolicy, taskTableSearch } from '~/domain/tasks'
 import { fill, useT } from '~/i18n/i18n'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
-import { withStatus } from '~/models/status/queries.server'
+import { onlyStatus, withStatus } from '~/models/status/queries.server'
 import { TaskTableFilters } from './filters'
 import { TaskTableHead } from './table-head'
 
 export const meta: MetaFunction = () => [{ title: '责任分解表 · 监督追踪' }]
 
-const filterKeys = ['instrument', 'part', 'clause', 'agency', 'role']
+const filterKeys = ['instrument', 'part', 'clause', 'agency', 'role', 'status']
 
 export async function loader(args: LoaderFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
@@ -26,12 +26,12 @@ export async function loader(args: LoaderFunctionArgs) {
 	if ((own ? `?${own}` : '') !== taskTableSearch(query)) throw redirect(`/tasks${taskTableSearch(query)}`)
 	const table = await loadTaskTable(db, query)
 	if (!table && query.instrumentId) throw notFound()
-	const tasks = await withStatus(db, shanghaiDate(new Date()), table?.rows ?? [])
+	const tasks = onlyStatus(await withStatus(db, shanghaiDate(new Date()), table?.rows ?? []), query.status)
 	return {
 		instrument: table?.instrument ?? null,
 		query,
 		search: taskTableSearch(query),
-		filtered: Boolean(query.partId || query.clauseId || query.agencyId),
+		filtered: Boolean(query.partId || query.clauseId || query.agencyId || query.status),
 		options: table ? await taskTableOptions(db, table.instrument.id) : null,
 		rows: tasks.map((task, index) => ({
 			id: task.id,

@@ -5,7 +5,7 @@ import { attachmentDisposition, csvContentType, toCsv } from '~/domain/csv'
 import { shanghaiDate } from '~/domain/dates'
 import { parseTaskTableQuery, taskTableHeaders, taskTableRecord } from '~/domain/tasks'
 import { loadTaskTable } from '~/models/tasks/queries.server'
-import { withStatus } from '~/models/status/queries.server'
+import { onlyStatus, withStatus } from '~/models/status/queries.server'
 
 // /tasks/export.csv: the 责任分解表 under the same filters as /tasks, for Excel.
 export async function loader(args: LoaderFunctionArgs) {
@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const table = await loadTaskTable(getDb(), query)
 	if (!table && query.instrumentId) throw notFound()
 	const today = shanghaiDate(new Date())
-	const rows = (await withStatus(getDb(), today, table?.rows ?? [])).map((task, index) => taskTableRecord(task, index + 1, task.status))
+	const rows = onlyStatus(await withStatus(getDb(), today, table?.rows ?? []), query.status).map((task, index) => taskTableRecord(task, index + 1, task.status))
 	return new Response(toCsv(taskTableHeaders, rows), {
 		headers: {
 			'Content-Type': csvContentType,

@@ -10,7 +10,7 @@ import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import type { RouteHandle } from '~/root'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
-import { withStatus } from '~/models/status/queries.server'
+import { onlyStatus, withStatus } from '~/models/status/queries.server'
 import { TaskTableHead } from '../tasks._index/table-head'
 
 export const handle: RouteHandle = { bare: true }
@@ -27,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	if (!table) throw notFound()
 	const options = await taskTableOptions(db, table.instrument.id)
 	const today = shanghaiDate(new Date())
-	const rows = await withStatus(db, today, table.rows)
+	const rows = onlyStatus(await withStatus(db, today, table.rows), query.status)
 	return {
 		instrument: table.instrument,
 		search: taskTableSearch(query),
@@ -60,6 +60,7 @@ function describeFilters(
 	const agency = options.agencies.find((a) => a.id === query.agencyId)
 	const roleLabels = { lead: t.tasks.roleLead, co: t.tasks.roleCo }
 	if (agency) parts.push(query.role ? `${agency.name}（${roleLabels[query.role]}）` : agency.name)
+	if (query.status) parts.push(`${t.implementation.statusHeading}：${t.status[query.status]}`)
 	return parts.join(' · ')
 }
 
