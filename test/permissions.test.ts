@@ -123,6 +123,8 @@ export const matrix: Record<string, Row> = {
 	'admin.import': { path: () => '/admin/import', loader: only(['admin'], 200), action: only(['admin'], 400) },
 	'tasks._index': { path: () => '/tasks', loader: signedIn(200) },
 	'tasks.print': { path: () => '/tasks/print', loader: signedIn(200) },
+	dashboard: { path: () => '/dashboard', loader: only(['admin', 'secretariat', 'member'], 200) },
+	'open-items': { path: () => '/open-items', loader: only(['admin', 'secretariat', 'member'], 200) },
 	'tasks.$taskId._index': {
 		path: (ids) => `/tasks/${ids.task}`,
 		params: (ids) => ({ taskId: String(ids.task) }),

@@ -38,6 +38,7 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/', label: t.nav.home, end: true },
 		{ to: '/decision', label: t.nav.decision },
 		{ to: '/tasks', label: t.nav.tasks },
+		...(can(role, 'dashboard:read') ? [{ to: '/dashboard', label: t.implementation.dashboard.title }] : []),
 		{ to: '/agencies', label: t.nav.agencies },
 		{ group: 'oversight', label: t.nav.oversight, links: oversight },
 		{ group: 'questioning', label: t.nav.questioning, links: questioning },
