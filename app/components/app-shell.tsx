@@ -115,13 +115,12 @@ export function AppShell({ user, demo, inbox = 0, children }: { user: ShellUser;
 										<li key={entry.to}>
 											<NavLink to={entry.to} end={entry.end}>
 												{entry.label}
-												{entry.to === '/' && inbox > 0 ? (
-													<span className="nav-count" title={fill(t.implementation.inboxCount, { count: inbox })}>
-														<span aria-hidden="true">{inbox}</span>
-														<span className="visually-hidden">{fill(t.implementation.inboxCount, { count: inbox })}</span>
-													</span>
-												) : null}
 											</NavLink>
+											{entry.to === '/' && inbox > 0 ? (
+												<NavLink to="/#todo-awaiting" className="nav-count" aria-label={fill(t.implementation.inboxCount, { count: inbox })}>
+													{inbox}
+												</NavLink>
+											) : null}
 										</li>
 									),
 								)}

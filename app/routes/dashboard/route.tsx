@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		satisfactionPerMonth(db, period, settings.satisfactionThresholdPercent),
 		overdueByAgency(db, today),
 	])
-	return { today, period, search: periodSearch(period, today), overview, flow, satisfaction, overdue }
+	return { today, period, search: periodSearch(period, today), overview, flow, satisfaction, overdue, kinds: itemKinds }
 }
 
 const statusColors: Record<Status, string> = {
@@ -62,7 +62,7 @@ function mostOf(groups: Array<StatusGroup>, status: Status): StatusGroup | undef
 }
 
 export default function DashboardPage() {
-	const { period, search, overview, flow, satisfaction, overdue } = useLoaderData<typeof loader>()
+	const { period, search, overview, flow, satisfaction, overdue, kinds } = useLoaderData<typeof loader>()
 	const t = useT()
 	const d = t.implementation.dashboard
 	const statusSeries: Array<ChartSeries> = statuses.map((status) => ({ key: status, label: t.status[status], color: statusColors[status] }))
@@ -83,8 +83,8 @@ export default function DashboardPage() {
 		key: String(agencyId),
 		label: agency,
 		href: `/open-items?overdue=1&agency=${agencyId}`,
-		values: Object.fromEntries(itemKinds.map((kind) => [kind, overdue.find((row) => row.agencyId === agencyId && row.kind === kind)?.count ?? 0])),
-		hrefs: Object.fromEntries(itemKinds.map((kind) => [kind, `/open-items?overdue=1&agency=${agencyId}&kind=${kind}`])),
+		values: Object.fromEntries(kinds.map((kind) => [kind, overdue.find((row) => row.agencyId === agencyId && row.kind === kind)?.count ?? 0])),
+		hrefs: Object.fromEntries(kinds.map((kind) => [kind, `/open-items?overdue=1&agency=${agencyId}&kind=${kind}`])),
 	}))
 	const sum = (rows: Array<ChartRow>, key: string) => rows.reduce((total, row) => total + (row.values[key] ?? 0), 0)
 	const laggingPart = overview ? mostOf(overview.parts, 'lagging') : undefined
@@ -168,7 +168,7 @@ export default function DashboardPage() {
 					rowHeader={d.agency}
 					empty={d.emptyOverdue}
 					layout="vertical"
-					series={itemKinds.map((kind, index) => ({ key: kind, label: t.implementation.itemKinds[kind], color: kindColors[index % kindColors.length] }))}
+					series={kinds.map((kind, index) => ({ key: kind, label: t.implementation.itemKinds[kind], color: kindColors[index % kindColors.length] }))}
 					rows={overdueRows}
 				/>
 			</div>

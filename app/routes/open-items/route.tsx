@@ -47,11 +47,11 @@ export async function loader(args: LoaderFunctionArgs) {
 	const today = shanghaiDate(new Date())
 	const [list, agencies] = await Promise.all([listOpenItems(db, filters, today, page), listAgencyOptions(db)])
 	const kept = new URLSearchParams([...url.searchParams].filter(([key, value]) => (filterKeys as ReadonlyArray<string>).includes(key) && value !== ''))
-	return { filters, list, page, search: kept.toString(), agencies: agencies.map((a) => ({ id: a.id, name: a.name })) }
+	return { filters, list, page, search: kept.toString(), agencies: agencies.map((a) => ({ id: a.id, name: a.name })), kinds: itemKinds }
 }
 
 export default function OpenItemsPage() {
-	const { filters, list, page, search, agencies } = useLoaderData<typeof loader>()
+	const { filters, list, page, search, agencies, kinds } = useLoaderData<typeof loader>()
 	const t = useT()
 	const o = t.implementation.openItems
 	const pageHref = (n: number) => `/open-items?${new URLSearchParams([...new URLSearchParams(search), ['page', String(n)]]).toString()}`
@@ -65,7 +65,7 @@ export default function OpenItemsPage() {
 				<span className="muted">{fill(o.count, { count: list.total })}</span>
 			</div>
 			<Form method="get" className="filters no-print" aria-label={o.filters}>
-				<SelectFilter id="filter-kind" name="kind" label={o.kind} value={filters.kind ?? ''} any={t.common.all} choices={itemKinds.map((kind) => ({ value: kind, label: t.implementation.itemKinds[kind] }))} />
+				<SelectFilter id="filter-kind" name="kind" label={o.kind} value={filters.kind ?? ''} any={t.common.all} choices={kinds.map((kind) => ({ value: kind, label: t.implementation.itemKinds[kind] }))} />
 				<SelectFilter id="filter-agency" name="agency" label={o.agency} value={filters.agencyId ?? ''} any={t.common.all} choices={agencies.map((a) => ({ value: a.id, label: a.name }))} />
 				<SelectFilter id="filter-state" name="state" label={o.state} value={filters.state} choices={itemStateFilters.map((state) => ({ value: state, label: o.states[state] }))} />
 				<div className="field">
