@@ -112,14 +112,15 @@ export function AppShell({ user, demo, inbox = 0, children }: { user: ShellUser;
 											</MenuGroupEntry>
 										</li>
 									) : (
-										<li key={entry.to}>
+										<li key={entry.to} className={entry.to === '/' ? 'main-nav__home' : undefined}>
 											<NavLink to={entry.to} end={entry.end}>
 												{entry.label}
 											</NavLink>
 											{entry.to === '/' && inbox > 0 ? (
-												<NavLink to="/#todo-awaiting" className="nav-count" aria-label={fill(t.implementation.inboxCount, { count: inbox })}>
-													{inbox}
-												</NavLink>
+												<span className="nav-count" title={fill(t.implementation.inboxCount, { count: inbox })}>
+													<span aria-hidden="true">{inbox}</span>
+													<span className="visually-hidden">{fill(t.implementation.inboxCount, { count: inbox })}</span>
+												</span>
 											) : null}
 										</li>
 									),
