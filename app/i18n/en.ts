@@ -484,6 +484,10 @@ export const en: Messages = {
 			redCardOverdueItems: { label: 'Red card: overdue items', help: 'This many items overdue beyond the yellow-card days give a red card.' },
 			redCardOverdueDays: { label: 'Red card: days overdue', help: 'Any item overdue by more than this gives a red card.' },
 			redCardConsecutiveUnsatisfied: { label: 'Red card: consecutive 不满意', help: 'This many consecutive 不满意 results give a red card.' },
+			rankOverduePoints: { label: 'Ranking: points per overdue item', help: 'Points deducted for each overdue item.' },
+			rankOverdueMonthPoints: { label: 'Ranking: points per 30 days overdue', help: 'Further points for each full 30 days an item is overdue.' },
+			rankUnsatisfiedPoints: { label: 'Ranking: points per 不满意', help: 'Points deducted for each 不满意 result in the period.' },
+			rankFindingOverduePoints: { label: 'Ranking: finding not rectified in time', help: 'Further points for each inspection finding left unrectified past its due date.' },
 			todoHorizonDays: { label: 'To-do horizon', help: 'The home page’s to-do list shows items due within this many days.' },
 		},
 		refusals: {

@@ -484,6 +484,10 @@ export const zh = {
 			redCardOverdueItems: { label: '红牌逾期事项数', help: '逾期超过黄牌天数的事项达到此数量，亮红牌。' },
 			redCardOverdueDays: { label: '红牌逾期天数', help: '单位任一事项逾期超过此天数，亮红牌。' },
 			redCardConsecutiveUnsatisfied: { label: '红牌连续不满意次数', help: '满意度表决连续此次数结果为不满意，亮红牌。' },
+			rankOverduePoints: { label: '排名：每项逾期扣分', help: '排名通报中，每有一项逾期事项扣除的分数。' },
+			rankOverdueMonthPoints: { label: '排名：逾期每满 30 天加扣', help: '逾期事项每满 30 天，另行加扣的分数。' },
+			rankUnsatisfiedPoints: { label: '排名：每次不满意扣分', help: '统计期间内每有一次满意度测评结果为不满意扣除的分数。' },
+			rankFindingOverduePoints: { label: '排名：检查问题逾期未整改加扣', help: '执法检查发现的问题逾期未整改，每项另行加扣的分数。' },
 			todoHorizonDays: { label: '待办提醒天数', help: '首页待办列出此天数内到期的事项。' },
 		},
 		refusals: {
