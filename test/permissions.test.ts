@@ -125,6 +125,8 @@ export const matrix: Record<string, Row> = {
 	'tasks.print': { path: () => '/tasks/print', loader: signedIn(200) },
 	dashboard: { path: () => '/dashboard', loader: only(['admin', 'secretariat', 'member'], 200) },
 	'open-items': { path: () => '/open-items', loader: only(['admin', 'secretariat', 'member'], 200) },
+	ranking: { path: () => '/ranking', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
+	'ranking.export[.]csv': { path: () => '/ranking/export.csv', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
 	'tasks.$taskId._index': {
 		path: (ids) => `/tasks/${ids.task}`,
 		params: (ids) => ({ taskId: String(ids.task) }),

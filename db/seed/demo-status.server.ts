@@ -1,8 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray, lte } from 'drizzle-orm'
 import type { Database } from '../client.server'
-import { clauses, tasks, users } from '../schema'
+import { agencies, clauses, meetings, tasks, users } from '../schema'
 import { addDays, type IsoDate } from '~/domain/dates'
 import type { AssessedStatus } from '~/domain/status'
+import { adoptResolution } from '~/models/resolutions/mutations.server'
 import { assessTask } from '~/models/status/assessments.server'
 
 // The secretariat's assessments of the 责任分解表 (all fictional, marked 示例), dated over the
@@ -24,10 +25,46 @@ const assessments: Array<{ clause: string; status: AssessedStatus; daysAgo: numb
 	{ clause: '（十八）', status: 'not_started', daysAgo: 20, reason: '相关配套制度尚未启动起草。（示例）' },
 ]
 
+// A decision adopted at the meeting about 98 days ago on publicity in schools and markets, whose
+// actions two departments have let slip: the education bureau's by 97 days, more than 90 (a red
+// card), the market regulator's by 45 (a yellow card); the justice bureau's is still due. The
+// cards and the ranking notice read these like any other overdue item.
+async function seedPublicityDecision(db: Database, actor: { id: number; role: 'secretariat'; agencyId: number | null; address: null }, today: IsoDate) {
+	const [meeting] = await db
+		.select({ id: meetings.id, startsOn: meetings.startsOn, endsOn: meetings.endsOn })
+		.from(meetings)
+		.where(lte(meetings.endsOn, addDays(today, -95)))
+		.orderBy(asc(meetings.startsOn))
+		.limit(1)
+	if (!meeting) return
+	const rows = await db.select({ id: agencies.id, key: agencies.key }).from(agencies).where(inArray(agencies.key, ['edu', 'amr', 'justice']))
+	const agency = (key: string) => rows.find((d) => d.key === key)?.id
+	const [edu, amr, justice] = [agency('edu'), agency('amr'), agency('justice')]
+	if (!edu || !amr || !justice) return
+	const clauseRows = await db.select({ id: clauses.id }).from(clauses).where(inArray(clauses.label, ['（三）']))
+	await adoptResolution(db, actor, {
+		kind: 'decision',
+		title: '关于加强校园和市场领域反诈宣传防范工作的决定（示例）',
+		body: '市人大常委会听取和审议了有关情况的报告，为推动《决定》第（三）项落实，决定如下：市教育局、市市场监督管理局、市司法局应当在规定期限内落实以下事项，并报告落实情况。（示例）',
+		meetingId: meeting.id,
+		adoptedOn: meeting.endsOn,
+		reportDueOn: addDays(today, 30),
+		clauseIds: clauseRows.map((c) => c.id),
+		subject: null,
+		actions: [
+			{ agencyId: edu, text: '将反诈教育纳入全市中小学安全教育课程并开展教师培训。（示例）', dueOn: addDays(today, -97) },
+			{ agencyId: amr, text: '在全市农贸市场和商业综合体开展反诈宣传全覆盖。（示例）', dueOn: addDays(today, -45) },
+			{ agencyId: justice, text: '将反诈内容纳入年度普法工作要点。（示例）', dueOn: addDays(today, 20) },
+		],
+		today: meeting.endsOn,
+	})
+}
+
 export async function seedDemoStatus(db: Database, today: IsoDate) {
 	const [secretariat] = await db.select({ id: users.id, role: users.role, agencyId: users.agencyId }).from(users).where(eq(users.username, 'mishu'))
 	if (!secretariat) throw new Error("Demo data needs the secretariat's account 'mishu'.")
-	const actor = { ...secretariat, address: null }
+	const actor = { ...secretariat, role: 'secretariat' as const, address: null }
+	await seedPublicityDecision(db, actor, today)
 	const clauseRows = await db
 		.select({ label: clauses.label, taskId: tasks.id, version: tasks.version })
 		.from(tasks)

@@ -11,7 +11,7 @@ import { allItems, itemHref, type ItemKind } from './sources.server'
 // behind it count the same things.
 
 // One row per item (an item on several clauses is one item here).
-const distinctItems = () => sql`items as (${allItems()}),
+export const distinctItems = () => sql`items as (${allItems()}),
 	item as (
 		select distinct on (kind, item_id) kind, item_id, parent_id, agency_id, title, opened_on, due_on, closed_on, owes
 		from items order by kind, item_id
