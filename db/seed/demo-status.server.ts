@@ -25,8 +25,8 @@ const assessments: Array<{ clause: string; status: AssessedStatus; daysAgo: numb
 	{ clause: '（十八）', status: 'not_started', daysAgo: 20, reason: '相关配套制度尚未启动起草。（示例）' },
 ]
 
-// A decision adopted at the meeting about 98 days ago on publicity in schools and markets, whose
-// actions two departments have let slip: the education bureau's by 97 days, more than 90 (a red
+// A decision adopted at the meeting about 98 days ago on prevention in industry and markets, whose
+// actions two departments have let slip: the economy and IT bureau's by 97 days, more than 90 (a red
 // card), the market regulator's by 45 (a yellow card); the justice bureau's is still due. The
 // cards and the ranking notice read these like any other overdue item.
 async function seedPublicityDecision(db: Database, actor: { id: number; role: 'secretariat'; agencyId: number | null; address: null }, today: IsoDate) {
@@ -37,22 +37,22 @@ async function seedPublicityDecision(db: Database, actor: { id: number; role: 's
 		.orderBy(asc(meetings.startsOn))
 		.limit(1)
 	if (!meeting) return
-	const rows = await db.select({ id: agencies.id, key: agencies.key }).from(agencies).where(inArray(agencies.key, ['edu', 'amr', 'justice']))
+	const rows = await db.select({ id: agencies.id, key: agencies.key }).from(agencies).where(inArray(agencies.key, ['eit', 'amr', 'justice']))
 	const agency = (key: string) => rows.find((d) => d.key === key)?.id
-	const [edu, amr, justice] = [agency('edu'), agency('amr'), agency('justice')]
-	if (!edu || !amr || !justice) return
+	const [eit, amr, justice] = [agency('eit'), agency('amr'), agency('justice')]
+	if (!eit || !amr || !justice) return
 	const clauseRows = await db.select({ id: clauses.id }).from(clauses).where(inArray(clauses.label, ['（三）']))
 	await adoptResolution(db, actor, {
 		kind: 'decision',
-		title: '关于加强校园和市场领域反诈宣传防范工作的决定（示例）',
-		body: '市人大常委会听取和审议了有关情况的报告，为推动《决定》第（三）项落实，决定如下：市教育局、市市场监督管理局、市司法局应当在规定期限内落实以下事项，并报告落实情况。（示例）',
+		title: '关于加强行业和市场领域反诈防范工作的决定（示例）',
+		body: '市人大常委会听取和审议了有关情况的报告，为推动《决定》第（三）项落实，决定如下：市经济和信息化局、市市场监督管理局、市司法局应当在规定期限内落实以下事项，并报告落实情况。（示例）',
 		meetingId: meeting.id,
 		adoptedOn: meeting.endsOn,
 		reportDueOn: addDays(today, 30),
 		clauseIds: clauseRows.map((c) => c.id),
 		subject: null,
 		actions: [
-			{ agencyId: edu, text: '将反诈教育纳入全市中小学安全教育课程并开展教师培训。（示例）', dueOn: addDays(today, -97) },
+			{ agencyId: eit, text: '督促重点互联网企业建立涉诈风险监测处置机制并开展员工培训。（示例）', dueOn: addDays(today, -97) },
 			{ agencyId: amr, text: '在全市农贸市场和商业综合体开展反诈宣传全覆盖。（示例）', dueOn: addDays(today, -45) },
 			{ agencyId: justice, text: '将反诈内容纳入年度普法工作要点。（示例）', dueOn: addDays(today, 20) },
 		],

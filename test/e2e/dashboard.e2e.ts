@@ -68,6 +68,20 @@ test('a member clicks a bar of the dashboard and lands on the filtered list it c
 	await shoot(page, resultsDir, 'open-items-from-bar.png')
 })
 
+test('the ranking notice shows the cards the demo earned, and a liaison sees its own line', async ({ newPage, resultsDir }) => {
+	const page = await newPage()
+	await logIn(page, 'weiyuan1')
+	await page.goto('/ranking')
+	await page.getByRole('heading', { level: 1, name: '排名通报' }).waitFor()
+	assert.ok((await page.locator('.card-badge--red').count()) >= 1, 'a red card')
+	assert.ok((await page.locator('.card-badge--yellow').count()) >= 1, 'a yellow card')
+	await shoot(page, resultsDir, 'ranking-1280.png')
+	const liaison = await newPage()
+	await logIn(liaison, 'gongan')
+	await liaison.goto('/ranking')
+	assert.equal(await liaison.locator('table.ranking-table tbody tr').count(), 1)
+})
+
 test('the dashboard reads without JavaScript: sentences and tables, no chart code', async ({ newPage }) => {
 	const page = await newPage({ javaScriptEnabled: false })
 	await logIn(page, 'mishu')

@@ -120,7 +120,7 @@ export default function TaskPage() {
 										<td>{item.agencyName}</td>
 										<td>{item.dueOn ?? t.common.none}</td>
 										<td className={item.overdue ? 'overdue' : undefined}>
-											{item.overdue ? t.implementation.itemState.overdue : item.closedOn || !item.owes && !item.caps ? t.implementation.itemState.closed : t.implementation.itemState.open}
+											{item.overdue ? t.implementation.itemState.overdue : item.closedOn ? t.implementation.itemState.closed : t.implementation.itemState.open}
 										</td>
 									</tr>
 								))}
