@@ -125,6 +125,11 @@ export const matrix: Record<string, Row> = {
 	'tasks.print': { path: () => '/tasks/print', loader: signedIn(200) },
 	dashboard: { path: () => '/dashboard', loader: only(['admin', 'secretariat', 'member'], 200) },
 	'open-items': { path: () => '/open-items', loader: only(['admin', 'secretariat', 'member'], 200) },
+	'agencies.$agencyId_.briefing': {
+		path: (ids) => `/agencies/${ids.agency}/briefing`,
+		params: (ids) => ({ agencyId: String(ids.agency) }),
+		loader: only(['admin', 'secretariat', 'member'], 200),
+	},
 	ranking: { path: () => '/ranking', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
 	'ranking.export[.]csv': { path: () => '/ranking/export.csv', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
 	'tasks.$taskId._index': {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { taskPolicy } from '~/domain/tasks'
@@ -19,6 +19,7 @@ import { loadAgencyOpenItems as listAgencyOpenItems } from '~/models/registry.se
 import { withStatus as withTaskStatus } from '~/models/status/queries.server'
 import { StatusCounts } from '~/components/status-summary'
 import { rollUp } from '~/domain/status'
+import { can } from '~/auth/permissions'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 
@@ -43,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
 		asCo: withStatus.filter((task) => task.cos.some((a) => a.id === agency.id)),
 		canEdit: taskPolicy(user).edit,
+		canBrief: can(user.role, 'dashboard:read'),
 		reports,
 		openItems,
 		openFindings,
@@ -51,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function AgencyPage() {
-	const { agency, asLead, asCo, canEdit, reports, openItems, openFindings, today } = useLoaderData<typeof loader>()
+	const { agency, asLead, asCo, canEdit, canBrief, reports, openItems, openFindings, today } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
@@ -62,6 +64,11 @@ export default function AgencyPage() {
 					{agency.district ? ` · ${agency.district}` : null}
 				</span>
 			</div>
+			{canBrief ? (
+				<p className="no-print">
+					<Link to={`/agencies/${agency.id}/briefing`}>{t.implementation.briefing.printLink}</Link>
+				</p>
+			) : null}
 			{asLead.length + asCo.length ? (
 				<p>
 					<StatusCounts rolled={rollUp([...asLead, ...asCo].map((task) => task.status))} search={`?agency=${agency.id}`} />
