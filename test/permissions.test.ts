@@ -130,6 +130,7 @@ export const matrix: Record<string, Row> = {
 		params: (ids) => ({ agencyId: String(ids.agency) }),
 		loader: only(['admin', 'secretariat', 'member'], 200),
 	},
+	public: { path: () => '/public', loader: same(200) },
 	ranking: { path: () => '/ranking', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
 	'ranking.export[.]csv': { path: () => '/ranking/export.csv', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
 	'tasks.$taskId._index': {

@@ -2149,6 +2149,19 @@ export const en: Messages = {
 		},
 	},
 	implementation: {
+		public: {
+			title: 'Where implementation stands',
+			asOf: 'As of {date}',
+			whole: 'The decision as a whole:',
+			rule: 'Status is derived from the secretariat’s assessments, the special work reports and the handling of oversight items; anything overdue makes it lagging.',
+			byClause: 'By clause',
+			byAgency: 'By agency',
+			clause: 'Clause',
+			agency: 'Agency',
+			tasks: 'Tasks',
+			noTasks: 'No task in this clause',
+			empty: 'Nothing published yet.',
+		},
 		briefing: {
 			title: 'Briefing: {agency}',
 			printedOn: '{date}',

@@ -2160,6 +2160,19 @@ export const zh = {
 		},
 	},
 	implementation: {
+		public: {
+			title: '决定落实情况',
+			asOf: '截至{date}',
+			whole: '整体落实情况：',
+			rule: '落实情况依据常委会工作机构的评估、专项工作报告和各类监督事项的办理情况综合判定；有事项逾期的，判定为“滞后”。',
+			byClause: '各条款落实情况',
+			byAgency: '各责任单位落实情况',
+			clause: '条款',
+			agency: '责任单位',
+			tasks: '任务情况',
+			noTasks: '本条款未分解任务',
+			empty: '尚未公布落实情况。',
+		},
 		briefing: {
 			title: '{agency}情况简报',
 			printedOn: '{date}',

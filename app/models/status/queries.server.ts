@@ -196,6 +196,7 @@ export async function loadStatusOverview(db: Database, today: IsoDate, instrumen
 		...rollUpTasks(statuses, entry.ids),
 	})
 	return {
+		taskStatuses: taskRows.map((row) => ({ id: Number(row.id), status: statusOf(statuses, Number(row.id)) })),
 		whole: rollUpTasks(
 			statuses,
 			taskRows.map((row) => Number(row.id)),
