@@ -31,7 +31,7 @@ export default function BriefingPage() {
 	const b = t.implementation.briefing
 	const r = t.implementation.ranking
 	return (
-		<main className="briefing" id="main">
+		<article className="briefing">
 			<p className="no-print">
 				<Link to={`/agencies/${data.agency.id}`}>‹ {data.agency.name}</Link>
 			</p>
@@ -123,6 +123,6 @@ export default function BriefingPage() {
 					<p>{b.noCommitments}</p>
 				)}
 			</section>
-		</main>
+		</article>
 	)
 }
