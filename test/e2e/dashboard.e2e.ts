@@ -99,3 +99,11 @@ test('the dashboard reads without JavaScript: sentences and tables, no chart cod
 	assert.ok((await page.locator('table.chart__table').count()) >= 4, 'every chart has its table')
 	assert.equal(await page.locator('svg.recharts-surface').count(), 0)
 })
+
+test('the public page opens without a session', async ({ newPage }) => {
+	const page = await newPage()
+	const response = await page.goto('/public')
+	assert.equal(response?.status(), 200)
+	await page.getByRole('heading', { level: 2, name: '各条款落实情况' }).waitFor()
+	assert.equal(await page.getByRole('navigation', { name: '菜单' }).count(), 0)
+})
