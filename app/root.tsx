@@ -5,6 +5,9 @@ import { getCurrentUser } from '~/auth/guards.server'
 import { AppShell } from '~/components/app-shell'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { langFromRequest, messages, type Lang } from '~/i18n/i18n'
+import { getDb } from '#db/client.server'
+import { shanghaiDate } from '~/domain/dates'
+import { inboxCount } from '~/models/inbox.server'
 import { isDemoInstance } from '~/models/meta.server'
 import appCss from '~/styles/app.css?url'
 
@@ -21,9 +24,12 @@ export async function loader(args: LoaderFunctionArgs) {
 	const [user, demo] = await Promise.all([getCurrentUser(args), isDemoInstance()]).catch(() => {
 		throw data({ message: 'Database unavailable' }, { status: 503 })
 	})
+	// What awaits the user, counted for the menu (one query unless something was written).
+	const inbox = user ? await inboxCount(getDb(), user, shanghaiDate(new Date())) : 0
 	return {
 		lang: langFromRequest(args.request),
 		demo,
+		inbox,
 		user: user && {
 			id: user.id,
 			username: user.username,
@@ -70,7 +76,7 @@ export default function App() {
 		)
 	}
 	return (
-		<AppShell user={data.user} demo={data.demo}>
+		<AppShell user={data.user} demo={data.demo} inbox={data.inbox}>
 			<Outlet />
 		</AppShell>
 	)

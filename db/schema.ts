@@ -25,6 +25,7 @@ import type { TaskRole } from '../app/domain/tasks'
 import type { AgendaItemKind, AttendanceStatus, PlanItemKind } from '../app/domain/meetings'
 import type { AnswerForum, AnswerMode, InterpellationSource, InterpellationState, ReanswerDecision, SignerVerdict } from '../app/domain/interpellations'
 import type { ActionState, ResolutionKind, ResolutionSubjectType } from '../app/domain/resolutions'
+import type { AssessedStatus } from '../app/domain/status'
 
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
@@ -239,6 +240,26 @@ export const taskAgencies = pgTable(
 		primaryKey({ columns: [t.taskId, t.agencyId] }),
 		index('task_agencies_agency_idx').on(t.agencyId),
 	],
+)
+
+// The secretariat's dated assessments of a task (落实情况评估): each one is kept, the newest by
+// date (then by id) is the one the status rule reads; a later assessment supersedes, never
+// overwrites. Written through write() and audited.
+export const taskAssessments = pgTable(
+	'task_assessments',
+	{
+		id: serial('id').primaryKey(),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => tasks.id, { onDelete: 'cascade' }),
+		status: text('status').$type<AssessedStatus>().notNull(),
+		reason: text('reason').notNull(),
+		assessedOn: date('assessed_on').notNull(),
+		authorId: integer('author_id').references(() => users.id),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [index('task_assessments_task_idx').on(t.taskId, t.assessedOn)],
 )
 
 // Generic subjects in the text ('公安机关', '金融、通信等行业主管部门') → concrete agencies.

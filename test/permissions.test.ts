@@ -123,6 +123,22 @@ export const matrix: Record<string, Row> = {
 	'admin.import': { path: () => '/admin/import', loader: only(['admin'], 200), action: only(['admin'], 400) },
 	'tasks._index': { path: () => '/tasks', loader: signedIn(200) },
 	'tasks.print': { path: () => '/tasks/print', loader: signedIn(200) },
+	dashboard: { path: () => '/dashboard', loader: only(['admin', 'secretariat', 'member'], 200) },
+	'open-items': { path: () => '/open-items', loader: only(['admin', 'secretariat', 'member'], 200) },
+	'agencies.$agencyId_.briefing': {
+		path: (ids) => `/agencies/${ids.agency}/briefing`,
+		params: (ids) => ({ agencyId: String(ids.agency) }),
+		loader: only(['admin', 'secretariat', 'member'], 200),
+	},
+	public: { path: () => '/public', loader: same(200) },
+	ranking: { path: () => '/ranking', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
+	'ranking.export[.]csv': { path: () => '/ranking/export.csv', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
+	'tasks.$taskId._index': {
+		path: (ids) => `/tasks/${ids.task}`,
+		params: (ids) => ({ taskId: String(ids.task) }),
+		loader: signedIn(200),
+		action: only(['secretariat'], 400),
+	},
 	'tasks.export[.]csv': { path: () => '/tasks/export.csv', loader: signedIn(200) },
 	'tasks.$taskId.edit': {
 		path: (ids) => `/tasks/${ids.task}/edit`,

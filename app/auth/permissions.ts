@@ -33,6 +33,12 @@ const grants = {
 	// findings; which inspection, inspectionReportPolicy's and mayRecordFindingOn's.
 	'inspections:report': ['secretariat', 'member'],
 	'findings:record': ['secretariat', 'member', 'deputy'],
+	// Implementation status: the secretariat assesses tasks; the dashboard and the ranking
+	// notice are the committee's (a liaison sees its own agency's cards on the ranking page).
+	'status:assess': ['secretariat'],
+	'dashboard:read': ['admin', 'secretariat', 'member'],
+	// A liaison reads its own agency's line of the ranking notice.
+	'ranking:read': ['admin', 'secretariat', 'member', 'agency'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

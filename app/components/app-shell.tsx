@@ -2,7 +2,7 @@ import { Form, NavLink, useLocation } from '@remix-run/react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { can } from '~/auth/permissions'
 import type { Role } from '~/domain/roles'
-import { useLang, useT } from '~/i18n/i18n'
+import { fill, useLang, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 
 type ShellUser = { realName: string; role: Role } | null
@@ -38,6 +38,7 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/', label: t.nav.home, end: true },
 		{ to: '/decision', label: t.nav.decision },
 		{ to: '/tasks', label: t.nav.tasks },
+		...(can(role, 'dashboard:read') ? [{ to: '/dashboard', label: t.implementation.dashboard.title }] : []),
 		{ to: '/agencies', label: t.nav.agencies },
 		{ group: 'oversight', label: t.nav.oversight, links: oversight },
 		{ group: 'questioning', label: t.nav.questioning, links: questioning },
@@ -58,7 +59,7 @@ function within(pathname: string, to: string): boolean {
 // Phones show the menu behind a 菜单 button; wider screens show it in one line, the button hidden.
 const narrowScreen = '(max-width: 720px)'
 
-export function AppShell({ user, demo, children }: { user: ShellUser; demo: boolean; children: ReactNode }) {
+export function AppShell({ user, demo, inbox = 0, children }: { user: ShellUser; demo: boolean; inbox?: number; children: ReactNode }) {
 	const t = useT()
 	const lang = useLang()
 	const location = useLocation()
@@ -111,10 +112,16 @@ export function AppShell({ user, demo, children }: { user: ShellUser; demo: bool
 											</MenuGroupEntry>
 										</li>
 									) : (
-										<li key={entry.to}>
+										<li key={entry.to} className={entry.to === '/' ? 'main-nav__home' : undefined}>
 											<NavLink to={entry.to} end={entry.end}>
 												{entry.label}
 											</NavLink>
+											{entry.to === '/' && inbox > 0 ? (
+												<span className="nav-count" title={fill(t.implementation.inboxCount, { count: inbox })}>
+													<span aria-hidden="true">{inbox}</span>
+													<span className="visually-hidden">{fill(t.implementation.inboxCount, { count: inbox })}</span>
+												</span>
+											) : null}
 										</li>
 									),
 								)}

@@ -29,7 +29,9 @@ export function TaskCard({ task, showClause, canEdit }: { task: TaskCardData; sh
 					{t.tasks.taskNo.replace('{n}', String(task.ordinal))}
 				</strong>
 				<span className="toolbar">
-					<StatusBadge status={task.status} />
+					<Link to={`/tasks/${task.id}#why`} title={t.implementation.viewWhy}>
+						<StatusBadge status={task.status} />
+					</Link>
 					{canEdit ? (
 						<Link className="button button--secondary button--small" to={`/tasks/${task.id}/edit`}>
 							{t.common.edit}

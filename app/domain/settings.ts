@@ -45,6 +45,12 @@ export const settingDefaults = {
 	redCardOverdueItems: 3,
 	redCardOverdueDays: 90,
 	redCardConsecutiveUnsatisfied: 2,
+	// The ranking notice: 100 points less these per overdue item (and per full 30 days of its
+	// delay), per 不满意 result, and per inspection finding left unrectified past its due date.
+	rankOverduePoints: 2,
+	rankOverdueMonthPoints: 1,
+	rankUnsatisfiedPoints: 5,
+	rankFindingOverduePoints: 1,
 	// To-do list horizon.
 	todoHorizonDays: 14,
 } as const
@@ -77,6 +83,10 @@ export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'redCardOverdueItems', group: 'cards', min: 1, max: 50, unit: 'count' },
 	{ key: 'redCardOverdueDays', group: 'cards', min: 1, max: 730, unit: 'days' },
 	{ key: 'redCardConsecutiveUnsatisfied', group: 'cards', min: 1, max: 10, unit: 'count' },
+	{ key: 'rankOverduePoints', group: 'cards', min: 0, max: 50, unit: 'count' },
+	{ key: 'rankOverdueMonthPoints', group: 'cards', min: 0, max: 50, unit: 'count' },
+	{ key: 'rankUnsatisfiedPoints', group: 'cards', min: 0, max: 50, unit: 'count' },
+	{ key: 'rankFindingOverduePoints', group: 'cards', min: 0, max: 50, unit: 'count' },
 	{ key: 'todoHorizonDays', group: 'general', min: 1, max: 90, unit: 'days' },
 ]
 

@@ -1,10 +1,17 @@
-// Implementation status (DESIGN §4). A task's status is derived from its evidence, newest
-// first: the secretariat's latest assessment, open findings and rectifications, overdue items,
-// the latest report's self-assessment. Each later issue adds its kind of evidence here; without
-// any evidence a task is 未启动.
+import { daysOverdue, type IsoDate } from './dates'
+
+// Implementation status (DESIGN §4). A task's status is derived from its evidence, never stored:
+// the secretariat's dated assessments, the latest report's self-assessment, the items linked to
+// the task (findings and their rectifications, commitments, resolution actions, handling
+// reports, later concern replies) and the task's own 完成时限. The steps of the rule are fixed
+// in this order; settings may change thresholds, never the order.
 
 export const statuses = ['not_started', 'in_progress', 'largely_done', 'done', 'lagging'] as const
 export type Status = (typeof statuses)[number]
+export type AssessedStatus = Exclude<Status, 'lagging'>
+
+// The values an assessment (the secretariat's or a report's self-assessment) may give.
+export const assessedStatuses = ['not_started', 'in_progress', 'largely_done', 'done'] as const satisfies ReadonlyArray<AssessedStatus>
 
 export const statusLabels: Record<Status, string> = {
 	not_started: '未启动',
@@ -14,27 +21,98 @@ export const statusLabels: Record<Status, string> = {
 	lagging: '滞后',
 }
 
+export type DatedAssessment = { on: IsoDate; status: AssessedStatus }
+
 export type StatusEvidence = {
-	// Dated assessments of the task (the secretariat's, or a report's self-assessment).
-	assessments: ReadonlyArray<{ on: string; status: Exclude<Status, 'lagging'>; source: 'secretariat' | 'report' }>
-	// Open items on the task that are past their due date (findings, commitments, …).
+	// The task's own 完成时限; null for 长期, a standing duty that is never overdue.
+	deadline: IsoDate | null
+	// The secretariat's latest assessment and the latest report's self-assessment of the task.
+	secretariat: DatedAssessment | null
+	report: DatedAssessment | null
+	// Linked items past their due date today while the agency still owes them.
 	overdueItems: number
+	// Open findings and commitments: while one is open the task is not 已落实.
+	openCaps: number
+	// Linked items of any kind and state, and reports covering the task.
+	evidenceItems: number
 }
 
-export type DerivedStatus = { status: Status; reason: string }
+// Which step of the rule decided, so that the "why" panel can name it.
+export const statusSteps = ['overdue', 'secretariat', 'report', 'evidence', 'none'] as const
+export type StatusStep = (typeof statusSteps)[number]
 
-export function deriveTaskStatus(evidence: StatusEvidence): DerivedStatus {
-	if (evidence.overdueItems > 0) {
-		return { status: 'lagging', reason: `${evidence.overdueItems} 项事项已逾期` }
-	}
-	const latest = (source: 'secretariat' | 'report') =>
-		[...evidence.assessments].filter((a) => a.source === source).sort((a, b) => b.on.localeCompare(a.on))[0]
-	// The secretariat's assessment outranks an agency's self-assessment, whatever their dates.
-	const secretariat = latest('secretariat')
-	if (secretariat) return { status: secretariat.status, reason: `常委会工作机构 ${secretariat.on} 评估` }
-	const report = latest('report')
-	if (report) return { status: report.status, reason: `专项工作报告 ${report.on} 自评` }
-	return { status: 'not_started', reason: '尚无落实情况的证据' }
+export type DerivedStatus = {
+	status: Status
+	step: StatusStep
+	// True when an open finding or commitment lowered 已落实 to 基本落实.
+	capped: boolean
+	// The task's 完成时限 passed without the secretariat assessing it 已落实.
+	deadlineMissed: boolean
 }
 
-export const noEvidence: StatusEvidence = { assessments: [], overdueItems: 0 }
+export function deadlineMissed(evidence: Pick<StatusEvidence, 'deadline' | 'secretariat'>, today: IsoDate): boolean {
+	return daysOverdue(evidence.deadline, today) > 0 && evidence.secretariat?.status !== 'done'
+}
+
+export function deriveTaskStatus(evidence: StatusEvidence, today: IsoDate): DerivedStatus {
+	const missed = deadlineMissed(evidence, today)
+	// 1. Anything overdue today makes the task lag, whatever an assessment says.
+	if (missed || evidence.overdueItems > 0) return { status: 'lagging', step: 'overdue', capped: false, deadlineMissed: missed }
+	const decided = decideWithoutOverdue(evidence)
+	// 4. An open finding or commitment means the work is not finished yet.
+	if (decided.status === 'done' && evidence.openCaps > 0) return { ...decided, status: 'largely_done', capped: true, deadlineMissed: false }
+	return { ...decided, capped: false, deadlineMissed: false }
+}
+
+function decideWithoutOverdue(evidence: StatusEvidence): { status: Status; step: StatusStep } {
+	// 2. The newer of the two assessments; on the same day the secretariat's.
+	const { secretariat, report } = evidence
+	if (secretariat && (!report || secretariat.on >= report.on)) return { status: secretariat.status, step: 'secretariat' }
+	if (report) return { status: report.status, step: 'report' }
+	// 3. Work under way shows in the record before anyone assesses it.
+	if (evidence.evidenceItems > 0) return { status: 'in_progress', step: 'evidence' }
+	return { status: 'not_started', step: 'none' }
+}
+
+export const noEvidence: StatusEvidence = {
+	deadline: null,
+	secretariat: null,
+	report: null,
+	overdueItems: 0,
+	openCaps: 0,
+	evidenceItems: 0,
+}
+
+export type StatusCounts = Record<Status, number>
+
+export function countStatuses(list: Iterable<Status>): StatusCounts {
+	const counts: StatusCounts = { not_started: 0, in_progress: 0, largely_done: 0, done: 0, lagging: 0 }
+	for (const status of list) counts[status] += 1
+	return counts
+}
+
+// A clause, part, agency or the whole decision, from its tasks: 滞后 if any task lags; 已落实
+// only if all are; 基本落实 if all are at least 基本落实; 未启动 if all are; otherwise 推进中.
+// Nothing to roll up (no tasks) reads as 未启动.
+export function rollUpStatus(counts: StatusCounts): Status {
+	const total = statuses.reduce((sum, status) => sum + counts[status], 0)
+	if (counts.lagging > 0) return 'lagging'
+	if (total === 0 || counts.not_started === total) return 'not_started'
+	if (counts.done === total) return 'done'
+	if (counts.done + counts.largely_done === total) return 'largely_done'
+	return 'in_progress'
+}
+
+export type RolledUp = { status: Status; counts: StatusCounts; total: number }
+
+export function rollUp(list: Iterable<Status>): RolledUp {
+	const counts = countStatuses(list)
+	return { status: rollUpStatus(counts), counts, total: statuses.reduce((sum, status) => sum + counts[status], 0) }
+}
+
+// The secretariat assesses (DESIGN §1); an administrator keeps the system, not the record.
+export function mayAssessTask(user: { role: string }): boolean {
+	return user.role === 'secretariat'
+}
+
+export const assessmentReasonMax = 2000

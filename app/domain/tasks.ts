@@ -1,7 +1,7 @@
 import { isIsoDate, type IsoDate } from './dates'
 import { allowed, broken, forbiddenVerdict, type Verdict } from './refusal'
 import { isOffice, type PolicyUser } from './roles'
-import { statusLabels, type Status } from './status'
+import { statusLabels, statuses, type Status } from './status'
 
 // The secretariat's rules for the 责任分解表: which rows a filter selects, how a task is split
 // and merged, how ordinals are kept 1..n within a clause, and what a valid deadline is.
@@ -38,6 +38,8 @@ export type TaskTableQuery = {
 	agencyId?: number
 	// Only with an agency: the tasks it leads, or those it assists.
 	role?: TaskRole
+	// Only the tasks whose derived status is this one (the dashboard's bars lead here).
+	status?: Status
 }
 
 function positiveId(value: string | null): number | undefined {
@@ -54,6 +56,8 @@ export function parseTaskTableQuery(params: URLSearchParams): TaskTableQuery {
 	const clauseId = positiveId(params.get('clause'))
 	const agencyId = positiveId(params.get('agency'))
 	const role = params.get('role')
+	const status = params.get('status')
+	if (status && (statuses as ReadonlyArray<string>).includes(status)) query.status = status as Status
 	if (instrumentId) query.instrumentId = instrumentId
 	if (partId) query.partId = partId
 	if (clauseId) query.clauseId = clauseId
@@ -72,6 +76,7 @@ export function taskTableSearch(query: TaskTableQuery): string {
 	if (query.clauseId) params.set('clause', String(query.clauseId))
 	if (query.agencyId) params.set('agency', String(query.agencyId))
 	if (query.agencyId && query.role) params.set('role', query.role)
+	if (query.status) params.set('status', query.status)
 	const search = params.toString()
 	return search ? `?${search}` : ''
 }

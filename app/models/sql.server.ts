@@ -7,3 +7,10 @@ import { getTableName, sql, type Column } from 'drizzle-orm'
 export function outer(column: Column) {
 	return sql.raw(`"${getTableName(column.table)}"."${column.name}"`)
 }
+
+// The rows of `db.execute()`, whichever driver ran it: postgres.js answers an array, PGlite an
+// object with `rows`. Raw queries cast counts to int and dates to text so both read alike.
+export function rowsOf<T>(result: unknown): Array<T> {
+	if (Array.isArray(result)) return result as Array<T>
+	return ((result as { rows?: Array<T> }).rows ?? []) as Array<T>
+}

@@ -6,6 +6,7 @@ import { seedDemoInspections } from './demo-inspections.server'
 import { seedDemoInquiries } from './demo-inquiries.server'
 import { seedDemoInterpellations } from './demo-interpellations.server'
 import { seedDemoOversight } from './demo-oversight.server'
+import { seedDemoStatus } from './demo-status.server'
 import { addDays, addMonths, shanghaiDate } from '~/domain/dates'
 import { insertUser } from '~/models/users/mutations.server'
 import { systemActor, write } from '~/models/write.server'
@@ -66,4 +67,6 @@ export async function seedDemo(db: Database, now: Date) {
 	await seedDemoInquiries(db, today)
 	// Interpellations (one through a second round, one being co-signed) and a resolution.
 	await seedDemoInterpellations(db, today)
+	// The secretariat's assessments of tasks, so that the status charts show every status.
+	await seedDemoStatus(db, today)
 }

@@ -8,13 +8,16 @@ import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies/queries.server'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks/queries.server'
 import { loadTodo } from '~/models/registry.server'
+import { loadStatusOverview, withStatus } from '~/models/status/queries.server'
+import { can } from '~/auth/permissions'
+import { StatusCounts } from '~/components/status-summary'
+import { StatusBadge } from '~/components/status-badge'
 
 export const meta: MetaFunction = () => [{ title: '首页 · 监督追踪' }]
 
@@ -40,12 +43,12 @@ export async function loader(args: LoaderFunctionArgs) {
 	const agency = user.agencyId ? await getAgency(db, user.agencyId) : null
 	const agencyTasks =
 		agency && instrumentId
-			? (await listTasks(db, { instrumentId, agencyId: agency.id })).map((task) => ({
-					...task,
-					status: deriveTaskStatus(noEvidence).status,
-				}))
+			? await withStatus(db, today, await listTasks(db, { instrumentId, agencyId: agency.id }))
 			: []
+	// The committee's own question first: where the decision's implementation stands.
+	const overview = instrumentId && can(user.role, 'dashboard:read') ? await loadStatusOverview(db, today, instrumentId) : null
 	return {
+		overview: overview && { whole: overview.whole, parts: overview.parts },
 		user: { realName: user.realName, role: user.role },
 		instrumentId,
 		counts: { clauses: clauseCount.value, tasks: taskCount.value, agencies: agencyCount.value },
@@ -67,6 +70,28 @@ export default function HomePage() {
 				<h1>{fill(t.home.greeting, { name: data.user.realName })}</h1>
 				<span className="muted">{t.roles[data.user.role]}</span>
 			</div>
+			{data.overview ? (
+				<section className="card" aria-labelledby="status-summary">
+					<h2 id="status-summary">{t.implementation.homeHeading}</h2>
+					<p>
+						<StatusCounts rolled={data.overview.whole} />
+					</p>
+					<ul className="status-parts">
+						{data.overview.parts.map((part) => (
+							<li key={part.id}>
+								<StatusBadge status={part.status} />{' '}
+								<Link to={part.href}>
+									{part.label}
+									{part.title}
+								</Link>
+							</li>
+						))}
+					</ul>
+					<p>
+						<Link to="/dashboard">{t.implementation.toDashboard}</Link>
+					</p>
+				</section>
+			) : null}
 			<div className="todo-columns">
 				<section aria-labelledby="todo-awaiting">
 					<h2 id="todo-awaiting">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { invariantFound, parseId, requirePermission } from '~/auth/guards.server'
 import { taskPolicy } from '~/domain/tasks'
@@ -8,7 +8,6 @@ import { TaskCard } from '~/components/task-card'
 import { ReportLinks } from '~/components/timeline'
 import { TodoList } from '~/components/todo-list'
 import { shanghaiDate } from '~/domain/dates'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { useT } from '~/i18n/i18n'
 import { getAgency } from '~/models/agencies/queries.server'
 import { listAgencyOpenFindings } from '~/models/findings/providers.server'
@@ -17,6 +16,10 @@ import { listReportsForAgency } from '~/models/reports/queries.server'
 import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks/queries.server'
 import { loadAgencyOpenItems as listAgencyOpenItems } from '~/models/registry.server'
+import { withStatus as withTaskStatus } from '~/models/status/queries.server'
+import { StatusCounts } from '~/components/status-summary'
+import { rollUp } from '~/domain/status'
+import { can } from '~/auth/permissions'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 
@@ -27,9 +30,9 @@ export async function loader(args: LoaderFunctionArgs) {
 	invariantFound(agency)
 	const instrumentId = await primaryInstrumentId(db)
 	const tasks = instrumentId ? await listTasks(db, { instrumentId, agencyId: agency.id }) : []
-	const withStatus = tasks.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status }))
 	const settings = await loadSettings(db)
 	const today = shanghaiDate(new Date())
+	const withStatus = await withTaskStatus(db, today, tasks)
 	// Reports and open items only where the viewer may read them: another agency's liaison sees
 	// this agency's tasks, not its reports.
 	const reports = await listReportsForAgency(db, agency.id, user)
@@ -41,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
 		asCo: withStatus.filter((task) => task.cos.some((a) => a.id === agency.id)),
 		canEdit: taskPolicy(user).edit,
+		canBrief: can(user.role, 'dashboard:read'),
 		reports,
 		openItems,
 		openFindings,
@@ -49,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function AgencyPage() {
-	const { agency, asLead, asCo, canEdit, reports, openItems, openFindings, today } = useLoaderData<typeof loader>()
+	const { agency, asLead, asCo, canEdit, canBrief, reports, openItems, openFindings, today } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
@@ -60,6 +64,16 @@ export default function AgencyPage() {
 					{agency.district ? ` · ${agency.district}` : null}
 				</span>
 			</div>
+			{canBrief ? (
+				<p className="no-print">
+					<Link to={`/agencies/${agency.id}/briefing`}>{t.implementation.briefing.printLink}</Link>
+				</p>
+			) : null}
+			{asLead.length + asCo.length ? (
+				<p>
+					<StatusCounts rolled={rollUp([...asLead, ...asCo].map((task) => task.status))} search={`?agency=${agency.id}`} />
+				</p>
+			) : null}
 			<h2>
 				{t.agencies.openItems}（{openItems.length}）
 			</h2>

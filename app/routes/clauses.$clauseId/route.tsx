@@ -5,7 +5,7 @@ import { invariantFound, parseId, requirePermission } from '~/auth/guards.server
 import { taskPolicy } from '~/domain/tasks'
 import { TaskCard } from '~/components/task-card'
 import { ReportLinks, Timeline } from '~/components/timeline'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
+import { shanghaiDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
 import { clauseAnchor } from '~/domain/clauses'
 import { getClause } from '~/models/clauses.server'
@@ -13,6 +13,9 @@ import { loadSettings } from '~/models/settings.server'
 import { listTasks } from '~/models/tasks/queries.server'
 import { listReportsForClause } from '~/models/reports/queries.server'
 import { loadClauseTimeline } from '~/models/registry.server'
+import { withStatus } from '~/models/status/queries.server'
+import { StatusCounts } from '~/components/status-summary'
+import { rollUp } from '~/domain/status'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.clause.label ?? ''} · 监督追踪` }]
 
@@ -28,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	const timeline = await loadClauseTimeline(db, user, found.clause.id, settings)
 	return {
 		...found,
-		tasks: taskRows.map((task) => ({ ...task, status: deriveTaskStatus(noEvidence).status })),
+		tasks: await withStatus(db, shanghaiDate(new Date()), taskRows),
 		canEdit: taskPolicy(user).edit,
 		reports,
 		timeline,
@@ -62,6 +65,11 @@ export default function ClausePage() {
 				</p>
 			</section>
 			<h2>{t.clause.tasks}</h2>
+			{tasks.length ? (
+				<p>
+					<StatusCounts rolled={rollUp(tasks.map((task) => task.status))} search={`?clause=${clause.id}`} />
+				</p>
+			) : null}
 			{tasks.length ? (
 				<ul className="task-list">
 					{tasks.map((task) => (

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { SelectFilter } from '~/components/select-filter'
+import { statuses } from '~/domain/status'
 import type { TaskTableQuery } from '~/domain/tasks'
 import { useT } from '~/i18n/i18n'
 
@@ -34,6 +35,14 @@ export function TaskTableFilters({ query, options }: { query: TaskTableQuery; op
 			) : null}
 			<SelectFilter id="filter-clause" name="clause" label={t.tasks.clause} value={query.clauseId ?? ''} any={t.common.all} choices={choices.clause} />
 			<SelectFilter id="filter-agency" name="agency" label={t.tasks.agency} value={query.agencyId ?? ''} any={t.common.all} choices={choices.agency} />
+			<SelectFilter
+				id="filter-status"
+				name="status"
+				label={t.implementation.statusHeading}
+				value={query.status ?? ''}
+				any={t.common.all}
+				choices={statuses.map((status) => ({ value: status, label: t.status[status] }))}
+			/>
 			<SelectFilter id="filter-role" name="role" label={t.tasks.role} value={query.role ?? ''} any={t.tasks.roleAny} choices={choices.role} hint={t.tasks.roleHint} />
 			<div className="toolbar">
 				<button type="submit" className="button">

@@ -5,6 +5,9 @@ import { agencies, clauses, parts, tasks } from '#db/schema'
 import { runLoader } from '#test/helpers'
 import { loader as printLoader } from '../tasks.print/route'
 import { loader } from './route'
+import { shanghaiDate } from '~/domain/dates'
+import { statusLabels } from '~/domain/status'
+import { loadTaskStatuses } from '~/models/status/queries.server'
 
 type Row = { serial: number; clauseLabel: string; leads: Array<{ name: string }>; cos: Array<{ name: string }>; status: string }
 type Data = { rows: Array<Row>; canEdit: boolean; search: string; filtered: boolean }
@@ -32,7 +35,14 @@ test('the table lists every task in decision order, numbered 1..n, for every sig
 	expect(data.rows.map((r) => r.serial)).toEqual(data.rows.map((_, i) => i + 1))
 	expect(data.rows[0].clauseLabel).toBe('（一）')
 	expect(data.rows.at(-1)?.clauseLabel).toBe('（二十）')
-	expect(data.rows.every((r) => r.status === 'not_started')).toBe(true)
+	// Each row shows its status as derived from the evidence, and the status filter keeps exactly those rows.
+	const statuses = await loadTaskStatuses(getDb(), shanghaiDate(new Date()))
+	expect(data.rows.map((r) => r.status)).toEqual(data.rows.map((r) => statuses.get((r as Row & { id: number }).id)?.derived.status))
+	const lagging = await table('?status=lagging', 'mishu')
+	expect(lagging.data.rows.map((r) => (r as Row & { id: number }).id)).toEqual(
+		data.rows.filter((r) => r.status === 'lagging').map((r) => (r as Row & { id: number }).id),
+	)
+	expect(lagging.data.filtered).toBe(true)
 	const anonymous = await runLoader(loader, { path: '/tasks?part=1' })
 	expect(anonymous.location).toBe('/login?redirectTo=%2Ftasks%3Fpart%3D1')
 })
@@ -88,6 +98,6 @@ test('the print view has the decision title, the date printed and the filtered r
 	expect(data.printedOn).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
 	expect(data.filters).toBe('武汉市公安局（牵头）')
 	expect(data.rows.length).toBeGreaterThan(0)
-	expect(data.rows.every((r) => r.leads.includes('武汉市公安局') && r.status === '未启动')).toBe(true)
+	expect(data.rows.every((r) => r.leads.includes('武汉市公安局') && Object.values(statusLabels).includes(r.status as never))).toBe(true)
 	expect(data.rows[0].serial).toBe(1)
 })

@@ -4,16 +4,17 @@ import { getDb } from '#db/client.server'
 import { notFound, requirePermission } from '~/auth/guards.server'
 import { AgencyBadge } from '~/components/agency-badge'
 import { StatusBadge } from '~/components/status-badge'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
+import { shanghaiDate } from '~/domain/dates'
 import { parseTaskTableQuery, taskPolicy, taskTableSearch } from '~/domain/tasks'
 import { fill, useT } from '~/i18n/i18n'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
+import { onlyStatus, withStatus } from '~/models/status/queries.server'
 import { TaskTableFilters } from './filters'
 import { TaskTableHead } from './table-head'
 
 export const meta: MetaFunction = () => [{ title: '责任分解表 · 监督追踪' }]
 
-const filterKeys = ['instrument', 'part', 'clause', 'agency', 'role']
+const filterKeys = ['instrument', 'part', 'clause', 'agency', 'role', 'status']
 
 export async function loader(args: LoaderFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
@@ -25,13 +26,14 @@ export async function loader(args: LoaderFunctionArgs) {
 	if ((own ? `?${own}` : '') !== taskTableSearch(query)) throw redirect(`/tasks${taskTableSearch(query)}`)
 	const table = await loadTaskTable(db, query)
 	if (!table && query.instrumentId) throw notFound()
+	const tasks = onlyStatus(await withStatus(db, shanghaiDate(new Date()), table?.rows ?? []), query.status)
 	return {
 		instrument: table?.instrument ?? null,
 		query,
 		search: taskTableSearch(query),
-		filtered: Boolean(query.partId || query.clauseId || query.agencyId),
+		filtered: Boolean(query.partId || query.clauseId || query.agencyId || query.status),
 		options: table ? await taskTableOptions(db, table.instrument.id) : null,
-		rows: (table?.rows ?? []).map((task, index) => ({
+		rows: tasks.map((task, index) => ({
 			id: task.id,
 			serial: index + 1,
 			clauseId: task.clauseId,
@@ -40,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			leads: task.leads,
 			cos: task.cos,
 			deadline: task.deadline,
-			status: deriveTaskStatus(noEvidence).status,
+			status: task.status,
 		})),
 		canEdit: taskPolicy(user).edit,
 	}
@@ -100,7 +102,9 @@ export default function TaskTablePage() {
 									</td>
 									<td className="task-table__deadline">{row.deadline ?? t.common.longTerm}</td>
 									<td>
-										<StatusBadge status={row.status} />
+										<Link to={`/tasks/${row.id}#why`} aria-label={`${t.implementation.viewWhy}：${t.status[row.status]}`}>
+											<StatusBadge status={row.status} />
+										</Link>
 									</td>
 									{canEdit ? (
 										<td className="no-print">

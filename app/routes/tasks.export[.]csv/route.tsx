@@ -3,9 +3,9 @@ import { getDb } from '#db/client.server'
 import { notFound, requirePermission } from '~/auth/guards.server'
 import { attachmentDisposition, csvContentType, toCsv } from '~/domain/csv'
 import { shanghaiDate } from '~/domain/dates'
-import { deriveTaskStatus, noEvidence } from '~/domain/status'
 import { parseTaskTableQuery, taskTableHeaders, taskTableRecord } from '~/domain/tasks'
 import { loadTaskTable } from '~/models/tasks/queries.server'
+import { onlyStatus, withStatus } from '~/models/status/queries.server'
 
 // /tasks/export.csv: the 责任分解表 under the same filters as /tasks, for Excel.
 export async function loader(args: LoaderFunctionArgs) {
@@ -13,10 +13,8 @@ export async function loader(args: LoaderFunctionArgs) {
 	const query = parseTaskTableQuery(new URL(args.request.url).searchParams)
 	const table = await loadTaskTable(getDb(), query)
 	if (!table && query.instrumentId) throw notFound()
-	const rows = (table?.rows ?? []).map((task, index) =>
-		taskTableRecord(task, index + 1, deriveTaskStatus(noEvidence).status),
-	)
 	const today = shanghaiDate(new Date())
+	const rows = onlyStatus(await withStatus(getDb(), today, table?.rows ?? []), query.status).map((task, index) => taskTableRecord(task, index + 1, task.status))
 	return new Response(toCsv(taskTableHeaders, rows), {
 		headers: {
 			'Content-Type': csvContentType,

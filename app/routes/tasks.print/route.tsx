@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react'
 import { getDb } from '#db/client.server'
 import { notFound, requirePermission } from '~/auth/guards.server'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
-import { deriveTaskStatus, noEvidence, statusLabels } from '~/domain/status'
+import { statusLabels } from '~/domain/status'
 import { parseTaskTableQuery, taskTableSearch, type TaskTableQuery } from '~/domain/tasks'
 import { fill, messagesFor, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import type { RouteHandle } from '~/root'
 import { loadTaskTable, taskTableOptions } from '~/models/tasks/queries.server'
+import { onlyStatus, withStatus } from '~/models/status/queries.server'
 import { TaskTableHead } from '../tasks._index/table-head'
 
 export const handle: RouteHandle = { bare: true }
@@ -25,12 +26,14 @@ export async function loader(args: LoaderFunctionArgs) {
 	const table = await loadTaskTable(db, query)
 	if (!table) throw notFound()
 	const options = await taskTableOptions(db, table.instrument.id)
+	const today = shanghaiDate(new Date())
+	const rows = onlyStatus(await withStatus(db, today, table.rows), query.status)
 	return {
 		instrument: table.instrument,
 		search: taskTableSearch(query),
 		filters: describeFilters(query, options, messagesFor(args.request)),
-		printedOn: formatChineseDate(shanghaiDate(new Date())),
-		rows: table.rows.map((task, index) => ({
+		printedOn: formatChineseDate(today),
+		rows: rows.map((task, index) => ({
 			id: task.id,
 			serial: index + 1,
 			clauseLabel: task.clauseLabel,
@@ -38,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 			leads: task.leads.map((a) => a.name).join('、'),
 			cos: task.cos.map((a) => a.name).join('、'),
 			deadline: task.deadline,
-			status: statusLabels[deriveTaskStatus(noEvidence).status],
+			status: statusLabels[task.status],
 		})),
 	}
 }
@@ -57,6 +60,7 @@ function describeFilters(
 	const agency = options.agencies.find((a) => a.id === query.agencyId)
 	const roleLabels = { lead: t.tasks.roleLead, co: t.tasks.roleCo }
 	if (agency) parts.push(query.role ? `${agency.name}（${roleLabels[query.role]}）` : agency.name)
+	if (query.status) parts.push(`${t.implementation.statusHeading}：${t.status[query.status]}`)
 	return parts.join(' · ')
 }
 

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm'
+import { expect, test } from 'vitest'
+import { getDb } from '#db/client.server'
+import { satisfactionResult, type Tally } from '~/domain/deliberation'
+import { monthsOf, parsePeriod } from '~/domain/dashboard'
+import { rowsOf } from '../sql.server'
+import { itemsPerMonth, listOpenItems, overdueByAgency, satisfactionResultSql } from './dashboard.server'
+import { loadTaskStatuses } from './queries.server'
+import { itemKinds } from './sources.server'
+import { today } from '#test/fixtures/findings'
+
+const db = () => getDb()
+
+function random(seed: number) {
+	let state = seed >>> 0
+	return () => {
+		state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
+		return state / 2 ** 32
+	}
+}
+
+test('the satisfaction result in SQL is the domain rule, over random tallies and thresholds', async () => {
+	const next = random(Number(process.env.STATUS_SEED ?? 7))
+	const cases: Array<{ tally: Tally; threshold: number }> = [
+		{ tally: { satisfied: 0, basically_satisfied: 0, unsatisfied: 0 }, threshold: 50 },
+		{ tally: { satisfied: 5, basically_satisfied: 0, unsatisfied: 5 }, threshold: 50 },
+		{ tally: { satisfied: 5, basically_satisfied: 1, unsatisfied: 4 }, threshold: 50 },
+	]
+	for (let i = 0; i < 60; i++) {
+		cases.push({
+			tally: { satisfied: Math.floor(next() * 30), basically_satisfied: Math.floor(next() * 30), unsatisfied: Math.floor(next() * 30) },
+			threshold: 50 + Math.floor(next() * 41),
+		})
+	}
+	for (const { tally, threshold } of cases) {
+		const [row] = rowsOf<{ result: string | null }>(
+			await db().execute(sql`select ${satisfactionResultSql(threshold)} as result from (select ${JSON.stringify(tally)}::jsonb as tally) d`),
+		)
+		expect({ tally, threshold, result: row.result }).toEqual({ tally, threshold, result: satisfactionResult(tally, threshold) })
+	}
+})
+
+test('every bar counts what the list behind it lists', async () => {
+	const on = today()
+	const period = parsePeriod(new URLSearchParams(), on)
+	const flow = await itemsPerMonth(db(), period)
+	expect(flow.map((m) => m.month)).toEqual(monthsOf(period))
+	for (const month of flow) {
+		expect((await listOpenItems(db(), { state: 'all', openedIn: month.month, period }, on, 1)).total).toBe(month.opened)
+		expect((await listOpenItems(db(), { state: 'closed', closedIn: month.month }, on, 1)).total).toBe(month.closed)
+	}
+	const overdue = await overdueByAgency(db(), on)
+	for (const row of overdue) {
+		const listed = await listOpenItems(db(), { state: 'all', overdue: true, agencyId: row.agencyId, kind: row.kind }, on, 1)
+		expect(listed.total).toBe(row.count)
+		expect(listed.rows.every((item) => item.overdueDays > 0)).toBe(true)
+	}
+	const allOverdue = await listOpenItems(db(), { state: 'all', overdue: true }, on, 1)
+	expect(allOverdue.total).toBe(overdue.reduce((sum, row) => sum + row.count, 0))
+	expect(itemKinds.length).toBeGreaterThan(3)
+	// A task lags exactly when an item linked to it is overdue or its deadline passed: with
+	// nothing overdue anywhere and no deadline passed, nothing lags.
+	const statuses = await loadTaskStatuses(db(), on)
+	if (allOverdue.total === 0) expect([...statuses.values()].every((s) => s.derived.status !== 'lagging' || s.derived.deadlineMissed)).toBe(true)
+})
