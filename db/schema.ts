@@ -26,6 +26,7 @@ import type { AgendaItemKind, AttendanceStatus, PlanItemKind } from '../app/doma
 import type { AnswerForum, AnswerMode, InterpellationSource, InterpellationState, ReanswerDecision, SignerVerdict } from '../app/domain/interpellations'
 import type { ActionState, ResolutionKind, ResolutionSubjectType } from '../app/domain/resolutions'
 import type { AssessedStatus } from '../app/domain/status'
+import type { ConcernAgencyRole, ConcernRating, ConcernState, ResultClass } from '../app/domain/concerns'
 
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
@@ -1104,4 +1105,166 @@ export const resolutionActions = pgTable(
 		index('resolution_actions_agency_idx').on(t.agencyId, t.state),
 		index('resolution_actions_state_idx').on(t.state, t.dueOn),
 	],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Deputies' constituent concerns and suggestions (代表建议), Deputies Law Art. 51–52
+// ---------------------------------------------------------------------------------------------
+
+// The categories deputies file under: a list the office keeps in settings; a category in use is
+// retired (inactive), never deleted.
+export const concernCategories = pgTable('concern_categories', {
+	id: serial('id').primaryKey(),
+	name: text('name').notNull().unique(),
+	position: integer('position').notNull(),
+	active: boolean('active').notNull().default(true),
+	createdAt: created(),
+	version: version(),
+})
+
+export const concerns = pgTable(
+	'concerns',
+	{
+		id: serial('id').primaryKey(),
+		// The deputy who filed it: the only one, with the office, who sees its constituents.
+		filerId: integer('filer_id')
+			.notNull()
+			.references(() => users.id),
+		title: text('title').notNull(),
+		// The deputy's own words: reach an agency only when the office marks them shareable.
+		description: text('description').notNull(),
+		district: text('district').notNull(),
+		community: text('community').notNull().default(''),
+		categoryId: integer('category_id')
+			.notNull()
+			.references(() => concernCategories.id),
+		state: text('state').$type<ConcernState>().notNull().default('draft'),
+		// 重点督办 (Art. 52 para. 2), wide-ranging or difficult (six months, Art. 51), and whether the
+		// deputy's original text and files go to the agencies.
+		priority: boolean('priority').notNull().default(false),
+		difficult: boolean('difficult').notNull().default(false),
+		shareable: boolean('shareable').notNull().default(false),
+		// What the agencies receive: the office's 交办 text, cleared of personal details.
+		assignmentText: text('assignment_text').notNull().default(''),
+		declineReason: text('decline_reason'),
+		mergedIntoId: integer('merged_into_id'),
+		// The year it was handed in (the annual report's year); the drafting year until then.
+		year: integer('year').notNull(),
+		submittedOn: date('submitted_on'),
+		acceptedOn: date('accepted_on'),
+		declinedOn: date('declined_on'),
+		// The current hand-over (a reassignment starts a new period) and the answer it owes.
+		assignedOn: date('assigned_on'),
+		replyDueOn: date('reply_due_on'),
+		returnedOn: date('returned_on'),
+		returnReason: text('return_reason'),
+		// Answers given so far (a re-handling adds one); the latest one's day.
+		round: integer('round').notNull().default(0),
+		repliedOn: date('replied_on'),
+		closedOn: date('closed_on'),
+		closedUnrated: boolean('closed_unrated').notNull().default(false),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('concerns_filer_idx').on(t.filerId),
+		index('concerns_state_idx').on(t.state, t.replyDueOn),
+		index('concerns_district_idx').on(t.district),
+		index('concerns_category_idx').on(t.categoryId),
+		index('concerns_year_idx').on(t.year),
+		index('concerns_merged_idx').on(t.mergedIntoId),
+	],
+)
+
+// The constituents a deputy recorded: personal data (个人信息保护法). Read through the model's
+// identity functions only, which decide full, masked or nothing.
+export const concernConstituents = pgTable(
+	'concern_constituents',
+	{
+		id: serial('id').primaryKey(),
+		concernId: integer('concern_id')
+			.notNull()
+			.references(() => concerns.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		name: text('name').notNull().default(''),
+		phone: text('phone').notNull().default(''),
+	},
+	(t) => [index('concern_constituents_concern_idx').on(t.concernId, t.position)],
+)
+
+// Deputies who co-sign (联名) a concern: they follow it, and never see its constituents.
+export const concernCosigners = pgTable(
+	'concern_cosigners',
+	{
+		concernId: integer('concern_id')
+			.notNull()
+			.references(() => concerns.id, { onDelete: 'cascade' }),
+		deputyId: integer('deputy_id')
+			.notNull()
+			.references(() => users.id),
+	},
+	(t) => [primaryKey({ columns: [t.concernId, t.deputyId] }), index('concern_cosigners_deputy_idx').on(t.deputyId)],
+)
+
+export const concernClauses = pgTable(
+	'concern_clauses',
+	{
+		concernId: integer('concern_id')
+			.notNull()
+			.references(() => concerns.id, { onDelete: 'cascade' }),
+		clauseId: integer('clause_id')
+			.notNull()
+			.references(() => clauses.id),
+	},
+	(t) => [primaryKey({ columns: [t.concernId, t.clauseId] }), index('concern_clauses_clause_idx').on(t.clauseId)],
+)
+
+// The current hand-over: one lead agency and its co-agencies, each co-agency's opinion to the lead.
+export const concernAgencies = pgTable(
+	'concern_agencies',
+	{
+		concernId: integer('concern_id')
+			.notNull()
+			.references(() => concerns.id, { onDelete: 'cascade' }),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		role: text('role').$type<ConcernAgencyRole>().notNull(),
+		opinion: text('opinion'),
+		opinionOn: date('opinion_on'),
+		opinionBy: integer('opinion_by').references(() => users.id),
+	},
+	(t) => [primaryKey({ columns: [t.concernId, t.agencyId] }), index('concern_agencies_agency_idx').on(t.agencyId, t.role)],
+)
+
+// The lead agency's answers (答复), one per round, each rated by the filing deputy.
+export const concernReplies = pgTable(
+	'concern_replies',
+	{
+		id: serial('id').primaryKey(),
+		concernId: integer('concern_id')
+			.notNull()
+			.references(() => concerns.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		agencyId: integer('agency_id')
+			.notNull()
+			.references(() => agencies.id),
+		resultClass: text('result_class').$type<ResultClass>().notNull(),
+		content: text('content').notNull(),
+		// Why it is class B or C: the plan, or the conditions that stand in the way.
+		reasons: text('reasons').notNull().default(''),
+		// The official who signed the answer (签发人).
+		signedBy: text('signed_by').notNull(),
+		// A class-B answer's promised date; the agency reports the work done (fulfilledOn).
+		promisedOn: date('promised_on'),
+		fulfilledOn: date('fulfilled_on'),
+		fulfilmentNote: text('fulfilment_note'),
+		repliedOn: date('replied_on').notNull(),
+		repliedBy: integer('replied_by').references(() => users.id),
+		rating: text('rating').$type<ConcernRating>(),
+		ratingComment: text('rating_comment'),
+		ratedOn: date('rated_on'),
+		createdAt: created(),
+	},
+	(t) => [uniqueIndex('concern_replies_round_idx').on(t.concernId, t.round), index('concern_replies_agency_idx').on(t.agencyId)],
 )
