@@ -36,3 +36,7 @@ export function interpellationHref(id: number) {
 export function resolutionHref(id: number) {
 	return `/resolutions/${id}`
 }
+
+export function concernHref(id: number) {
+	return `/concerns/${id}`
+}

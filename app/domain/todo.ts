@@ -38,6 +38,15 @@ export const todoActions = [
 	'execute_again', // report again on an action sent back
 	'review_action', // close a reported action or send it back
 	'report_execution', // report on a resolution's execution
+	'concern_submit', // a deputy's draft concern, not handed in yet
+	'concern_rate', // the deputy rates an answer
+	'concern_triage', // the office accepts and hands over a concern
+	'concern_reassign', // returned by its lead agency: hand it over again
+	'concern_close_unrated', // unrated for a month: the office may close it as 未评价
+	'concern_reply', // the lead agency answers
+	'concern_rehandle', // rated 不满意: the lead handles it again
+	'concern_opinion', // a co-agency gives the lead its opinion
+	'concern_promise', // a class-B promise whose date has come
 ] as const
 export type TodoAction = (typeof todoActions)[number]
 

@@ -6,6 +6,7 @@ import { compareTodo, splitTodo, type TodoItem, type TodoLists } from '~/domain/
 import type { AttachmentReader, MayReadOwner } from './attachments.server'
 import { deliberationOpenItems, deliberationTodos, mayReadHandlingReportFiles } from './deliberation/providers.server'
 import { findingTimeline, findingTodos, mayReadFindingById } from './findings/providers.server'
+import { concernOpenItems, concernTimeline, concernTodos, mayReadConcernFiles, mayReadConcernReplyFiles } from './concerns/providers.server'
 import { commitmentOpenItems, commitmentTimeline, commitmentTodos } from './commitments/providers.server'
 import { inquiryTimeline, inquiryTodos } from './inquiries/providers.server'
 import { interpellationOpenItems, interpellationTimeline, interpellationTodos } from './interpellations/providers.server'
@@ -27,6 +28,7 @@ export const todoProviders = {
 	resolution: resolutionTodos,
 	inquiry: inquiryTodos,
 	commitment: commitmentTodos,
+	concern: concernTodos,
 } satisfies Record<string, TodoProvider>
 
 export const timelineProviders = {
@@ -36,6 +38,7 @@ export const timelineProviders = {
 	resolution: resolutionTimeline,
 	inquiry: inquiryTimeline,
 	commitment: commitmentTimeline,
+	concern: concernTimeline,
 } satisfies Record<string, TimelineProvider>
 
 export const openItemProviders = {
@@ -44,6 +47,7 @@ export const openItemProviders = {
 	interpellation: interpellationOpenItems,
 	resolution: resolutionOpenItems,
 	commitment: commitmentOpenItems,
+	concern: concernOpenItems,
 } satisfies Record<string, OpenItemProvider>
 
 // Who may read the files of each kind of owner. An owner type not named here is readable by no
@@ -53,6 +57,8 @@ export const attachmentOwners: Record<string, MayReadOwner> = {
 	handling_report: mayReadHandlingReportFiles,
 	finding: mayReadFindingById,
 	rectification: mayReadFindingById,
+	concern: mayReadConcernFiles,
+	concern_reply: mayReadConcernReplyFiles,
 }
 
 export async function loadTodo(

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { commitmentHref, deliberationHref, findingHref, resolutionHref } from '~/domain/links'
+import { commitmentHref, concernHref, deliberationHref, findingHref, resolutionHref } from '~/domain/links'
 
 // The dated items agencies owe the committee, one SQL source per kind of record, named once
 // here. Everything that counts items across kinds reads this map: a task's status and its
@@ -73,11 +73,40 @@ const handlingReportSource: ItemSource = {
 	href: deliberationHref,
 }
 
+// A deputy's concern handed to a lead agency: the answer is due three months after the hand-over
+// (six when difficult, one after a 不满意 rating); the clock runs while it is handed over or
+// handled again. Its clauses are those the deputy named.
+const concernReplySource: ItemSource = {
+	rows: sql.raw(`select 'concern_reply'::text as kind, c.id as item_id, null::int as parent_id, ca.agency_id, cc.clause_id, null::int as task_id,
+		c.title, c.assigned_on as opened_on, c.reply_due_on as due_on,
+		case when c.state in ('replied', 'closed') then c.replied_on end as closed_on,
+		c.state in ('assigned', 'rehandling') as owes, false as caps
+		from concerns c join concern_agencies ca on ca.concern_id = c.id and ca.role = 'lead'
+		left join concern_clauses cc on cc.concern_id = c.id
+		where c.assigned_on is not null and c.state in ('assigned', 'rehandling', 'replied', 'closed')`),
+	href: concernHref,
+}
+
+// A class-B answer's promise: back among the agency's items when its date passes, until the
+// agency reports it kept.
+const concernPromiseSource: ItemSource = {
+	rows: sql.raw(`select 'concern_promise'::text as kind, r.id as item_id, c.id as parent_id, r.agency_id, cc.clause_id, null::int as task_id,
+		c.title, r.replied_on as opened_on, r.promised_on as due_on, r.fulfilled_on as closed_on,
+		r.fulfilled_on is null as owes, false as caps
+		from concern_replies r join concerns c on c.id = r.concern_id and r.round = c.round
+		left join concern_clauses cc on cc.concern_id = c.id
+		where r.result_class = 'B' and r.promised_on is not null and c.state in ('replied', 'closed')`),
+	// A promise is shown on its concern's page.
+	href: (_id, parentId) => concernHref(parentId ?? 0),
+}
+
 export const itemSources = {
 	finding: findingSource,
 	commitment: commitmentSource,
 	resolution_action: resolutionActionSource,
 	handling_report: handlingReportSource,
+	concern_reply: concernReplySource,
+	concern_promise: concernPromiseSource,
 } satisfies Record<string, ItemSource>
 
 export type ItemKind = keyof typeof itemSources
