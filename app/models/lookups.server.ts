@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client.server'
-import { agencies, clauses, meetings } from '#db/schema'
+import { agencies, clauses, instruments, meetings } from '#db/schema'
 
 // Lookups that every kind of record makes the same way: the clauses it touches (through its
 // link table), and what a list's filters offer (only agencies, meetings and clauses that some
@@ -48,6 +48,15 @@ export function clausesReferredBy(db: Database, column: AnyPgColumn) {
 		.from(clauses)
 		.innerJoin(tableOf(column), eq(column, clauses.id))
 		.orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
+}
+
+/** Every clause with its instrument, for the clause pickers of the forms. */
+export function listClauseChoices(db: Database) {
+	return db
+		.select({ id: clauses.id, label: clauses.label, instrumentId: instruments.id, instrumentTitle: instruments.title })
+		.from(clauses)
+		.innerJoin(instruments, eq(instruments.id, clauses.instrumentId))
+		.orderBy(asc(instruments.id), asc(clauses.ordinal))
 }
 
 /** The page a list shows: the one asked for, within the pages there are. */

@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client.server'
 import {
 	agencies,
-	clauses,
 	concernAgencies,
 	concernCategories,
 	concernClauses,
@@ -346,10 +345,6 @@ export function listHandlingAgencies(db: Database) {
 		.from(agencies)
 		.where(and(eq(agencies.active, true), ne(agencies.kind, 'congress')))
 		.orderBy(asc(agencies.displayOrder), asc(agencies.id))
-}
-
-export function listClauseChoices(db: Database) {
-	return db.select({ id: clauses.id, label: clauses.label }).from(clauses).orderBy(asc(clauses.instrumentId), asc(clauses.ordinal))
 }
 
 // ── The annual handling report: counts only, never a constituent ──────────────────────────────

@@ -364,12 +364,3 @@ export async function listMeetingChoices(db: Database, today: IsoDate) {
 		.orderBy(asc(meetings.startsOn), asc(meetings.id))
 	return rows.map((m) => ({ id: m.id, label: meetingLabel(m), startsOn: m.startsOn, endsOn: m.endsOn }))
 }
-
-// Every clause, for the drafting form.
-export function listClauseChoices(db: Database) {
-	return db
-		.select({ id: clauses.id, label: clauses.label, instrumentId: instruments.id, instrumentTitle: instruments.title })
-		.from(clauses)
-		.innerJoin(instruments, eq(instruments.id, clauses.instrumentId))
-		.orderBy(asc(instruments.id), asc(clauses.ordinal))
-}

@@ -16,7 +16,7 @@ import { maxUploadRequestBytes } from '~/domain/attachments'
 import { readUploadForm } from '~/http/forms.server'
 import { respondToFinding, verifyFinding } from '~/models/findings/mutations.server'
 import { getReadableFinding, rectificationHistory, stepsFromRow } from '~/models/findings/queries.server'
-import { fileProblems } from '../reports.$reportId.edit/files.server'
+import { fileProblems } from '~/http/files.server'
 import { acceptSchema, reopenSchema, respondSchema } from './schema'
 import { FindingDetails, RectificationSection, RespondForm, VerifyForms } from './sections'
 

@@ -16,7 +16,7 @@ import { findingFormOptions } from '~/models/findings/queries.server'
 import { recordFinding } from '~/models/findings/mutations.server'
 import { getReadableInspection } from '~/models/inspections/queries.server'
 import { loadSettings } from '~/models/settings.server'
-import { fileProblems } from '../reports.$reportId.edit/files.server'
+import { fileProblems } from '~/http/files.server'
 import { RecordForm } from './form'
 import { recordSchema } from './schema'
 

@@ -16,7 +16,7 @@ import { readUploadForm } from '~/http/forms.server'
 import { removeReportAttachment, saveDraft } from '~/models/reports/mutations.server'
 import { getReadableReport, loadReportTasks } from '~/models/reports/queries.server'
 import { DraftForm } from './draft-form'
-import { fileProblems } from './files.server'
+import { fileProblems } from '~/http/files.server'
 import { draftSchema, removeSchema } from './schema'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `起草报告 · ${data?.report.heading ?? ''} · 监督追踪` }]
