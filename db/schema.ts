@@ -26,7 +26,7 @@ import type { AgendaItemKind, AttendanceStatus, PlanItemKind } from '../app/doma
 import type { AnswerForum, AnswerMode, InterpellationSource, InterpellationState, ReanswerDecision, SignerVerdict } from '../app/domain/interpellations'
 import type { ActionState, ResolutionKind, ResolutionSubjectType } from '../app/domain/resolutions'
 import type { AssessedStatus } from '../app/domain/status'
-import type { ConcernAgencyRole, ConcernRating, ConcernState, ResultClass } from '../app/domain/concerns'
+import type { ConcernAgencyRole, ConcernRating, ConcernState, District, ResultClass } from '../app/domain/concerns'
 
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
@@ -1133,7 +1133,7 @@ export const concerns = pgTable(
 		title: text('title').notNull(),
 		// The deputy's own words: reach an agency only when the office marks them shareable.
 		description: text('description').notNull(),
-		district: text('district').notNull(),
+		district: text('district').$type<District>().notNull(),
 		community: text('community').notNull().default(''),
 		categoryId: integer('category_id')
 			.notNull()

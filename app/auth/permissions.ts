@@ -39,6 +39,12 @@ const grants = {
 	'dashboard:read': ['admin', 'secretariat', 'member'],
 	// A liaison reads its own agency's line of the ranking notice.
 	'ranking:read': ['admin', 'secretariat', 'member', 'agency'],
+	// Deputies' concerns: a deputy files; the roles that take a concern's steps (which step on
+	// which concern is concernPolicy's; admin only sees the constituents through the audited show);
+	// the office's triage queue and its export with the constituents.
+	'concerns:file': ['deputy'],
+	'concerns:act': ['admin', 'secretariat', 'deputy', 'agency'],
+	'concerns:manage': ['secretariat'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

@@ -80,7 +80,7 @@ export function isDistrict(value: unknown): value is District {
 	return typeof value === 'string' && (districts as ReadonlyArray<string>).includes(value)
 }
 
-// The categories an administrator starts with (a list in settings, which the office may extend):
+// The categories a new database starts with (a list in settings, which an administrator edits):
 // the decision's own fields of work.
 export const defaultConcernCategories = ['反诈宣传', '涉诈资金与账户', '电话卡与互联网账号', '校园反诈', '老年人防骗', '重点人员管控', '其他'] as const
 
@@ -227,6 +227,12 @@ export function mayReadOriginal(user: ConcernReader, relation: ConcernRelation, 
 	if (isOffice(user.role)) return true
 	if (user.role === 'deputy') return relation.filer || relation.coSigner || relation.follower
 	return shareable
+}
+
+// The 交办函 to one agency: the office, and that agency's liaisons; no agency reads what another
+// was asked.
+export function mayReadAssignmentLetter(user: ConcernReader, agencyId: number): boolean {
+	return isOffice(user.role) || (user.role === 'agency' && user.agencyId === agencyId)
 }
 
 // ── The steps ──────────────────────────────────────────────────────────────────────────────
@@ -475,7 +481,7 @@ export type ConcernCsvRow = {
 	title: string
 	state: ConcernState
 	district: string
-	category: string
+	categoryName: string
 	filerName: string
 	leadName: string | null
 	coNames: Array<string>
@@ -494,7 +500,7 @@ export function concernCsvRecord(row: ConcernCsvRow): Array<string> {
 		row.title,
 		concernStateLabels[row.state],
 		row.district,
-		row.category,
+		row.categoryName,
 		row.filerName,
 		row.leadName ?? '',
 		row.coNames.join('、'),

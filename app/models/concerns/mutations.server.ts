@@ -15,7 +15,7 @@ import {
 } from '~/domain/concerns'
 import type { IsoDate } from '~/domain/dates'
 import { broken, permitted } from '~/domain/refusal'
-import { isOffice } from '~/domain/roles'
+import { can } from '~/auth/permissions'
 import { storeAttachment } from '../attachments.server'
 import { rowsOf } from '../sql.server'
 import { loadSettings } from '../settings.server'
@@ -416,7 +416,7 @@ export async function exportIdentities(db: Database, actor: Actor) {
 
 export async function addCategory(db: Database, actor: Actor, input: { name: string }) {
 	return write(db, actor, async (tx, audit) => {
-		enforce(permitted(isOffice(actor.role)))
+		enforce(permitted(can(actor.role, 'settings:edit')))
 		const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${concernCategories.position}), 0) + 1`.mapWith(Number) }).from(concernCategories)
 		const [created] = await tx.insert(concernCategories).values({ name: input.name, position: next }).onConflictDoNothing().returning({ id: concernCategories.id })
 		if (!created) enforce(broken('concerns.categoryExists', undefined, 400))
@@ -427,7 +427,7 @@ export async function addCategory(db: Database, actor: Actor, input: { name: str
 
 export async function updateCategory(db: Database, actor: Actor, input: { categoryId: number; version: number; name: string; active: boolean }) {
 	await write(db, actor, async (tx, audit) => {
-		enforce(permitted(isOffice(actor.role)))
+		enforce(permitted(can(actor.role, 'settings:edit')))
 		const row = await lockVersioned(tx, concernCategories, input.categoryId, input.version)
 		await updateVersioned(tx, concernCategories, row.id, row.version, { name: input.name, active: input.active })
 		await audit({ action: 'concern_category.update', entityType: 'concern_category', entityId: row.id, before: { name: row.name, active: row.active }, after: { name: input.name, active: input.active } })

@@ -35,7 +35,7 @@ import {
 	type PolicyConcern,
 } from '~/domain/concerns'
 import type { IsoDate } from '~/domain/dates'
-import { agenciesReferredBy, clausesByOwner, clausesReferredBy, pageWindow } from '../lookups.server'
+import { agenciesReferredBy, clausesByOwner, clausesReferredBy, listClauseChoices, pageWindow } from '../lookups.server'
 import { outer, rowsOf } from '../sql.server'
 
 // Deputies' concerns (代表建议), read. Who reads which is concernReadScope in
@@ -336,6 +336,12 @@ export function listDeputyOptions(db: Database) {
 		.from(users)
 		.where(and(eq(users.role, 'deputy'), eq(users.disabled, false)))
 		.orderBy(asc(users.realName), asc(users.id))
+}
+
+// What the filing form offers: categories in use, the clauses, the other deputies to co-sign.
+export async function concernFormChoices(db: Database, deputyId: number | null) {
+	const [categories, clauseChoices, deputies] = await Promise.all([listCategories(db, true), listClauseChoices(db), listDeputyOptions(db)])
+	return { categories: categories.map((c) => ({ id: c.id, name: c.name })), clauses: clauseChoices, deputies: deputies.filter((d) => d.id !== deputyId) }
 }
 
 // Agencies a concern may be handed to: every active body but the committee itself.
