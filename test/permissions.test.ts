@@ -4,7 +4,7 @@ import type { ActionFunction, LoaderFunction } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server'
-import { agencies, attachments, clauses, commitments, deliberations, findings, inquiries, inquiryClauses, inquiryExchanges, inquiryRespondents, inspectionGroup, inspections, instruments, interpellations, interpellationSigners, meetings, planItems, reports, resolutionActions, resolutions, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
+import { agencies, attachments, clauses, commitments, concernAgencies, concernCategories, concernConstituents, concerns, deliberations, findings, inquiries, inquiryClauses, inquiryExchanges, inquiryRespondents, inspectionGroup, inspections, instruments, interpellations, interpellationSigners, meetings, planItems, reports, resolutionActions, resolutions, tasks, users, visitAgencies, visitParticipants, visits } from '#db/schema'
 import type { Role } from '~/domain/roles'
 import { runAction, runLoader } from './helpers'
 
@@ -52,6 +52,7 @@ type Ids = {
 	commitment: number
 	interpellation: number
 	resolution: number
+	concern: number
 }
 
 // Signed-in roles get `status`; without a session the answer is a redirect to /login.
@@ -334,6 +335,35 @@ export const matrix: Record<string, Row> = {
 		loader: signedIn(200, { deputy: 404, agency: 404 }),
 		action: { ...only(['member', 'secretariat'], 400), agency: 404 },
 	},
+	// Deputies' concerns (made by loadIds: one filed by daibiao1 and handed to psb, gongan's
+	// agency). The office, members, its deputy and psb read it; a deputy files, the office triages
+	// and exports identities; its steps are taken by the office, admin (the audited show), the
+	// deputy and the agency. A draft's edit page is 404 for a concern handed in. The 交办函 to psb is
+	// for the office and psb.
+	'concerns._index': { path: () => '/concerns', loader: signedIn(200) },
+	'concerns.export[.]csv': { path: () => '/concerns/export.csv', loader: signedIn(200) },
+	'concerns.identities[.]csv': { path: () => '/concerns/identities.csv', loader: only(['secretariat'], 200) },
+	'concerns.report': { path: () => '/concerns/report', loader: signedIn(200) },
+	'concerns.new': { path: () => '/concerns/new', loader: only(['deputy'], 200), action: only(['deputy'], 400) },
+	'concerns.triage': { path: () => '/concerns/triage', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
+	'concerns.$concernId._index': {
+		path: (ids) => `/concerns/${ids.concern}`,
+		params: (ids) => ({ concernId: String(ids.concern) }),
+		loader: signedIn(200),
+		action: only(['admin', 'secretariat', 'deputy', 'agency'], 400),
+	},
+	'concerns.$concernId.edit': {
+		path: (ids) => `/concerns/${ids.concern}/edit`,
+		params: (ids) => ({ concernId: String(ids.concern) }),
+		loader: only(['deputy'], 404),
+		action: only(['deputy'], 404),
+	},
+	'concerns.$concernId_.letter': {
+		path: (ids) => `/concerns/${ids.concern}/letter?agency=${ids.agency}`,
+		params: (ids) => ({ concernId: String(ids.concern) }),
+		loader: signedIn(200, { member: 404, deputy: 404 }),
+	},
+	'admin.concern-categories': { path: () => '/admin/concern-categories', loader: only(['admin'], 200), action: only(['admin'], 400) },
 	// Resolutions (made by loadIds: one with an action of psb). A resolution is published: everyone
 	// reads it; the office enters them; the acting agency and the office act on its actions.
 	'resolutions._index': { path: () => '/resolutions', loader: signedIn(200) },
@@ -552,7 +582,35 @@ async function loadIds(): Promise<Ids> {
 			return created
 		},
 	)
+	// A concern daibiao1 filed, handed to psb as lead.
+	const concern = await firstOr(
+		() => db.select({ id: concerns.id }).from(concerns).where(eq(concerns.title, '权限矩阵测试代表建议（示例）')),
+		async () => {
+			const [category] = await db.select({ id: concernCategories.id }).from(concernCategories).limit(1)
+			const [deputy] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'daibiao1'))
+			const created = await db
+				.insert(concerns)
+				.values({
+					filerId: deputy.id,
+					title: '权限矩阵测试代表建议（示例）',
+					description: '请研究。',
+					district: '江岸区',
+					categoryId: category.id,
+					state: 'assigned',
+					year: 2099,
+					submittedOn: '2099-01-02',
+					assignedOn: '2099-01-03',
+					replyDueOn: '2099-04-03',
+					assignmentText: '请研究办理。',
+				})
+				.returning({ id: concerns.id })
+			await db.insert(concernAgencies).values({ concernId: created[0].id, agencyId: agency.id, role: 'lead' })
+			await db.insert(concernConstituents).values({ concernId: created[0].id, position: 1, name: '权矩测', phone: '13900000000' })
+			return created
+		},
+	)
 	return {
+		concern,
 		instrument: instrument.id,
 		clause: clause.id,
 		task: task.id,

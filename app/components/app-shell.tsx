@@ -30,6 +30,13 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/interpellations', label: t.nav.interpellations },
 		{ to: '/resolutions', label: t.nav.resolutions },
 	]
+	// Deputies' concerns: each role's own way in (a deputy files, the office triages).
+	const concerns: Array<MenuLink> = [
+		{ to: '/concerns', label: t.nav.concernList },
+		...(can(role, 'concerns:file') ? [{ to: '/concerns/new', label: t.concerns.file }] : []),
+		...(can(role, 'concerns:manage') ? [{ to: '/concerns/triage', label: t.concerns.triage }] : []),
+		{ to: '/concerns/report', label: t.concerns.annualReport },
+	]
 	const manage: Array<MenuLink> = [
 		...(can(role, 'audit:read') ? [{ to: '/audit', label: t.nav.audit }] : []),
 		...(can(role, 'agencies:edit') ? [{ to: '/admin', label: t.nav.admin }] : []),
@@ -42,6 +49,7 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/agencies', label: t.nav.agencies },
 		{ group: 'oversight', label: t.nav.oversight, links: oversight },
 		{ group: 'questioning', label: t.nav.questioning, links: questioning },
+		{ group: 'concerns', label: t.nav.concerns, links: concerns },
 		{ to: '/calendar', label: t.nav.calendar },
 		// One administrative page stays a plain entry; two make a group.
 		...(manage.length > 1 ? [{ group: 'manage', label: t.nav.manage, links: manage }] : manage),

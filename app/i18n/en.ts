@@ -71,6 +71,8 @@ export const en: Messages = {
 		commitments: 'Commitments',
 		interpellations: 'Interpellations',
 		resolutions: 'Resolutions',
+		concerns: 'Suggestions',
+		concernList: 'All suggestions',
 		manage: 'Manage',
 		admin: 'Administration',
 		audit: 'Audit log',

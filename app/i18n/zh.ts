@@ -71,6 +71,8 @@ export const zh = {
 		commitments: '承诺事项',
 		interpellations: '质询案',
 		resolutions: '决议决定',
+		concerns: '代表建议',
+		concernList: '建议列表',
 		manage: '管理',
 		admin: '系统管理',
 		audit: '审计日志',

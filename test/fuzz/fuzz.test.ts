@@ -39,6 +39,7 @@ const paramIds: Record<string, string> = {
 	inquiryId: 'select min(id) from inquiries',
 	respondentId: 'select min(id) from inquiry_respondents',
 	commitmentId: 'select min(id) from commitments',
+	concernId: 'select min(id) from concerns',
 	interpellationId: 'select min(id) from interpellations',
 	itemId: 'select min(id) from plan_items',
 	meetingId: 'select min(id) from meetings',

@@ -18,6 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
 		'/admin/subjects': 'subjects:edit',
 		'/admin/import': 'instruments:import',
 		'/admin/settings': 'settings:edit',
+		'/admin/concern-categories': 'settings:edit',
 		'/audit': 'audit:read',
 	}
 	return {
@@ -35,6 +36,7 @@ export default function AdminHome() {
 		{ to: '/admin/subjects', title: t.admin.subjects, hint: t.admin.subjectsHint, count: fill(t.admin.subjectsCount, { count: counts.subjects }) },
 		{ to: '/admin/import', title: t.admin.import, hint: t.admin.importHint, count: null },
 		{ to: '/admin/settings', title: t.admin.settings, hint: t.admin.settingsHint, count: fill(t.admin.settingsCount, { count: counts.changedSettings }) },
+		{ to: '/admin/concern-categories', title: t.concerns.categoriesTitle, hint: t.concerns.categoriesHint, count: null },
 		{ to: '/audit', title: t.admin.audit, hint: t.admin.auditHint, count: null },
 	].filter((section) => allowed.includes(section.to))
 	return (
