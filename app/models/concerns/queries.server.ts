@@ -44,7 +44,6 @@ import { outer, rowsOf } from '../sql.server'
 // alone, which decides full, masked or nothing: no other query here selects them.
 
 const filer = alias(users, 'filer')
-const leadAgency = alias(agencies, 'lead_agency')
 
 function cosignedBy(userId: number, concernId: SQL): SQL {
 	return sql`exists (select 1 from ${concernCosigners} where ${concernCosigners.concernId} = ${concernId} and ${concernCosigners.deputyId} = ${userId})`
@@ -257,7 +256,7 @@ const listColumns = {
 	replyDueOn: concerns.replyDueOn,
 	repliedOn: concerns.repliedOn,
 	closedUnrated: concerns.closedUnrated,
-	leadName: sql<string | null>`(select ${leadAgency.name} from ${concernAgencies} join ${leadAgency} on ${leadAgency.id} = ${concernAgencies.agencyId} where ${concernAgencies.concernId} = ${outer(concerns.id)} and ${concernAgencies.role} = 'lead' limit 1)`,
+	leadName: sql<string | null>`(select a.name from ${concernAgencies} join agencies a on a.id = ${concernAgencies.agencyId} where ${concernAgencies.concernId} = ${outer(concerns.id)} and ${concernAgencies.role} = 'lead' limit 1)`,
 	coNames: sql<Array<string> | null>`(select array_agg(a.name order by a.display_order) from ${concernAgencies} join agencies a on a.id = ${concernAgencies.agencyId} where ${concernAgencies.concernId} = ${outer(concerns.id)} and ${concernAgencies.role} = 'co')`,
 	resultClass: sql<string | null>`(select r.result_class from ${concernReplies} r where r.concern_id = ${outer(concerns.id)} order by r.round desc limit 1)`,
 	rating: sql<string | null>`(select r.rating from ${concernReplies} r where r.concern_id = ${outer(concerns.id)} order by r.round desc limit 1)`,
