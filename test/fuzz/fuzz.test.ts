@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vi
 import { getDb } from '#db/client.server'
 import * as schema from '#db/schema'
 import { cookieFor } from '#test/helpers'
+import { paramIds } from './params'
 import { loadRoutes, startApp, type AppRoute } from './app-server'
 import { extractForms, type PageForm } from './forms'
 
@@ -26,31 +27,6 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_204
 const runs = Number(process.env.FUZZ_RUNS ?? 1)
 const thorough = runs > 1
 
-// Route parameters get a real id from the demo data, so that the fuzzed requests reach the code
-// behind the 404. A route with a parameter missing here fails the test below.
-const paramIds: Record<string, string> = {
-	agencyId: 'select min(id) from agencies',
-	attachmentId: 'select min(id) from attachments',
-	clauseId: 'select min(id) from clauses',
-	deliberationId: 'select min(id) from deliberations',
-	findingId: 'select min(id) from findings',
-	inspectionId: 'select min(inspection_id) from visits',
-	instrumentId: 'select min(id) from instruments',
-	inquiryId: 'select min(id) from inquiries',
-	respondentId: 'select min(id) from inquiry_respondents',
-	commitmentId: 'select min(id) from commitments',
-	concernId: 'select min(id) from concerns',
-	interpellationId: 'select min(id) from interpellations',
-	itemId: 'select min(id) from plan_items',
-	meetingId: 'select min(id) from meetings',
-	reportId: 'select min(id) from reports',
-	resolutionId: 'select min(id) from resolutions',
-	taskId: 'select min(id) from tasks',
-	userId: 'select max(id) from users',
-	visitId: 'select min(id) from visits',
-	// A calendar feed's secret: a well-formed token that opens nothing.
-	token: `select '${'a'.repeat(52)}'`,
-}
 
 // Rows the app writes also when it refuses: the login throttle counts failed attempts, a session
 // is renewed by any request, and refusals of interest are audited.
@@ -285,7 +261,7 @@ async function send(url: string, init: { method: string; role: string; headers?:
 
 test('every route parameter has a demo id to fuzz with', () => {
 	const missing = [...new Set(routes.flatMap((r) => r.params))].filter((name) => !(name in paramIds))
-	expect(missing, 'add the parameter to paramIds in test/fuzz/fuzz.test.ts').toEqual([])
+	expect(missing, 'add the parameter to paramIds in test/fuzz/params.ts').toEqual([])
 })
 
 // The forms that post to the route: on its own page, or (for routes without a page of their own,
