@@ -9,7 +9,7 @@ import { logIn, test } from './harness'
 const roles = ['mishu', 'weiyuan1', 'daibiao1', 'gongan', 'admin']
 
 // A record's own page, linked from a list: /reports/12, /agencies/3 …
-const recordPage = /^\/(?:reports|meetings|deliberations|inspections|findings|agencies|clauses|admin\/users|admin\/agencies)\/\d+$/
+const recordPage = /^\/(?:reports|meetings|deliberations|inspections|findings|concerns|agencies|clauses|admin\/users|admin\/agencies)\/\d+$/
 
 async function menuAddresses(page: Page): Promise<Array<string>> {
 	const hrefs = await page
@@ -26,7 +26,7 @@ async function linksToFollow(page: Page): Promise<Array<string>> {
 		.locator('a[href^="/"]')
 		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
 	const record = hrefs.find((href) => recordPage.test(href))
-	const sections = new URL(page.url()).pathname === '/admin' ? hrefs.filter((href) => /^\/admin\/[a-z]+$/.test(href)) : []
+	const sections = new URL(page.url()).pathname === '/admin' ? hrefs.filter((href) => /^\/admin\/[a-z-]+$/.test(href)) : []
 	return [...(record ? [record] : []), ...sections]
 }
 
