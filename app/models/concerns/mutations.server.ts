@@ -76,6 +76,20 @@ async function writeChildren(tx: Database, actor: Actor, audit: Audit, id: numbe
 	for (const file of input.files) await storeAttachment(tx, audit, { ownerType: 'concern', ownerId: id, file, uploadedBy: actor.id })
 }
 
+// The concern's own columns as the deputy wrote them; handed in at once or kept as a draft.
+function draftValues(input: ConcernDraft & { submit: boolean; today: IsoDate }) {
+	return {
+		title: input.title,
+		description: input.description,
+		district: input.district,
+		community: input.community,
+		categoryId: input.categoryId,
+		state: input.submit ? ('submitted' as const) : ('draft' as const),
+		year: Number(input.today.slice(0, 4)),
+		submittedOn: input.submit ? input.today : null,
+	}
+}
+
 function draftAudit(input: ConcernDraft, checked: Awaited<ReturnType<typeof checkDraft>>) {
 	return {
 		title: input.title,
@@ -95,17 +109,7 @@ export async function fileConcern(db: Database, actor: Actor, input: ConcernDraf
 		const checked = await checkDraft(tx, actor, input)
 		const [created] = await tx
 			.insert(concerns)
-			.values({
-				filerId: actor.id as number,
-				title: input.title,
-				description: input.description,
-				district: input.district,
-				community: input.community,
-				categoryId: input.categoryId,
-				state: input.submit ? 'submitted' : 'draft',
-				year: Number(input.today.slice(0, 4)),
-				submittedOn: input.submit ? input.today : null,
-			})
+			.values({ filerId: actor.id as number, ...draftValues(input) })
 			.returning({ id: concerns.id })
 		await writeChildren(tx, actor, audit, created.id, input, checked)
 		await audit({ action: input.submit ? 'concern.file' : 'concern.draft', entityType: 'concern', entityId: created.id, after: draftAudit(input, checked) })
@@ -129,16 +133,7 @@ export async function editDraft(db: Database, actor: Actor, input: ConcernDraft 
 	await write(db, actor, async (tx, audit) => {
 		const { row } = await lockForStep(tx, actor, input, 'edit')
 		const checked = await checkDraft(tx, actor, input)
-		await updateVersioned(tx, concerns, row.id, row.version, {
-			title: input.title,
-			description: input.description,
-			district: input.district,
-			community: input.community,
-			categoryId: input.categoryId,
-			state: input.submit ? 'submitted' : 'draft',
-			year: Number(input.today.slice(0, 4)),
-			submittedOn: input.submit ? input.today : null,
-		})
+		await updateVersioned(tx, concerns, row.id, row.version, draftValues(input))
 		await writeChildren(tx, actor, audit, row.id, input, checked)
 		await audit({ action: input.submit ? 'concern.file' : 'concern.edit', entityType: 'concern', entityId: row.id, before: { title: row.title }, after: draftAudit(input, checked) })
 	})

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { AttachmentInput } from '~/components/attachment-input'
 import { AttachmentList } from '~/components/attachment-list'
 import { CheckboxesField } from '~/components/checkbox-fields'
+import { StepButton as SharedStepButton } from '~/components/step-button'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { concernRatings, resultClasses } from '~/domain/concerns'
 import { daysOverdue, formatChineseDate } from '~/domain/dates'
@@ -34,20 +35,8 @@ type Props = { page: PageData; lastResult: LastResultOf }
 
 const date = (value: string | null) => (value ? formatChineseDate(value) : '—')
 
-function StepButton({ intent, label, hint, version, lastResult, secondary }: { intent: Intent; label: string; hint?: ReactNode; version?: number; lastResult: LastResultOf; secondary?: boolean }) {
-	const [form] = useForm({ id: `concern-${intent}`, lastResult: lastResult(intent) })
-	return (
-		<Form method="post" className="form concern-step" {...getFormProps(form)}>
-			{version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-			{hint ? <p className="muted small">{hint}</p> : null}
-			<ErrorList id={form.errorId} errors={form.errors} />
-			<div>
-				<SubmitButton name="intent" value={intent} className={secondary ? 'button button--secondary' : 'button'}>
-					{label}
-				</SubmitButton>
-			</div>
-		</Form>
-	)
+function StepButton({ lastResult, ...props }: { intent: Intent; label: string; hint?: ReactNode; version?: number; lastResult: LastResultOf; secondary?: boolean }) {
+	return <SharedStepButton {...props} lastResult={lastResult(props.intent)} idPrefix="concern" className="concern-step" />
 }
 
 // A form of one text and its button: a reason to decline or return, an opinion, a fulfilment.

@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import { CheckboxesField } from '~/components/checkbox-fields'
+import { StepButton as SharedStepButton } from '~/components/step-button'
 import { ErrorList, Field, SubmitButton } from '~/components/forms'
 import { formatChineseDate } from '~/domain/dates'
 import { signerVerdicts, type SignerVerdict } from '~/domain/interpellations'
@@ -31,34 +32,8 @@ import {
 type Result = ReturnType<LastResultOf>
 
 // A form of one button: the intent, the version where the step moves the interpellation, a hint.
-export function StepButton({
-	intent,
-	label,
-	hint,
-	version,
-	lastResult,
-	secondary,
-}: {
-	intent: Intent
-	label: string
-	hint?: ReactNode
-	version?: number
-	lastResult: Result
-	secondary?: boolean
-}) {
-	const [form] = useForm({ id: `interpellation-${intent}`, lastResult })
-	return (
-		<Form method="post" className="form interpellation-step" {...getFormProps(form)}>
-			{version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-			{hint ? <p className="muted small">{hint}</p> : null}
-			<ErrorList id={form.errorId} errors={form.errors} />
-			<div>
-				<SubmitButton name="intent" value={intent} className={secondary ? 'button button--secondary' : 'button'}>
-					{label}
-				</SubmitButton>
-			</div>
-		</Form>
-	)
+export function StepButton(props: { intent: Intent; label: string; hint?: ReactNode; version?: number; lastResult: Result; secondary?: boolean }) {
+	return <SharedStepButton {...props} idPrefix="interpellation" className="interpellation-step" />
 }
 
 export function InviteForm({ choices, lastResult }: { choices: PageData['inviteChoices']; lastResult: Result }) {
