@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useEffect, useState } from 'react'
 import { getDb } from '#db/client.server'
+import { PrintButton } from '~/components/print-button'
 import { invariantFound, notFound, parseId, requirePermission } from '~/auth/guards.server'
 import { formatOfficialDate, shanghaiDate } from '~/domain/dates'
 import {
@@ -86,15 +86,3 @@ export default function OpinionLetter() {
 	)
 }
 
-// window.print() needs JavaScript: until the page is hydrated, say how to print instead.
-function PrintButton() {
-	const t = useT()
-	const [hydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
-	if (!hydrated) return <span className="muted small">{t.deliberation.printHint}</span>
-	return (
-		<button type="button" className="button" onClick={() => window.print()}>
-			{t.common.print}
-		</button>
-	)
-}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useEffect, useState } from 'react'
 import { getDb } from '#db/client.server'
+import { PrintButton } from '~/components/print-button'
 import { notFound, requirePermission } from '~/auth/guards.server'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { statusLabels } from '~/domain/status'
@@ -106,15 +106,3 @@ export default function TaskTablePrint() {
 	)
 }
 
-// window.print() needs JavaScript: until the page is hydrated, say how to print instead.
-function PrintButton() {
-	const t = useT()
-	const [hydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
-	if (!hydrated) return <span className="muted small">{t.tasks.printHint}</span>
-	return (
-		<button type="button" className="button" onClick={() => window.print()}>
-			{t.common.print}
-		</button>
-	)
-}
