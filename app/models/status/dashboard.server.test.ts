@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { satisfactionResult, type Tally } from '~/domain/deliberation'
 import { monthsOf, parsePeriod } from '~/domain/dashboard'
 import { rowsOf } from '../sql.server'
-import { itemsPerMonth, listOpenItems, overdueByAgency, satisfactionResultSql } from './dashboard.server'
+import { concernsBy, itemsPerMonth, listOpenItems, overdueByAgency, satisfactionResultSql } from './dashboard.server'
 import { loadTaskStatuses } from './queries.server'
 import { itemKinds } from './sources.server'
 import { today } from '#test/fixtures/findings'
@@ -62,4 +62,26 @@ test('every bar counts what the list behind it lists', async () => {
 	// nothing overdue anywhere and no deadline passed, nothing lags.
 	const statuses = await loadTaskStatuses(db(), on)
 	if (allOverdue.total === 0) expect([...statuses.values()].every((s) => s.derived.status !== 'lagging' || s.derived.deadlineMissed)).toBe(true)
+})
+
+test('the concerns by district and by category count each concern handed in during the period once, overdue apart', async () => {
+	const day = today()
+	const period = parsePeriod(new URLSearchParams(), day)
+	const rows = rowsOf<{ district: string; category: number; state: string; due: string | null }>(
+		await db().execute(sql`select district, category_id as category, state, reply_due_on::text as due from concerns
+			where state not in ('draft', 'declined', 'merged') and submitted_on between ${period.from}::date and ${period.to}::date`),
+	)
+	const overdue = rows.filter((r) => ['assigned', 'rehandling'].includes(r.state) && r.due !== null && r.due < day)
+	const closed = rows.filter((r) => r.state === 'closed')
+	for (const by of ['district', 'category'] as const) {
+		const groups = await concernsBy(db(), by, period, day)
+		const total = (key: 'handling' | 'overdue' | 'closed') => groups.reduce((sum, g) => sum + g[key], 0)
+		expect({ by, all: total('handling') + total('overdue') + total('closed'), overdue: total('overdue'), closed: total('closed') }).toEqual({
+			by,
+			all: rows.length,
+			overdue: overdue.length,
+			closed: closed.length,
+		})
+		expect(groups.length).toBe(new Set(rows.map((r) => (by === 'district' ? r.district : String(r.category)))).size)
+	}
 })

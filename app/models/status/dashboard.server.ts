@@ -162,3 +162,20 @@ export async function listOpenItems(db: Database, filters: OpenItemFilters, toda
 	)
 	return { rows, total, pages: Math.max(1, Math.ceil(total / openItemsPageSize)) }
 }
+
+// Deputies' concerns handed in during the period, by district or by category: still being
+// handled, overdue (the lead's answer past its date), and closed. Merged duplicates count once,
+// with their main concern; a declined one is not handled at all.
+export type ConcernGroupRow = { key: string; label: string; handling: number; overdue: number; closed: number }
+
+export async function concernsBy(db: Database, by: 'district' | 'category', period: Period, today: IsoDate): Promise<Array<ConcernGroupRow>> {
+	const group = by === 'district' ? sql`c.district as key, c.district as label, 0 as position` : sql`cat.id::text as key, cat.name as label, cat.position`
+	const result = await db.execute(sql`select ${group},
+			count(*) filter (where c.state not in ('closed') and not (c.state in ('assigned', 'rehandling') and c.reply_due_on < ${today}::date))::int as handling,
+			count(*) filter (where c.state in ('assigned', 'rehandling') and c.reply_due_on < ${today}::date)::int as overdue,
+			count(*) filter (where c.state = 'closed')::int as closed
+		from concerns c join concern_categories cat on cat.id = c.category_id
+		where c.state not in ('draft', 'declined', 'merged') and c.submitted_on between ${period.from}::date and ${period.to}::date
+		group by 1, 2, 3 order by 3, 2`)
+	return rowsOf<ConcernGroupRow>(result).map((r) => ({ key: String(r.key), label: r.label, handling: Number(r.handling), overdue: Number(r.overdue), closed: Number(r.closed) }))
+}

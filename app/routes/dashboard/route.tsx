@@ -12,7 +12,8 @@ import { fill, useT } from '~/i18n/i18n'
 import type { Messages } from '~/i18n/zh'
 import { primaryInstrumentId } from '~/models/instruments.server'
 import { loadSettings } from '~/models/settings.server'
-import { itemsPerMonth, overdueByAgency, satisfactionPerMonth } from '~/models/status/dashboard.server'
+import { concernsBy, itemsPerMonth, overdueByAgency, satisfactionPerMonth, type ConcernGroupRow } from '~/models/status/dashboard.server'
+import { districts } from '~/domain/concerns'
 import { loadStatusOverview, type StatusGroup } from '~/models/status/queries.server'
 import { itemKinds } from '~/models/status/sources.server'
 
@@ -28,13 +29,18 @@ export async function loader(args: LoaderFunctionArgs) {
 	const period = parsePeriod(new URL(args.request.url).searchParams, today)
 	const settings = await loadSettings(db)
 	const instrumentId = await primaryInstrumentId(db)
-	const [overview, flow, satisfaction, overdue] = await Promise.all([
+	const [overview, flow, satisfaction, overdue, byDistrict, byCategory] = await Promise.all([
 		instrumentId ? loadStatusOverview(db, today, instrumentId) : null,
 		itemsPerMonth(db, period),
 		satisfactionPerMonth(db, period, settings.satisfactionThresholdPercent),
 		overdueByAgency(db, today),
+		concernsBy(db, 'district', period, today),
+		concernsBy(db, 'category', period, today),
 	])
-	return { today, period, search: periodSearch(period, today), overview, flow, satisfaction, overdue, kinds: itemKinds }
+	// Districts in the official order, not by name.
+	const districtOrder = (row: ConcernGroupRow) => (districts as ReadonlyArray<string>).indexOf(row.key)
+	byDistrict.sort((a, b) => districtOrder(a) - districtOrder(b))
+	return { today, period, search: periodSearch(period, today), overview, flow, satisfaction, overdue, byDistrict, byCategory, kinds: itemKinds }
 }
 
 const statusColors: Record<Status, string> = {
@@ -44,7 +50,8 @@ const statusColors: Record<Status, string> = {
 	done: '#1c6b31',
 	lagging: '#c2410c',
 }
-const kindColors = ['#c2410c', '#7c3aed', '#0f766e', '#a16207']
+const kindColors = ['#c2410c', '#7c3aed', '#0f766e', '#a16207', '#be185d', '#1d4ed8']
+const concernColors = { handling: '#2f6fd6', overdue: '#c2410c', closed: '#4f9a5e' }
 const choiceColors = { satisfied: '#1c6b31', basically_satisfied: '#a16207', unsatisfied: '#b91c1c' }
 
 function statusRows(groups: Array<StatusGroup>, filter: (id: number) => string): Array<ChartRow> {
@@ -57,12 +64,26 @@ function statusRows(groups: Array<StatusGroup>, filter: (id: number) => string):
 	}))
 }
 
+// A bar per district or category, each segment leading to the concerns behind it.
+function concernRows(rows: Array<ConcernGroupRow>, param: 'district' | 'category'): Array<ChartRow> {
+	return rows.map((row) => {
+		const base = `/concerns?${new URLSearchParams({ [param]: row.key }).toString()}`
+		return {
+			key: row.key,
+			label: row.label,
+			href: base,
+			values: { handling: row.handling, overdue: row.overdue, closed: row.closed },
+			hrefs: { handling: base, overdue: `${base}&overdue=1`, closed: `${base}&state=closed` },
+		}
+	})
+}
+
 function mostOf(groups: Array<StatusGroup>, status: Status): StatusGroup | undefined {
 	return [...groups].sort((a, b) => b.counts[status] - a.counts[status])[0]
 }
 
 export default function DashboardPage() {
-	const { period, search, overview, flow, satisfaction, overdue, kinds } = useLoaderData<typeof loader>()
+	const { period, search, overview, flow, satisfaction, overdue, byDistrict, byCategory, kinds } = useLoaderData<typeof loader>()
 	const t = useT()
 	const d = t.implementation.dashboard
 	const statusSeries: Array<ChartSeries> = statuses.map((status) => ({ key: status, label: t.status[status], color: statusColors[status] }))
@@ -86,6 +107,9 @@ export default function DashboardPage() {
 		values: Object.fromEntries(kinds.map((kind) => [kind, overdue.find((row) => row.agencyId === agencyId && row.kind === kind)?.count ?? 0])),
 		hrefs: Object.fromEntries(kinds.map((kind) => [kind, `/open-items?overdue=1&agency=${agencyId}&kind=${kind}`])),
 	}))
+	const concernSeries: Array<ChartSeries> = (['handling', 'overdue', 'closed'] as const).map((key) => ({ key, label: d.concernSeries[key], color: concernColors[key] }))
+	const districtRows = concernRows(byDistrict, 'district')
+	const categoryRows = concernRows(byCategory, 'category')
 	const sum = (rows: Array<ChartRow>, key: string) => rows.reduce((total, row) => total + (row.values[key] ?? 0), 0)
 	const laggingPart = overview ? mostOf(overview.parts, 'lagging') : undefined
 	const laggingAgency = overview ? mostOf(overview.agencies, 'lagging') : undefined
@@ -170,6 +194,26 @@ export default function DashboardPage() {
 					layout="vertical"
 					series={kinds.map((kind, index) => ({ key: kind, label: t.implementation.itemKinds[kind], color: kindColors[index % kindColors.length] }))}
 					rows={overdueRows}
+				/>
+				<ChartFigure
+					id="concerns-by-district"
+					title={d.concernsByDistrict}
+					summary={fill(d.concernsSummary, { total: sum(districtRows, 'handling') + sum(districtRows, 'overdue') + sum(districtRows, 'closed'), groups: districtRows.length, overdue: sum(districtRows, 'overdue') })}
+					rowHeader={t.concerns.district}
+					empty={d.emptyConcerns}
+					layout="vertical"
+					series={concernSeries}
+					rows={districtRows}
+				/>
+				<ChartFigure
+					id="concerns-by-category"
+					title={d.concernsByCategory}
+					summary={fill(d.concernsCategorySummary, { total: sum(categoryRows, 'handling') + sum(categoryRows, 'overdue') + sum(categoryRows, 'closed'), groups: categoryRows.length })}
+					rowHeader={t.concerns.category}
+					empty={d.emptyConcerns}
+					layout="vertical"
+					series={concernSeries}
+					rows={categoryRows}
 				/>
 			</div>
 			<p className="no-print">
