@@ -41,3 +41,17 @@ test('the committee is never ranked; districts and functional zones form their o
 	expect(rankingGroupOf({ kind: 'government', level: '区' })).toBe('district')
 	expect(rankingGroupOf({ kind: 'department', level: '市' })).toBe('city')
 })
+
+test('each answer to a deputy’s concern rated 不满意 costs its points, and earns no card by itself', () => {
+	const ratings = [
+		{ title: '建议甲', href: '/concerns/1' },
+		{ title: '建议乙', href: '/concerns/2' },
+	]
+	const list = deductions([], [], settingDefaults, ratings)
+	expect(list.map((d) => [d.cause, d.points])).toEqual([
+		['concern', settingDefaults.rankConcernUnsatisfiedPoints],
+		['concern', settingDefaults.rankConcernUnsatisfiedPoints],
+	])
+	expect(score(list)).toBe(100 - 2 * settingDefaults.rankConcernUnsatisfiedPoints)
+	expect(cardOf([], [], settingDefaults)).toBeNull()
+})

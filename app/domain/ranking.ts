@@ -18,19 +18,29 @@ export function rankingGroupOf(agency: { kind: string; level: string }): Ranking
 export type OverdueFact = { kind: string; id: number; title: string; href: string; dueOn: IsoDate; overdueDays: number }
 export type ResultFact = { id: number; title: string; href: string; on: IsoDate; unsatisfied: boolean }
 
-export type Deduction = { cause: 'overdue' | 'unsatisfied' | 'finding'; points: number; title: string; href: string }
+export type Deduction = { cause: 'overdue' | 'unsatisfied' | 'finding' | 'concern'; points: number; title: string; href: string }
 
-export type RankingWeights = Pick<Settings, 'rankOverduePoints' | 'rankOverdueMonthPoints' | 'rankUnsatisfiedPoints' | 'rankFindingOverduePoints'>
+// An answer to a deputy's concern the deputy rated 不满意, in the period.
+export type ConcernRatingFact = { title: string; href: string }
+
+export type RankingWeights = Pick<Settings, 'rankOverduePoints' | 'rankOverdueMonthPoints' | 'rankUnsatisfiedPoints' | 'rankFindingOverduePoints' | 'rankConcernUnsatisfiedPoints'>
 
 // 100 minus: per overdue item its points and a point per full 30 days overdue; per 不满意
-// result; and, besides, per inspection finding left unrectified past its due date. Never below 0.
-export function deductions(overdue: ReadonlyArray<OverdueFact>, results: ReadonlyArray<ResultFact>, weights: RankingWeights): Array<Deduction> {
+// result; per answer to a deputy's concern rated 不满意; and, besides, per inspection finding left
+// unrectified past its due date. Never below 0.
+export function deductions(
+	overdue: ReadonlyArray<OverdueFact>,
+	results: ReadonlyArray<ResultFact>,
+	weights: RankingWeights,
+	concernRatings: ReadonlyArray<ConcernRatingFact> = [],
+): Array<Deduction> {
 	const list: Array<Deduction> = []
 	for (const item of overdue) {
 		list.push({ cause: 'overdue', points: weights.rankOverduePoints + Math.floor(item.overdueDays / 30) * weights.rankOverdueMonthPoints, title: item.title, href: item.href })
 		if (item.kind === 'finding') list.push({ cause: 'finding', points: weights.rankFindingOverduePoints, title: item.title, href: item.href })
 	}
 	for (const result of results) if (result.unsatisfied) list.push({ cause: 'unsatisfied', points: weights.rankUnsatisfiedPoints, title: result.title, href: result.href })
+	for (const rating of concernRatings) list.push({ cause: 'concern', points: weights.rankConcernUnsatisfiedPoints, title: rating.title, href: rating.href })
 	return list
 }
 

@@ -50,6 +50,8 @@ export const settingDefaults = {
 	rankOverduePoints: 2,
 	rankOverdueMonthPoints: 1,
 	rankUnsatisfiedPoints: 5,
+	// …and per answer to a deputy's concern the deputy rated 不满意.
+	rankConcernUnsatisfiedPoints: 2,
 	rankFindingOverduePoints: 1,
 	// To-do list horizon.
 	todoHorizonDays: 14,
@@ -86,6 +88,7 @@ export const settingDefinitions: Array<SettingDefinition> = [
 	{ key: 'rankOverduePoints', group: 'cards', min: 0, max: 50, unit: 'count' },
 	{ key: 'rankOverdueMonthPoints', group: 'cards', min: 0, max: 50, unit: 'count' },
 	{ key: 'rankUnsatisfiedPoints', group: 'cards', min: 0, max: 50, unit: 'count' },
+	{ key: 'rankConcernUnsatisfiedPoints', group: 'cards', min: 0, max: 50, unit: 'count' },
 	{ key: 'rankFindingOverduePoints', group: 'cards', min: 0, max: 50, unit: 'count' },
 	{ key: 'todoHorizonDays', group: 'general', min: 1, max: 90, unit: 'days' },
 ]

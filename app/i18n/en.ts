@@ -490,6 +490,7 @@ export const en: Messages = {
 			rankOverduePoints: { label: 'Ranking: points per overdue item', help: 'Points deducted for each overdue item.' },
 			rankOverdueMonthPoints: { label: 'Ranking: points per 30 days overdue', help: 'Further points for each full 30 days an item is overdue.' },
 			rankUnsatisfiedPoints: { label: 'Ranking: points per 不满意', help: 'Points deducted for each 不满意 result in the period.' },
+			rankConcernUnsatisfiedPoints: { label: 'Ranking: points per unsatisfied suggestion answer', help: 'Points deducted each time a deputy rated an agency’s answer to a suggestion 不满意 in the period.' },
 			rankFindingOverduePoints: { label: 'Ranking: finding not rectified in time', help: 'Further points for each inspection finding left unrectified past its due date.' },
 			todoHorizonDays: { label: 'To-do horizon', help: 'The home page’s to-do list shows items due within this many days.' },
 		},
@@ -2214,7 +2215,7 @@ export const en: Messages = {
 			groups: { city: 'City bodies', district: 'Districts and functional zones' },
 			columns: { rank: 'Rank', agency: 'Agency', score: 'Score', deductions: 'Deductions', card: 'Card' },
 			noDeductions: 'None',
-			causes: { overdue: 'Overdue item', unsatisfied: 'Unsatisfied result', finding: 'Finding not rectified in time' },
+			causes: { overdue: 'Overdue item', unsatisfied: 'Unsatisfied result', finding: 'Finding not rectified in time', concern: 'Deputy unsatisfied with an answer' },
 			cards: { yellow: 'Yellow card', red: 'Red card' },
 			since: 'since {date}',
 			reasons: {

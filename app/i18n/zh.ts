@@ -490,6 +490,7 @@ export const zh = {
 			rankOverduePoints: { label: '排名：每项逾期扣分', help: '排名通报中，每有一项逾期事项扣除的分数。' },
 			rankOverdueMonthPoints: { label: '排名：逾期每满 30 天加扣', help: '逾期事项每满 30 天，另行加扣的分数。' },
 			rankUnsatisfiedPoints: { label: '排名：每次不满意扣分', help: '统计期间内每有一次满意度测评结果为不满意扣除的分数。' },
+			rankConcernUnsatisfiedPoints: { label: '排名：代表建议答复每次不满意扣分', help: '统计期间内代表对承办单位的答复每评价一次不满意扣除的分数。' },
 			rankFindingOverduePoints: { label: '排名：检查问题逾期未整改加扣', help: '执法检查发现的问题逾期未整改，每项另行加扣的分数。' },
 			todoHorizonDays: { label: '待办提醒天数', help: '首页待办列出此天数内到期的事项。' },
 		},
@@ -2225,7 +2226,7 @@ export const zh = {
 			groups: { city: '市直单位', district: '各区（含功能区）' },
 			columns: { rank: '排名', agency: '单位', score: '得分', deductions: '扣分情况', card: '警示' },
 			noDeductions: '无扣分',
-			causes: { overdue: '逾期事项', unsatisfied: '满意度测评不满意', finding: '检查问题逾期未整改' },
+			causes: { overdue: '逾期事项', unsatisfied: '满意度测评不满意', finding: '检查问题逾期未整改', concern: '代表对建议答复不满意' },
 			cards: { yellow: '黄牌', red: '红牌' },
 			since: '{date} 起',
 			reasons: {

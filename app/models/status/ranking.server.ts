@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import type { Period } from '~/domain/dashboard'
 import type { IsoDate } from '~/domain/dates'
-import { deliberationHref } from '~/domain/links'
-import { cardOf, deductions, rankingGroupOf, rankingGroups, score, type Card, type Deduction, type OverdueFact, type RankingGroup, type ResultFact } from '~/domain/ranking'
+import { concernHref, deliberationHref } from '~/domain/links'
+import { cardOf, deductions, rankingGroupOf, rankingGroups, score, type Card, type ConcernRatingFact, type Deduction, type OverdueFact, type RankingGroup, type ResultFact } from '~/domain/ranking'
 import type { Settings } from '~/domain/settings'
 import { rowsOf } from '../sql.server'
 import { distinctItems, satisfactionResultSql } from './dashboard.server'
@@ -28,7 +28,7 @@ export type RankedAgency = {
 }
 
 export async function loadRanking(db: Database, period: Period, today: IsoDate, settings: Settings) {
-	const [agencyRows, overdueRows, resultRows] = await Promise.all([
+	const [agencyRows, overdueRows, resultRows, ratingRows] = await Promise.all([
 		db.execute(sql`select id, name, kind, level from agencies where active and kind <> 'congress' order by display_order, id`),
 		db.execute(sql`with ${distinctItems()}
 			select item.agency_id, item.kind, item.item_id, item.parent_id, item.title, item.due_on::text as due_on, (${today}::date - item.due_on) as days
@@ -39,7 +39,15 @@ export async function loadRanking(db: Database, period: Period, today: IsoDate, 
 			from deliberations d left join meetings m on m.id = d.meeting_id
 			where d.tally is not null
 				and coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date) between ${period.from}::date and ${period.to}::date`),
+		db.execute(sql`select r.agency_id, c.id, c.title from concern_replies r join concerns c on c.id = r.concern_id
+			where r.rating = 'unsatisfied' and r.rated_on between ${period.from}::date and ${period.to}::date order by r.rated_on, r.id`),
 	])
+	const ratings = new Map<number, Array<ConcernRatingFact>>()
+	for (const row of rowsOf<{ agency_id: number; id: number; title: string }>(ratingRows)) {
+		const list = ratings.get(Number(row.agency_id)) ?? []
+		list.push({ title: row.title, href: concernHref(Number(row.id)) })
+		ratings.set(Number(row.agency_id), list)
+	}
 	const overdue = new Map<number, Array<OverdueFact>>()
 	for (const row of rowsOf<{ agency_id: number; kind: string; item_id: number; parent_id: number | null; title: string; due_on: string; days: number }>(overdueRows)) {
 		const list = overdue.get(Number(row.agency_id)) ?? []
@@ -66,7 +74,7 @@ export async function loadRanking(db: Database, period: Period, today: IsoDate, 
 		if (!group) continue
 		const own = overdue.get(Number(agency.id)) ?? []
 		const votes = results.get(Number(agency.id)) ?? []
-		const list = deductions(own, votes, settings)
+		const list = deductions(own, votes, settings, ratings.get(Number(agency.id)) ?? [])
 		ranked.push({
 			id: Number(agency.id),
 			name: agency.name,
