@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../client.server'
 import { agencies, appMeta, clauses, tasks } from '../schema'
 import { demoAccounts, demoPassword } from './demo-accounts'
+import { seedDemoConcerns } from './demo-concerns.server'
 import { seedDemoInspections } from './demo-inspections.server'
 import { seedDemoInquiries } from './demo-inquiries.server'
 import { seedDemoInterpellations } from './demo-interpellations.server'
@@ -69,4 +70,6 @@ export async function seedDemo(db: Database, now: Date) {
 	await seedDemoInterpellations(db, today)
 	// The secretariat's assessments of tasks, so that the status charts show every status.
 	await seedDemoStatus(db, today)
+	// Deputies' concerns in every state, across every district.
+	await seedDemoConcerns(db, today)
 }

@@ -4,8 +4,6 @@ import { clausesByOwner, pageWindow } from '../lookups.server'
 import type { Database } from '#db/client.server'
 import {
 	agencies,
-	clauses,
-	instruments,
 	interpellationClauses,
 	interpellationRounds,
 	interpellations,

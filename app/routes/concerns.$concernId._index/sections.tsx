@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint } from '@conform-to/zod/v4'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AttachmentInput } from '~/components/attachment-input'
@@ -352,7 +352,14 @@ export function HandlingSection({ page, lastResult }: Props) {
 
 function ReplyForm({ page, lastResult }: Props) {
 	const t = useT()
-	const [form, fields] = useForm({ id: 'concern-reply', lastResult: lastResult('reply'), constraint: getZodConstraint(replySchema(t)), shouldValidate: 'onBlur' })
+	const [form, fields] = useForm({
+		id: 'concern-reply',
+		lastResult: lastResult('reply'),
+		constraint: getZodConstraint(replySchema(t)),
+		// Checked in the browser: without it conform would post each blur to the action.
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema(t) }),
+		shouldValidate: 'onBlur',
+	})
 	const attachmentErrors = (form.allErrors as Record<string, Array<string>> | undefined)?.attachments
 	return (
 		<Form method="post" encType="multipart/form-data" className="form form--wide concern-step" {...getFormProps(form)}>
