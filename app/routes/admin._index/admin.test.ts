@@ -18,7 +18,7 @@ test('the secretariat sees only the administration pages it may use', async () =
 	expect(outcome.status).toBe(200)
 	expect((outcome.data as { allowed: Array<string> }).allowed).toEqual(['/admin/agencies', '/admin/subjects', '/audit'])
 	const admin = await runLoader(loader, { path: '/admin', as: 'admin' })
-	expect((admin.data as { allowed: Array<string> }).allowed).toHaveLength(6)
+	expect((admin.data as { allowed: Array<string> }).allowed).toHaveLength(7)
 })
 
 test('members, deputies and liaisons get 403 from the admin home, and a visitor is sent to log in', async () => {
