@@ -167,7 +167,7 @@ test("the agency page's open items follow the viewer's reading rights", async ()
 	expect(asGongan.filter((i) => i.kind !== 'concern').map((i) => i.action).sort()).toEqual(['draft', 'resubmit'])
 	// A member reads no undistributed report: the police's report to draft is not theirs to see.
 	const asMember = await listAgencyOpenItems(db(), await user('weiyuan1'), psb, today, settings)
-	expect(asMember.map((i) => i.action)).toEqual(['resubmit'])
+	expect(asMember.filter((i) => i.kind !== 'concern').map((i) => i.action)).toEqual(['resubmit'])
 	const unchanged = await db()
 		.select({ id: reports.id })
 		.from(reports)
