@@ -3,6 +3,10 @@ import { expect, test } from 'vitest'
 import { getDb } from '#db/client.server'
 import {
 	commitments,
+	concernAgencies,
+	concernClauses,
+	concernReplies,
+	concerns,
 	deliberations,
 	findings,
 	inquiryClauses,
@@ -72,6 +76,25 @@ async function reference(on: string) {
 					? inspectionClauseRows.filter((r) => r.inspectionId === d.subjectId).map((r) => r.clauseId)
 					: respondents.filter((r) => r.id === d.subjectId).flatMap((r) => clausesOfInquiry(r.inquiryId).filter((id) => id !== null))
 		items.push({ kind: 'handling_report', id: d.id, agencyId: d.respondingAgencyId, clauseIds: clauseIds.length ? clauseIds : [null], taskId: null, dueOn: d.handlingDueOn, owes: d.state === 'letter_sent', caps: false })
+	}
+	// A deputy's concern counts for its lead agency on the clauses the deputy named: the answer
+	// owed from the hand-over, and a class-B answer's promise in the current round.
+	const concernClauseRows = await db().select().from(concernClauses)
+	const clausesOfConcern = (id: number) => {
+		const found = concernClauseRows.filter((r) => r.concernId === id).map((r) => r.clauseId)
+		return found.length ? found : [null]
+	}
+	const leads = (await db().select().from(concernAgencies)).filter((a) => a.role === 'lead')
+	const concernRows = await db().select().from(concerns)
+	for (const c of concernRows) {
+		const lead = leads.find((a) => a.concernId === c.id)
+		if (!lead || !c.assignedOn || !c.replyDueOn || !['assigned', 'rehandling', 'replied', 'closed'].includes(c.state)) continue
+		items.push({ kind: 'concern_reply', id: c.id, agencyId: lead.agencyId, clauseIds: clausesOfConcern(c.id), taskId: null, dueOn: c.replyDueOn, owes: c.state === 'assigned' || c.state === 'rehandling', caps: false })
+	}
+	for (const r of await db().select().from(concernReplies)) {
+		const c = concernRows.find((row) => row.id === r.concernId)
+		if (!c || r.round !== c.round || r.resultClass !== 'B' || !r.promisedOn || !['replied', 'closed'].includes(c.state)) continue
+		items.push({ kind: 'concern_promise', id: r.id, agencyId: r.agencyId, clauseIds: clausesOfConcern(c.id), taskId: null, dueOn: r.promisedOn, owes: r.fulfilledOn === null, caps: false })
 	}
 	const assessments = await db().select().from(taskAssessments)
 	const progress = await db().select({ taskId: reportTaskProgress.taskId, self: reportTaskProgress.selfAssessment, state: reports.state, revised: reports.revisedSubmittedOn, draft: reports.draftSubmittedOn, reportId: reports.id }).from(reportTaskProgress).innerJoin(reports, eq(reports.id, reportTaskProgress.reportId))
