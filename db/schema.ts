@@ -27,6 +27,7 @@ import type { AnswerForum, AnswerMode, InterpellationSource, InterpellationState
 import type { ActionState, ResolutionKind, ResolutionSubjectType } from '../app/domain/resolutions'
 import type { AssessedStatus } from '../app/domain/status'
 import type { ConcernAgencyRole, ConcernRating, ConcernState, District, ResultClass } from '../app/domain/concerns'
+import type { PublicationCopy, PublicationKind } from '../app/domain/publications'
 
 
 // Every table people edit carries `version`, bumped on each update: a stale edit is refused
@@ -1267,4 +1268,40 @@ export const concernReplies = pgTable(
 		createdAt: created(),
 	},
 	(t) => [uniqueIndex('concern_replies_round_idx').on(t.concernId, t.round), index('concern_replies_agency_idx').on(t.agencyId)],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Publication on the public page
+// ---------------------------------------------------------------------------------------------
+
+// What the office made public (a satisfaction result, an inspection report, a ranking notice):
+// the copy the public sees, taken when it was published, until it is withdrawn. The subject is
+// the deliberation or the inspection; a ranking notice has none (its period is in the copy).
+export const publications = pgTable(
+	'publications',
+	{
+		id: serial('id').primaryKey(),
+		kind: text('kind').$type<PublicationKind>().notNull(),
+		subjectId: integer('subject_id'),
+		// The ranking notice's period, so that one period is published once at a time.
+		periodFrom: date('period_from'),
+		periodTo: date('period_to'),
+		copy: jsonb('copy').$type<PublicationCopy>().notNull(),
+		publishedOn: date('published_on').notNull(),
+		publishedBy: integer('published_by').references(() => users.id),
+		withdrawnOn: date('withdrawn_on'),
+		withdrawnBy: integer('withdrawn_by').references(() => users.id),
+		withdrawReason: text('withdraw_reason'),
+		createdAt: created(),
+		version: version(),
+	},
+	(t) => [
+		index('publications_public_idx').on(t.kind, t.withdrawnOn),
+		uniqueIndex('publications_subject_idx')
+			.on(t.kind, t.subjectId)
+			.where(sql`withdrawn_on is null and subject_id is not null`),
+		uniqueIndex('publications_period_idx')
+			.on(t.kind, t.periodFrom, t.periodTo)
+			.where(sql`withdrawn_on is null and period_from is not null`),
+	],
 )

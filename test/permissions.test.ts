@@ -134,6 +134,8 @@ export const matrix: Record<string, Row> = {
 	public: { path: () => '/public', loader: same(200) },
 	ranking: { path: () => '/ranking', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
 	'ranking.export[.]csv': { path: () => '/ranking/export.csv', loader: only(['admin', 'secretariat', 'member', 'agency'], 200) },
+	// What the public page shows beyond the status is the office's decision.
+	publications: { path: () => '/publications', loader: only(['secretariat'], 200), action: only(['secretariat'], 400) },
 	'tasks.$taskId._index': {
 		path: (ids) => `/tasks/${ids.task}`,
 		params: (ids) => ({ taskId: String(ids.task) }),

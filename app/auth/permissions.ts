@@ -45,6 +45,9 @@ const grants = {
 	'concerns:file': ['deputy'],
 	'concerns:act': ['admin', 'secretariat', 'deputy', 'agency'],
 	'concerns:manage': ['secretariat'],
+	// What goes on the public page beyond the status (results, inspection reports, the ranking
+	// notice) is the office's decision.
+	'publications:manage': ['secretariat'],
 } as const satisfies Record<string, ReadonlyArray<Role>>
 
 export type Permission = keyof typeof grants

@@ -38,6 +38,7 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/concerns/report', label: t.concerns.annualReport },
 	]
 	const manage: Array<MenuLink> = [
+		...(can(role, 'publications:manage') ? [{ to: '/publications', label: t.publications.title }] : []),
 		...(can(role, 'audit:read') ? [{ to: '/audit', label: t.nav.audit }] : []),
 		...(can(role, 'agencies:edit') ? [{ to: '/admin', label: t.nav.admin }] : []),
 	]
@@ -46,6 +47,7 @@ function mainMenu(t: Messages, role: Role): Array<MenuEntry> {
 		{ to: '/decision', label: t.nav.decision },
 		{ to: '/tasks', label: t.nav.tasks },
 		...(can(role, 'dashboard:read') ? [{ to: '/dashboard', label: t.implementation.dashboard.title }] : []),
+		...(can(role, 'ranking:read') ? [{ to: '/ranking', label: t.implementation.ranking.title }] : []),
 		{ to: '/agencies', label: t.nav.agencies },
 		{ group: 'oversight', label: t.nav.oversight, links: oversight },
 		{ group: 'questioning', label: t.nav.questioning, links: questioning },

@@ -8,11 +8,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
 	const shown = errors?.filter(Boolean)
 	if (!shown?.length) return null
 	return (
-		<ul id={id} className="error-list" role="alert">
-			{shown.map((error) => (
-				<li key={error}>{error}</li>
-			))}
-		</ul>
+		// The alert wraps the list: role="alert" on the <ul> itself would take away its list role
+		// and leave screen readers items outside any list.
+		<div id={id} className="error-list" role="alert">
+			<ul>
+				{shown.map((error) => (
+					<li key={error}>{error}</li>
+				))}
+			</ul>
+		</div>
 	)
 }
 

@@ -80,14 +80,8 @@ async function openFromList(page: Page, concernPath: string) {
 	await clickAndWait(page, page.getByRole('link', { name: title, exact: true }).first(), concernPath, heading(page, title))
 }
 
-// KNOWN APP BUG, reported, not fixed here: ErrorList (app/components/forms.tsx) draws its errors
-// as <ul role="alert"><li>…, and role="alert" takes the list's role away from the <ul>, so axe
-// finds <li> outside a list (rule `listitem`, serious) wherever a field error shows. Only that
-// finding on an error list is let through; delete `knownErrorListBug` once ErrorList is fixed.
-const knownErrorListBug = /^listitem \[serious\] .*: (#[\w-]+-error > li(?: \(.*?\))?(?:; )?)+( and \d+ more)?$/
-
 async function assertNoAxeViolations(page: Page, what: string) {
-	const violations = (await axeViolations(page)).filter((v) => !knownErrorListBug.test(v))
+	const violations = await axeViolations(page)
 	assert.deepEqual(violations, [], `axe on ${what}`)
 }
 

@@ -3,13 +3,15 @@ import type { Database } from '#db/client.server'
 import { auditEvents, clauses, instruments } from '#db/schema'
 import type { IsoDate } from '~/domain/dates'
 import { rollUp, type RolledUp } from '~/domain/status'
+import { listPublished } from '../publications/queries.server'
 import { rowsOf } from '../sql.server'
 import { primaryInstrumentId } from '../instruments.server'
 import { loadStatusOverview } from './queries.server'
 import { sql } from 'drizzle-orm'
 
 // The public page's content: the decision and where its implementation stands, per clause and
-// per agency — organisations and counts only, never a person, a draft, a vote or a concern.
+// per agency — organisations and counts only, never a person, a draft, a vote or a concern —
+// and the copies the office decided to publish.
 // It is rebuilt only when something was written (every write leaves an audit event) or the day
 // turned, so that the page holds under load: a visit costs one small query.
 
@@ -18,6 +20,8 @@ export type PublicStatus = {
 	whole: RolledUp | null
 	clauses: Array<{ id: number; label: string } & RolledUp>
 	agencies: Array<{ id: number; name: string } & RolledUp>
+	// What the office published (results, inspection reports, ranking notices), newest first.
+	published: Awaited<ReturnType<typeof listPublished>>
 }
 
 let cached: { key: string; value: PublicStatus; db: Database } | null = null
@@ -33,7 +37,8 @@ export async function loadPublicStatus(db: Database, today: IsoDate): Promise<Pu
 
 async function computePublicStatus(db: Database, today: IsoDate): Promise<PublicStatus> {
 	const instrumentId = await primaryInstrumentId(db)
-	if (!instrumentId) return { instrument: null, whole: null, clauses: [], agencies: [] }
+	const published = await listPublished(db)
+	if (!instrumentId) return { instrument: null, whole: null, clauses: [], agencies: [], published }
 	const [instrument] = await db
 		.select({ title: instruments.title, documentNumber: instruments.documentNumber, publishedOn: instruments.publishedOn })
 		.from(instruments)
@@ -52,5 +57,6 @@ async function computePublicStatus(db: Database, today: IsoDate): Promise<Public
 			...rollUp(taskStatuses.filter((t) => Number(t.clause_id) === clause.id).map((t) => byTask.get(Number(t.id)) ?? 'not_started')),
 		})),
 		agencies: overview.agencies.map((agency) => ({ id: agency.id, name: agency.title, status: agency.status, counts: agency.counts, total: agency.total })),
+		published,
 	}
 }

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { Field, Notice, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, Notice, SubmitButton } from '~/components/forms'
 import { ListTable } from '~/components/list-table'
 import { useSchemaForm } from '~/components/schema-form'
 import { seenKey } from '~/domain/subjects'
@@ -172,13 +172,7 @@ function SubjectEditor({
 							)
 						})}
 					</div>
-					{fields.agencyIds.errors?.length ? (
-						<ul id={fields.agencyIds.errorId} className="error-list" role="alert">
-							{fields.agencyIds.errors.map((error) => (
-								<li key={error}>{error}</li>
-							))}
-						</ul>
-					) : null}
+					<ErrorList id={fields.agencyIds.errorId} errors={fields.agencyIds.errors} />
 				</fieldset>
 				<div>
 					<SubmitButton>{t.common.save}</SubmitButton>

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { StatusBadge } from '~/components/status-badge'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
+import { reportPartHeadings, reportParagraphs, reportParts } from '~/domain/inspection-report'
 import { statuses } from '~/domain/status'
 import { fill, useT } from '~/i18n/i18n'
 import { loadPublicStatus } from '~/models/status/public.server'
@@ -100,6 +101,109 @@ export default function PublicPage() {
 							</tbody>
 						</table>
 					</div>
+				</section>
+			) : null}
+			<Published published={data.published} />
+		</>
+	)
+}
+
+type Publication = ReturnType<typeof useLoaderData<typeof loader>>['published'][number]
+
+// The copies the office published, by kind: a table of results, each report in full, each
+// ranking notice with its groups.
+function Published({ published }: { published: Array<Publication> }) {
+	const t = useT()
+	const p = t.implementation.public
+	const results = published.flatMap((item) => (item.copy.kind === 'satisfaction' ? [{ ...item.copy, id: item.id, publishedOn: item.publishedOn }] : []))
+	const reports = published.flatMap((item) => (item.copy.kind === 'inspection_report' ? [{ ...item.copy, id: item.id, publishedOn: item.publishedOn }] : []))
+	const notices = published.flatMap((item) => (item.copy.kind === 'ranking' ? [{ ...item.copy, id: item.id, publishedOn: item.publishedOn }] : []))
+	return (
+		<>
+			{results.length ? (
+				<section aria-labelledby="public-results">
+					<h2 id="public-results">{p.results}</h2>
+					<div className="table-wrap">
+						<table>
+							<thead>
+								<tr>
+									<th scope="col">{p.resultColumns.subject}</th>
+									<th scope="col">{p.resultColumns.agency}</th>
+									<th scope="col">{p.resultColumns.on}</th>
+									<th scope="col">{p.resultColumns.result}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{results.map((result) => (
+									<tr key={result.id}>
+										<th scope="row">{result.title}</th>
+										<td>{result.agency}</td>
+										<td>{formatChineseDate(result.on)}</td>
+										<td>{t.deliberation.choices[result.result]}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</section>
+			) : null}
+			{reports.length ? (
+				<section aria-labelledby="public-reports">
+					<h2 id="public-reports">{p.reports}</h2>
+					{reports.map((report) => (
+						<article key={report.id} className="card public-report" aria-labelledby={`public-report-${report.id}`}>
+							<h3 id={`public-report-${report.id}`}>{report.title}</h3>
+							<p className="muted small">
+								{fill(p.reportOn, { date: formatChineseDate(report.reportedOn) })} · {fill(p.publishedOn, { date: formatChineseDate(report.publishedOn) })}
+							</p>
+							{reportParts.map((part) =>
+								report.parts[part].trim() ? (
+									<section key={part}>
+										<h4>{reportPartHeadings[part]}</h4>
+										{reportParagraphs(report.parts[part]).map((paragraph, index) => (
+											<p key={index}>{paragraph}</p>
+										))}
+									</section>
+								) : null,
+							)}
+						</article>
+					))}
+				</section>
+			) : null}
+			{notices.length ? (
+				<section aria-labelledby="public-ranking">
+					<h2 id="public-ranking">{p.ranking}</h2>
+					{notices.map((notice) => (
+						<article key={notice.id} className="card" aria-labelledby={`public-ranking-${notice.id}`}>
+							<h3 id={`public-ranking-${notice.id}`}>{fill(p.rankingPeriod, { from: formatChineseDate(notice.from), to: formatChineseDate(notice.to) })}</h3>
+							<p className="muted small">{fill(p.publishedOn, { date: formatChineseDate(notice.publishedOn) })}</p>
+							{notice.groups.map((group) => (
+								<div key={group.group} className="table-wrap">
+									<table>
+										<caption>{t.implementation.ranking.groups[group.group as keyof typeof t.implementation.ranking.groups] ?? group.group}</caption>
+										<thead>
+											<tr>
+												<th scope="col">{t.implementation.ranking.columns.rank}</th>
+												<th scope="col">{t.implementation.ranking.columns.agency}</th>
+												<th scope="col">{t.implementation.ranking.columns.score}</th>
+												<th scope="col">{t.implementation.ranking.columns.card}</th>
+											</tr>
+										</thead>
+										<tbody>
+											{group.agencies.map((agency) => (
+												<tr key={agency.name}>
+													<td>{agency.rank}</td>
+													<th scope="row">{agency.name}</th>
+													<td>{agency.score}</td>
+													<td>{agency.card ? <span className={`card-badge card-badge--${agency.card}`}>{t.implementation.ranking.cards[agency.card]}</span> : null}</td>
+												</tr>
+											))}
+										</tbody>
+									</table>
+								</div>
+							))}
+						</article>
+					))}
 				</section>
 			) : null}
 		</>
