@@ -2,6 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-r
 import { useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { StatusBadge } from '~/components/status-badge'
+import { ScrollableTable } from '~/components/table-wrap'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { reportPartHeadings, reportParagraphs, reportParts } from '~/domain/inspection-report'
 import { statuses } from '~/domain/status'
@@ -54,7 +55,7 @@ export default function PublicPage() {
 			{data.clauses.length ? (
 				<section aria-labelledby="public-clauses">
 					<h2 id="public-clauses">{p.byClause}</h2>
-					<div className="table-wrap">
+					<ScrollableTable label={p.byClause}>
 						<table>
 							<thead>
 								<tr>
@@ -73,13 +74,13 @@ export default function PublicPage() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollableTable>
 				</section>
 			) : null}
 			{data.agencies.length ? (
 				<section aria-labelledby="public-agencies">
 					<h2 id="public-agencies">{p.byAgency}</h2>
-					<div className="table-wrap">
+					<ScrollableTable label={p.byAgency}>
 						<table>
 							<thead>
 								<tr>
@@ -100,7 +101,7 @@ export default function PublicPage() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollableTable>
 				</section>
 			) : null}
 			<Published published={data.published} />
@@ -117,13 +118,15 @@ function Published({ published }: { published: Array<Publication> }) {
 	const p = t.implementation.public
 	const results = published.flatMap((item) => (item.copy.kind === 'satisfaction' ? [{ ...item.copy, id: item.id, publishedOn: item.publishedOn }] : []))
 	const reports = published.flatMap((item) => (item.copy.kind === 'inspection_report' ? [{ ...item.copy, id: item.id, publishedOn: item.publishedOn }] : []))
+	const groups: Record<string, string> = t.implementation.ranking.groups
+	const groupName = (group: string) => groups[group] ?? group
 	const notices = published.flatMap((item) => (item.copy.kind === 'ranking' ? [{ ...item.copy, id: item.id, publishedOn: item.publishedOn }] : []))
 	return (
 		<>
 			{results.length ? (
 				<section aria-labelledby="public-results">
 					<h2 id="public-results">{p.results}</h2>
-					<div className="table-wrap">
+					<ScrollableTable label={p.results}>
 						<table>
 							<thead>
 								<tr>
@@ -144,7 +147,7 @@ function Published({ published }: { published: Array<Publication> }) {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollableTable>
 				</section>
 			) : null}
 			{reports.length ? (
@@ -178,9 +181,9 @@ function Published({ published }: { published: Array<Publication> }) {
 							<h3 id={`public-ranking-${notice.id}`}>{fill(p.rankingPeriod, { from: formatChineseDate(notice.from), to: formatChineseDate(notice.to) })}</h3>
 							<p className="muted small">{fill(p.publishedOn, { date: formatChineseDate(notice.publishedOn) })}</p>
 							{notice.groups.map((group) => (
-								<div key={group.group} className="table-wrap">
+								<ScrollableTable key={group.group} label={groupName(group.group)}>
 									<table>
-										<caption>{t.implementation.ranking.groups[group.group as keyof typeof t.implementation.ranking.groups] ?? group.group}</caption>
+										<caption>{groupName(group.group)}</caption>
 										<thead>
 											<tr>
 												<th scope="col">{t.implementation.ranking.columns.rank}</th>
@@ -200,7 +203,7 @@ function Published({ published }: { published: Array<Publication> }) {
 											))}
 										</tbody>
 									</table>
-								</div>
+								</ScrollableTable>
 							))}
 						</article>
 					))}
