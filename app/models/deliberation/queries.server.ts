@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { deliberationsWithResult } from '../status/dashboard.server'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client.server'
 import { agencies, ballotParticipation, clauses, deliberationOpinions, deliberations, instruments, meetings, users } from '#db/schema'
@@ -172,7 +173,13 @@ export async function getOpinion(db: Database, deliberationId: number, opinionId
 
 // Deliberations the user may read, newest first; `overdue` is computed from today (a handling
 // report awaited past its due date), never stored.
-export async function listDeliberations(db: Database, user: DeliberationReader, filter: ListFilter, today: IsoDate) {
+// The deliberations behind one bar of the dashboard's satisfaction chart.
+export function withResult(thresholdPercent: number, result: Choice, month: string | null): SQL {
+	return sql`${deliberations.id} in ${deliberationsWithResult(thresholdPercent, result, month)}`
+}
+
+// `also`: a further condition (withResult).
+export async function listDeliberations(db: Database, user: DeliberationReader, filter: ListFilter, today: IsoDate, also?: SQL) {
 	const byFilter =
 		filter === 'all'
 			? undefined
@@ -199,7 +206,7 @@ export async function listDeliberations(db: Database, user: DeliberationReader, 
 		.innerJoin(organ, eq(organ.id, deliberations.organId))
 		.innerJoin(responding, eq(responding.id, deliberations.respondingAgencyId))
 		.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-		.where(and(deliberationsReadableBy(user), byFilter))
+		.where(and(deliberationsReadableBy(user), byFilter, also))
 		.orderBy(desc(deliberations.createdAt), desc(deliberations.id))
 		.limit(500)
 	return rows.map(({ meeting, ...row }) => ({ ...row, meetingLabel: meeting?.id ? meetingLabel(meeting) : null }))

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/client.server'
-import { satisfactionResult, type Tally } from '~/domain/deliberation'
+import { choices, satisfactionResult, type Tally } from '~/domain/deliberation'
+import { actorFor } from '#test/helpers'
+import { listDeliberations, withResult } from '../deliberation/queries.server'
 import { monthsOf, parsePeriod } from '~/domain/dashboard'
 import { rowsOf } from '../sql.server'
-import { concernsBy, itemsPerMonth, listOpenItems, overdueByAgency, satisfactionResultSql } from './dashboard.server'
+import { concernsBy, itemsPerMonth, listOpenItems, overdueByAgency, satisfactionPerMonth, satisfactionResultSql } from './dashboard.server'
 import { loadTaskStatuses } from './queries.server'
 import { itemKinds } from './sources.server'
 import { today } from '#test/fixtures/findings'
@@ -54,6 +56,17 @@ test('every bar counts what the list behind it lists', async () => {
 		const listed = await listOpenItems(db(), { state: 'all', overdue: true, agencyId: row.agencyId, kind: row.kind }, on, 1)
 		expect(listed.total).toBe(row.count)
 		expect(listed.rows.every((item) => item.overdueDays > 0)).toBe(true)
+	}
+	// Each satisfaction bar leads to the deliberation list of that result and month, as the
+	// committee's members read it.
+	const member = await actorFor('weiyuan1')
+	const satisfaction = await satisfactionPerMonth(db(), period, 50)
+	expect(satisfaction.length).toBeGreaterThan(0)
+	for (const month of satisfaction) {
+		for (const choice of choices) {
+			const listed = await listDeliberations(db(), member, 'all', on, withResult(50, choice, month.month))
+			expect({ month: month.month, choice, listed: listed.length }).toEqual({ month: month.month, choice, listed: month[choice] })
+		}
 	}
 	const allOverdue = await listOpenItems(db(), { state: 'all', overdue: true }, on, 1)
 	expect(allOverdue.total).toBe(overdue.reduce((sum, row) => sum + row.count, 0))

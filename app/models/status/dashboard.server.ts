@@ -49,6 +49,14 @@ export type SatisfactionMonth = { month: string } & Record<Choice, number>
 // The day a vote's result stands: the meeting's last day, else the day the vote closed.
 const resultDay = sql`coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date)`
 
+// The deliberations whose result is `result`, standing in `month` (YYYY-MM) when given: the list
+// behind a bar of the satisfaction chart, by the same expressions the chart counts with.
+export function deliberationsWithResult(thresholdPercent: number, result: Choice, month: string | null): SQL {
+	return sql`(select d.id from deliberations d left join meetings m on m.id = d.meeting_id
+		where d.tally is not null and ${satisfactionResultSql(thresholdPercent)} = ${result}
+		${month ? sql`and to_char(${resultDay}, 'YYYY-MM') = ${month}` : sql``})`
+}
+
 export async function satisfactionPerMonth(db: Database, period: Period, thresholdPercent: number): Promise<Array<SatisfactionMonth>> {
 	const result = await db.execute(sql`with results as (
 			select to_char(${resultDay}, 'YYYY-MM') as month, ${satisfactionResultSql(thresholdPercent)} as result

@@ -97,7 +97,7 @@ export default function DashboardPage() {
 		key: month.month,
 		label: month.month,
 		values: { satisfied: month.satisfied, basically_satisfied: month.basically_satisfied, unsatisfied: month.unsatisfied },
-		hrefs: Object.fromEntries(choices.map((choice) => [choice, `/deliberations?state=vote_closed`])),
+		hrefs: Object.fromEntries(choices.map((choice) => [choice, `/deliberations?result=${choice}&month=${month.month}`])),
 	}))
 	const overdueAgencies = [...new Map(overdue.map((row) => [row.agencyId, row.agency])).entries()]
 	const overdueRows: Array<ChartRow> = overdueAgencies.map(([agencyId, agency]) => ({

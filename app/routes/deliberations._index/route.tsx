@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
-import { handlingOverdueDays, listFilters, satisfactionResult, subjectPath, type ListFilter } from '~/domain/deliberation'
+import { handlingOverdueDays, isChoice, listFilters, satisfactionResult, subjectPath, type ListFilter } from '~/domain/deliberation'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
 import { fill, useT } from '~/i18n/i18n'
-import { countDeliberations, listDeliberations } from '~/models/deliberation/queries.server'
+import { countDeliberations, listDeliberations, withResult } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 
 export const meta: MetaFunction = () => [{ title: '审议 · 监督追踪' }]
@@ -16,13 +16,20 @@ export const meta: MetaFunction = () => [{ title: '审议 · 监督追踪' }]
 export async function loader(args: LoaderFunctionArgs) {
 	const user = await requirePermission(args, 'record:read')
 	const db = getDb()
-	const requested = new URL(args.request.url).searchParams.get('state')
+	const params = new URL(args.request.url).searchParams
+	const requested = params.get('state')
 	const filter: ListFilter = listFilters.find((f) => f === requested) ?? 'all'
+	// From a bar of the dashboard's satisfaction chart: the results of one kind, in one month.
+	const result = params.get('result')
+	const month = params.get('month')
+	const byResult = isChoice(result) ? { result, month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : null } : null
 	const today = shanghaiDate(new Date())
 	const settings = await loadSettings(db)
-	const [rows, counts] = await Promise.all([listDeliberations(db, user, filter, today), countDeliberations(db, user, today)])
+	const also = byResult ? withResult(settings.satisfactionThresholdPercent, byResult.result, byResult.month) : undefined
+	const [rows, counts] = await Promise.all([listDeliberations(db, user, filter, today, also), countDeliberations(db, user, today)])
 	return {
 		filter,
+		byResult,
 		counts,
 		rows: rows.map((row) => ({
 			id: row.id,
@@ -42,7 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function DeliberationList() {
-	const { filter, counts, rows } = useLoaderData<typeof loader>()
+	const { filter, byResult, counts, rows } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
@@ -57,6 +64,12 @@ export default function DeliberationList() {
 					</Link>
 				))}
 			</nav>
+			{byResult ? (
+				<p className="filter-note">
+					{fill(byResult.month ? t.deliberation.resultFilterMonth : t.deliberation.resultFilter, { result: t.deliberation.choices[byResult.result], month: byResult.month ?? '', count: rows.length })}{' '}
+					<Link to={filter === 'all' ? '/deliberations' : `/deliberations?state=${filter}`}>{t.deliberation.resultFilterClear}</Link>
+				</p>
+			) : null}
 			{rows.length === 0 ? (
 				<p className="empty">{filter === 'all' ? t.deliberation.listEmpty : t.deliberation.listEmptyFiltered}</p>
 			) : (
