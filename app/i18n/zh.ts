@@ -2605,7 +2605,7 @@ export const zh = {
 			batch: '已交办 {count} 件。',
 		},
 		sections: {
-			details: '建议内容',
+			details: '基本情况',
 			handling: '交办和办理',
 			replies: '答复和评价',
 			office: '办公厅办理',

@@ -142,7 +142,7 @@ test(
 		await deputy.getByRole('cell', { name: constituentName, exact: true }).waitFor()
 		await deputy.getByRole('cell', { name: phone, exact: true }).waitFor()
 		await deputy.getByText('联名：马超（示例）', { exact: true }).waitFor()
-		if (hasClause) assert.match(await fact(deputy, '建议内容', '涉及的决定条款'), /^[（(]九[）)]$/, 'clause (九)')
+		if (hasClause) assert.match(await fact(deputy, '基本情况', '涉及的决定条款'), /^[（(]九[）)]$/, 'clause (九)')
 
 		// ── mishu: the constituent masked, then in full on request; the 交办 text and the bureau
 		const office = await newPage()
