@@ -52,60 +52,43 @@ export default function PublicPage() {
 				<p className="empty">{p.empty}</p>
 			)}
 			<p className="small muted">{p.rule}</p>
-			{data.clauses.length ? (
-				<section aria-labelledby="public-clauses">
-					<h2 id="public-clauses">{p.byClause}</h2>
-					<ScrollableTable label={p.byClause}>
-						<table>
-							<thead>
-								<tr>
-									<th scope="col">{p.clause}</th>
-									<th scope="col">{t.implementation.statusHeading}</th>
-									<th scope="col">{p.tasks}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{data.clauses.map((clause) => (
-									<tr key={clause.id}>
-										<th scope="row">{clause.label}</th>
-										<td>{clause.total ? <StatusBadge status={clause.status} /> : null}</td>
-										<td>{clause.total ? counts(clause) : p.noTasks}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollableTable>
-				</section>
-			) : null}
-			{data.agencies.length ? (
-				<section aria-labelledby="public-agencies">
-					<h2 id="public-agencies">{p.byAgency}</h2>
-					<ScrollableTable label={p.byAgency}>
-						<table>
-							<thead>
-								<tr>
-									<th scope="col">{p.agency}</th>
-									<th scope="col">{t.implementation.statusHeading}</th>
-									<th scope="col">{p.tasks}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{data.agencies.map((agency) => (
-									<tr key={agency.id}>
-										<th scope="row">{agency.name}</th>
-										<td>
-											<StatusBadge status={agency.status} />
-										</td>
-										<td>{counts(agency)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollableTable>
-				</section>
-			) : null}
+			<StatusSection id="public-clauses" title={p.byClause} rowHeader={p.clause} rows={data.clauses.map((clause) => ({ key: clause.id, label: clause.label, rolled: clause }))} counts={counts} />
+			<StatusSection id="public-agencies" title={p.byAgency} rowHeader={p.agency} rows={data.agencies.map((agency) => ({ key: agency.id, label: agency.name, rolled: agency }))} counts={counts} />
 			<Published published={data.published} />
 		</>
+	)
+}
+
+type Rolled = { status: (typeof statuses)[number]; total: number; counts: Record<(typeof statuses)[number], number> }
+
+// One table of where things stand: per clause or per agency, its status and its tasks by status.
+function StatusSection({ id, title, rowHeader, rows, counts }: { id: string; title: string; rowHeader: string; rows: Array<{ key: number; label: string; rolled: Rolled }>; counts: (rolled: Rolled) => string }) {
+	const t = useT()
+	if (rows.length === 0) return null
+	return (
+		<section aria-labelledby={id}>
+			<h2 id={id}>{title}</h2>
+			<ScrollableTable label={title}>
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{rowHeader}</th>
+							<th scope="col">{t.implementation.statusHeading}</th>
+							<th scope="col">{t.implementation.public.tasks}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((row) => (
+							<tr key={row.key}>
+								<th scope="row">{row.label}</th>
+								<td>{row.rolled.total ? <StatusBadge status={row.rolled.status} /> : null}</td>
+								<td>{row.rolled.total ? counts(row.rolled) : t.implementation.public.noTasks}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollableTable>
+		</section>
 	)
 }
 
