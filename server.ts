@@ -9,6 +9,7 @@ import { prepareDatabase } from './db/seed/prepare.server'
 import { securityMiddleware } from './app/http/middleware.server'
 import { cutStalledRequests, requestLimits } from './app/http/limits.server'
 import { getConfig } from './app/config.server'
+import { requestMemoMiddleware } from './app/models/request-memo.server'
 
 // The HTTP server: express in front of Remix. Start-up opens the database, applies the
 // committed migrations, seeds reference data (and demo data into an empty demo database), then
@@ -40,6 +41,7 @@ app.set('trust proxy', config.trustProxy)
 
 app.use(securityMiddleware(config))
 app.use(requestLimits())
+app.use(requestMemoMiddleware)
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)

@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
-import { sql } from 'drizzle-orm'
+import { sql, type Logger } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -23,6 +24,23 @@ export type DatabaseHandle = {
 	close: () => Promise<void>
 }
 
+// How many SQL statements a piece of work sends, counted per async context: a page's budget of
+// statements is checked by tests (and printed by the benchmark) without timing anything.
+const statementCounter = new AsyncLocalStorage<{ statements: number }>()
+
+export const countingLogger: Logger = {
+	logQuery() {
+		const store = statementCounter.getStore()
+		if (store) store.statements++
+	},
+}
+
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ value: T; statements: number }> {
+	const store = { statements: 0 }
+	const value = await statementCounter.run(store, work)
+	return { value, statements: store.statements }
+}
+
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 export function defaultPgliteDir() {
@@ -33,7 +51,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
 	// PGlite does not create parent folders.
 	if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
 	const client = await PGlite.create(dataDir)
-	const db = drizzlePglite({ client, schema }) as unknown as Database
+	const db = drizzlePglite({ client, schema, logger: countingLogger }) as unknown as Database
 	return { db, driver: 'pglite', close: () => client.close() }
 }
 
@@ -43,7 +61,7 @@ export const connectTimeoutSeconds = 3
 
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
 	const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: connectTimeoutSeconds })
-	const db = drizzlePostgres({ client, schema }) as unknown as Database
+	const db = drizzlePostgres({ client, schema, logger: countingLogger }) as unknown as Database
 	return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) }
 }
 

@@ -72,16 +72,17 @@ export async function buildRequest(options: CallOptions): Promise<Request> {
 	return new Request(url, { method: options.method ?? 'POST', headers, body })
 }
 
-const context: AppLoadContext = { clientAddress: '127.0.0.1' }
+// A fresh load context per call, as the server makes one per HTTP request.
+const context = (): AppLoadContext => ({ clientAddress: '127.0.0.1' })
 
 export async function runLoader(loader: LoaderFunction, options: CallOptions): Promise<Outcome> {
 	const request = await buildRequest({ ...options, method: options.method ?? 'GET' })
-	return settle(() => loader({ request, params: options.params ?? {}, context }))
+	return settle(() => loader({ request, params: options.params ?? {}, context: context() }))
 }
 
 export async function runAction(action: ActionFunction, options: CallOptions): Promise<Outcome> {
 	const request = await buildRequest({ ...options, method: options.method ?? 'POST' })
-	return settle(() => action({ request, params: options.params ?? {}, context }))
+	return settle(() => action({ request, params: options.params ?? {}, context: context() }))
 }
 
 async function settle(call: () => unknown): Promise<Outcome> {

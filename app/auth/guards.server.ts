@@ -15,13 +15,20 @@ export type RequestArgs = { request: Request; context: AppLoadContext }
 // record's policy, their address for the audit log.
 export type CurrentUser = SessionUser & { sessionId: string; address: string | null }
 
-const cache = new WeakMap<Request, Promise<CurrentUser | null>>()
+// The session is validated once per request. For a page, the root and the route loaders each
+// get a Request object of their own but share the request's load context (one per HTTP
+// request), so the context is the key. After a form post the loaders run again in the same
+// request, possibly after the action changed the session (a new password): a post is not
+// remembered by context.
+const cache = new WeakMap<object, Promise<CurrentUser | null>>()
 
 export function getCurrentUser(args: RequestArgs): Promise<CurrentUser | null> {
-	let pending = cache.get(args.request)
+	const reading = args.request.method === 'GET' || args.request.method === 'HEAD'
+	const key: object = reading && args.context ? args.context : args.request
+	let pending = cache.get(key)
 	if (!pending) {
 		pending = loadCurrentUser(args)
-		cache.set(args.request, pending)
+		cache.set(key, pending)
 	}
 	return pending
 }

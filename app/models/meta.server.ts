@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { getDb, type Database } from '#db/client.server'
 import { appMeta } from '#db/schema'
+import { memoInRequest } from './request-memo.server'
 
 // The demo banner shows where demo data was actually seeded, not merely where DEMO is set.
-export async function isDemoInstance(db: Database = getDb()): Promise<boolean> {
-	const [row] = await db.select().from(appMeta).where(eq(appMeta.key, 'demoSeededOn'))
-	return Boolean(row)
+export function isDemoInstance(db: Database = getDb()): Promise<boolean> {
+	return memoInRequest(db, 'demo', async () => {
+		const [row] = await db.select().from(appMeta).where(eq(appMeta.key, 'demoSeededOn'))
+		return Boolean(row)
+	})
 }

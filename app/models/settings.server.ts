@@ -4,11 +4,11 @@ import { settings } from '#db/schema'
 import { can } from '~/auth/permissions'
 import { permitted } from '~/domain/refusal'
 import { resolveSettings, seenKey, settingDefaults, settingsVerdict, type SettingKey, type Settings } from '~/domain/settings'
+import { memoInRequest } from './request-memo.server'
 import { enforce, refuse, write, type Actor } from './write.server'
 
-export async function loadSettings(db: Database): Promise<Settings> {
-	const stored = await db.select({ key: settings.key, value: settings.value }).from(settings)
-	return resolveSettings(stored)
+export function loadSettings(db: Database): Promise<Settings> {
+	return memoInRequest(db, 'settings', async () => resolveSettings(await db.select({ key: settings.key, value: settings.value }).from(settings)))
 }
 
 // Saves the whole set as the admin's form gives it; only the changed values are written, each

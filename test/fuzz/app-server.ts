@@ -5,8 +5,10 @@ import { UNSAFE_flatRoutes } from '@remix-run/dev'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { countStatements } from '#db/client.server'
 import { requestLimits } from '~/http/limits.server'
 import { securityMiddleware } from '~/http/middleware.server'
+import { requestMemoMiddleware } from '~/models/request-memo.server'
 
 // The app as the HTTP server runs it — express with the security middleware and the request
 // limits in front of Remix — listening on a loopback port inside the test process, so that
@@ -87,11 +89,23 @@ function entryRoute(id: string, parentId: string | undefined, module: RouteModul
 	}
 }
 
-export async function startApp(): Promise<{ base: string; close: () => Promise<void> }> {
+// `onStatements`: called after each response with the SQL statements the request sent.
+export async function startApp(options: { onStatements?: (url: string, statements: number) => void } = {}): Promise<{ base: string; close: () => Promise<void> }> {
 	const build = await serverBuild()
 	const app = express()
+	const { onStatements } = options
+	if (onStatements) {
+		app.use((req, res, next) => {
+			void countStatements(() => new Promise<void>((resolve) => {
+				res.once('finish', resolve)
+				res.once('close', resolve)
+				next()
+			})).then(({ statements }) => onStatements(req.originalUrl, statements))
+		})
+	}
 	app.use(securityMiddleware({ publicUrl: null }))
 	app.use(requestLimits())
+	app.use(requestMemoMiddleware)
 	app.all('*', createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? null }) }))
 	const server = app.listen(0, '127.0.0.1')
 	await new Promise((resolve) => server.once('listening', resolve))

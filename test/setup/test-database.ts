@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
-import { migrateDatabase, openPglite, type Database, type DatabaseHandle } from '#db/client.server'
+import { countingLogger, migrateDatabase, openPglite, type Database, type DatabaseHandle } from '#db/client.server'
 import * as schema from '#db/schema'
 import { prepareDatabase } from '#db/seed/prepare.server'
 
@@ -133,7 +133,7 @@ export async function buildTemplate(): Promise<{ template: string; plan: SeedPla
 		await server.unsafe(`create database ${template}`)
 		const client = postgres(serverUrl(template), { max: 1, onnotice: () => {} })
 		const handle: DatabaseHandle = {
-			db: drizzlePostgres({ client, schema }) as unknown as Database,
+			db: drizzlePostgres({ client, schema, logger: countingLogger }) as unknown as Database,
 			driver: 'postgres',
 			close: () => client.end(),
 		}
@@ -202,7 +202,7 @@ export async function openWorkerDatabase(template: string, plan: SeedPlan): Prom
 		}
 		const client = postgres(serverUrl(name), { max: 4, onnotice: () => {} })
 		const handle = withReset(
-			{ db: drizzlePostgres({ client, schema }) as unknown as Database, driver: 'postgres', close: () => client.end({ timeout: 5 }) },
+			{ db: drizzlePostgres({ client, schema, logger: countingLogger }) as unknown as Database, driver: 'postgres', close: () => client.end({ timeout: 5 }) },
 			plan,
 			(text) => client.begin((tx) => tx.unsafe(text).simple()),
 		)
@@ -212,7 +212,7 @@ export async function openWorkerDatabase(template: string, plan: SeedPlan): Prom
 	}
 	const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) })
 	const handle = withReset(
-		{ db: drizzlePglite({ client, schema }) as unknown as Database, driver: 'pglite', close: () => client.close() },
+		{ db: drizzlePglite({ client, schema, logger: countingLogger }) as unknown as Database, driver: 'pglite', close: () => client.close() },
 		plan,
 		async (text) => (await client.transaction((tx) => tx.exec(text))).at(-1)?.rows ?? [],
 	)
