@@ -6,8 +6,8 @@ import { cookieFor } from '#test/helpers'
 // route loader together), on the demo data. The budgets hold what the pages cost today, so that
 // a change that adds a query per row or reads the session twice fails here, without timing
 // anything; lower a budget when a page gets cheaper. The aim is at most 6 statements a page:
-// the home page and the lists still read the to-do items one query per record kind (twice on
-// the home page: the menu's count and the list), and several lists count their filters apart.
+// the home page still reads the to-do items one query per record kind, and several lists count
+// their filters apart from the rows.
 
 const budgets: Record<string, number> = {
 	'/': 19,
