@@ -6,10 +6,9 @@ import express from 'express'
 import { defaultPgliteDir, migrateDatabase, openFromEnv, setDatabase, underStartupLock } from './db/client.server'
 import { acquireLock } from './db/lock.server'
 import { prepareDatabase } from './db/seed/prepare.server'
-import { securityMiddleware } from './app/http/middleware.server'
-import { cutStalledRequests, requestLimits } from './app/http/limits.server'
+import { frontMiddleware } from './app/http/front.server'
+import { cutStalledRequests } from './app/http/limits.server'
 import { getConfig } from './app/config.server'
-import { requestMemoMiddleware } from './app/models/request-memo.server'
 
 // The HTTP server: express in front of Remix. Start-up opens the database, applies the
 // committed migrations, seeds reference data (and demo data into an empty demo database), then
@@ -39,9 +38,7 @@ app.disable('x-powered-by')
 // With TRUST_PROXY the client's address and protocol come from X-Forwarded-For / -Proto.
 app.set('trust proxy', config.trustProxy)
 
-app.use(securityMiddleware(config))
-app.use(requestLimits())
-app.use(requestMemoMiddleware)
+app.use(frontMiddleware(config))
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)

@@ -5,10 +5,8 @@ import { UNSAFE_flatRoutes } from '@remix-run/dev'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { frontMiddleware } from '~/http/front.server'
 import { countStatements } from '#db/client.server'
-import { requestLimits } from '~/http/limits.server'
-import { securityMiddleware } from '~/http/middleware.server'
-import { requestMemoMiddleware } from '~/models/request-memo.server'
 
 // The app as the HTTP server runs it — express with the security middleware and the request
 // limits in front of Remix — listening on a loopback port inside the test process, so that
@@ -103,9 +101,7 @@ export async function startApp(options: { onStatements?: (url: string, statement
 			})).then(({ statements }) => onStatements(req.originalUrl, statements))
 		})
 	}
-	app.use(securityMiddleware({ publicUrl: null }))
-	app.use(requestLimits())
-	app.use(requestMemoMiddleware)
+	app.use(frontMiddleware({ publicUrl: null }))
 	app.all('*', createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? null }) }))
 	const server = app.listen(0, '127.0.0.1')
 	await new Promise((resolve) => server.once('listening', resolve))
