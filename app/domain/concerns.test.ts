@@ -205,10 +205,12 @@ describe('masking', () => {
 		expect(maskPhone('12345')).toBe('***45')
 		expect(maskPhone('1234567')).toBe('*****67')
 		expect(maskPhone('110')).toBe('*10')
+		// A local number without its area code hides all but two digits, not one.
+		expect(maskPhone('85551234')).toBe('******34')
+		expect(maskPhone('8555123456')).toBe('********56')
 		expect(maskPhone('12')).toBe('12')
 		expect(maskPhone('7')).toBe('7')
-		// Eight characters count as a full number.
-		expect(maskPhone('12345678')).toBe('123*5678')
+		expect(maskPhone('12345678')).toBe('******78')
 	})
 
 	test('a phone is a mobile number or a landline with its area code', () => {

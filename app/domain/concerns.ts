@@ -132,7 +132,9 @@ export function maskName(name: string): string {
 export function maskPhone(phone: string): string {
 	const digits = phone.replace(/\s+/g, '')
 	if (digits.length === 0) return ''
-	if (digits.length >= 8) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`
+	// A full mobile number or a landline with its area code keeps its ends (138****5678); a
+	// shorter one (a local 8-digit number) would keep almost every digit that way: its last two only.
+	if (digits.length >= 11) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`
 	return `${'*'.repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`
 }
 
