@@ -190,7 +190,6 @@ export const zh = {
 		clearFilters: '清除筛选',
 		printTitle: '《{title}》责任分解表',
 		printedOn: '制表日期：{date}',
-		printHint: '请使用浏览器的打印功能（Ctrl+P）打印本页。',
 		filteredBy: '筛选条件：{filters}',
 		backToTable: '返回责任分解表',
 		editTitle: '编辑责任事项',
@@ -1253,7 +1252,6 @@ export const zh = {
 		viewLetter: '查看和打印审议意见书',
 		backToDeliberation: '返回审议页面',
 		draftLetter: '草稿，尚未发出',
-		printHint: '使用浏览器的“打印”功能（Ctrl+P）打印本页。',
 		// Handling report
 		handlingTitle: '研究处理情况报告',
 		overdueBy: '已逾期 {days} 天',
@@ -1504,7 +1502,6 @@ export const zh = {
 		// The record
 		backToSession: '返回询问页面',
 		draftRecord: '草稿，纪要尚未公布',
-		printHint: '使用浏览器的“打印”功能（Ctrl+P）打印本页。',
 		refusals: {
 			meeting: '请从列表中选择会议。',
 			meetingOver: '该次会议已经结束，不能再安排询问。',
@@ -1953,7 +1950,6 @@ export const zh = {
 		submit: '提请审议',
 		submitted: '检查报告已列入会议议程并提请审议。',
 		print: '打印报告',
-		printHint: '用浏览器的打印功能（Ctrl+P）打印本页。',
 		draftMark: '草稿，尚未提请审议',
 		emptyPart: '（未填写）',
 		back: '返回检查',
@@ -2253,6 +2249,14 @@ export const zh = {
 			rules: '计分办法：基础分 100 分，按系统设置的扣分标准扣减；常委会机关不参与排名和警示。警示随条件消除而自动解除。',
 			print: '打印通报',
 			export: '导出 CSV',
+		},
+		cardHistory: {
+			title: '警示记录',
+			note: '{from}至{to}期间所持黄牌、红牌，按排名通报的警示规则由逾期事项和满意度测评结果推算；条件消除即撤销。',
+			columns: { card: '警示', earnedOn: '亮牌日期', liftedOn: '撤销日期', reasons: '原因' },
+			stillHeld: '仍在警示',
+			empty: '近十二个月未被亮牌。',
+			emptyPeriod: '统计期间内未被亮牌。',
 		},
 		dashboard: {
 			title: '统计图表',
