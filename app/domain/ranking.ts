@@ -1,4 +1,5 @@
-import { addDays, type IsoDate } from './dates'
+import { monthStart } from './dashboard'
+import { addDays, daysBetween, type IsoDate } from './dates'
 import type { Settings } from './settings'
 
 // The committee's ranking notice (排名通报) and its yellow and red cards over its own oversight
@@ -89,4 +90,88 @@ export function cardOf(overdue: ReadonlyArray<OverdueFact>, results: ReadonlyArr
 	const reasons = red.length ? red : yellow
 	if (!reasons.length) return null
 	return { colour: red.length ? 'red' : 'yellow', since: reasons.map((r) => r.since).sort()[0], reasons }
+}
+
+// An item as the dated record has it: due on `dueOn`, closed (accepted, answered, kept) on
+// `closedOn` or still open.
+export type DatedItem = { kind: string; id: number; title: string; href: string; dueOn: IsoDate; closedOn: IsoDate | null }
+
+// A spell during which the agency held a card of one colour: from the day it was earned to the
+// day it was lifted or changed colour (null: still held on the last day looked at). Its reasons
+// are every reason, and every item, that stood behind the card at some day of the spell.
+export type CardSpell = { colour: CardColour; earnedOn: IsoDate; liftedOn: IsoDate | null; reasons: Card['reasons'] }
+
+// An item is overdue on day D when it was due before D and not closed by D (closed on D: no
+// longer overdue that day); it is then D − due days overdue.
+function overdueOn(items: ReadonlyArray<DatedItem>, day: IsoDate): Array<OverdueFact> {
+	return items
+		.filter((item) => item.dueOn < day && (item.closedOn === null || item.closedOn > day))
+		.map((item) => ({ kind: item.kind, id: item.id, title: item.title, href: item.href, dueOn: item.dueOn, overdueDays: daysBetween(item.dueOn, day) }))
+}
+
+function mergeReasons(into: Card['reasons'], from: Card['reasons']): Card['reasons'] {
+	const merged = into.map((r) => ({ ...r, items: [...r.items] }))
+	for (const reason of from) {
+		const same = merged.find((r) => r.reason === reason.reason)
+		if (!same) {
+			merged.push({ ...reason, items: [...reason.items] })
+			continue
+		}
+		if (reason.since < same.since) same.since = reason.since
+		for (const item of reason.items) if (!same.items.some((i) => i.href === item.href)) same.items.push(item)
+	}
+	return merged
+}
+
+// A satisfaction result counts for a card as the ranking notice counts it by default: over the
+// last twelve months (from the first day of the month eleven months back). On the first day of
+// the twelfth month after its own, a result no longer stands.
+const resultWindowMonths = 12
+
+function resultsStanding(results: ReadonlyArray<ResultFact>, day: IsoDate): Array<ResultFact> {
+	const since = monthStart(day, resultWindowMonths - 1)
+	return results.filter((result) => result.on <= day && result.on >= since)
+}
+
+// The agency's card history between `from` and `to`, replayed from the dated record rather than
+// stored: on each day the card is what cardOf gives for the items overdue that day and the
+// results that stood by that day. It can only change on a day an item crosses a threshold (its
+// due date + 31 or + 91 days), an item is closed, or a result stands, so only those days are
+// looked at, from the record's first such day on, so that a card already held on `from` keeps
+// the day it was really earned. A change of colour ends one spell and starts another; a spell
+// lifted on or before `from` is not in the history.
+export function cardHistory(
+	items: ReadonlyArray<DatedItem>,
+	results: ReadonlyArray<ResultFact>,
+	settings: CardSettings,
+	from: IsoDate,
+	to: IsoDate,
+): Array<CardSpell> {
+	const days = new Set<IsoDate>([from])
+	for (const item of items) {
+		days.add(addDays(item.dueOn, settings.yellowCardOverdueDays + 1))
+		days.add(addDays(item.dueOn, settings.redCardOverdueDays + 1))
+		if (item.closedOn !== null) days.add(item.closedOn)
+	}
+	for (const result of results) {
+		days.add(result.on)
+		days.add(monthStart(result.on, -resultWindowMonths))
+	}
+	const spells: Array<CardSpell> = []
+	let current: CardSpell | null = null
+	for (const day of [...days].filter((d) => d <= to).sort()) {
+		const card = cardOf(
+			overdueOn(items, day),
+			resultsStanding(results, day),
+			settings,
+		)
+		if (current && current.colour === card?.colour) {
+			current.reasons = mergeReasons(current.reasons, card.reasons)
+			continue
+		}
+		if (current) current.liftedOn = day
+		current = card ? { colour: card.colour, earnedOn: day, liftedOn: null, reasons: mergeReasons([], card.reasons) } : null
+		if (current) spells.push(current)
+	}
+	return spells.filter((spell) => spell.liftedOn === null || spell.liftedOn > from)
 }

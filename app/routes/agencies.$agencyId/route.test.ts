@@ -45,3 +45,10 @@ test("the police's page shows its report to draft to its liaison, not to a membe
 	expect((await page('psb', 'gongan')).openItems.filter((i) => (i as { kind?: string }).kind !== 'concern').map((i) => i.action).sort()).toEqual(['draft', 'resubmit'])
 	expect((await page('psb', 'weiyuan1')).openItems.filter((i) => (i as { kind?: string }).kind !== 'concern').map((i) => i.action)).toEqual(['resubmit'])
 })
+
+test("the 警示记录 shows to the committee's bodies and members and to the agency's own liaison, not to another agency's or a deputy", async () => {
+	const shown = async (key: string, as: string) => ((await page(key, as)) as unknown as { cardHistory: { spells: Array<unknown>; lastYear: boolean } | null }).cardHistory
+	for (const as of ['mishu', 'weiyuan1', 'gongan']) expect(await shown('psb', as)).toMatchObject({ lastYear: true, spells: expect.any(Array) })
+	expect(await shown('psb', 'jiaoyu')).toBeNull()
+	expect(await shown('psb', 'daibiao1')).toBeNull()
+})

@@ -20,6 +20,8 @@ import { withStatus as withTaskStatus } from '~/models/status/queries.server'
 import { StatusCounts } from '~/components/status-summary'
 import { rollUp } from '~/domain/status'
 import { can } from '~/auth/permissions'
+import { cardHistoryFor } from '~/models/status/card-history.server'
+import { CardHistory } from './card-history'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? ''} · 监督追踪` }]
 
@@ -39,6 +41,8 @@ export async function loader(args: LoaderFunctionArgs) {
 	const openItems = await listAgencyOpenItems(db, user, agency.id, today, settings)
 	// Its open rectifications, scoped like the findings list (another agency's liaison: none).
 	const openFindings = await listAgencyOpenFindings(db, user, agency.id, today)
+	// Its 警示记录, to those who may read the ranking notice (null: not shown).
+	const cardHistory = agency.kind === 'congress' ? null : await cardHistoryFor(db, user, agency.id, new URL(args.request.url).searchParams, today, settings)
 	return {
 		agency,
 		asLead: withStatus.filter((task) => task.leads.some((a) => a.id === agency.id)),
@@ -48,12 +52,13 @@ export async function loader(args: LoaderFunctionArgs) {
 		reports,
 		openItems,
 		openFindings,
+		cardHistory,
 		today,
 	}
 }
 
 export default function AgencyPage() {
-	const { agency, asLead, asCo, canEdit, canBrief, reports, openItems, openFindings, today } = useLoaderData<typeof loader>()
+	const { agency, asLead, asCo, canEdit, canBrief, reports, openItems, openFindings, cardHistory, today } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
@@ -79,6 +84,7 @@ export default function AgencyPage() {
 			</h2>
 			<TodoList items={openItems} today={today} empty={t.agencies.noOpenItems} />
 			<OpenFindings findings={openFindings} />
+			{cardHistory ? <CardHistory spells={cardHistory.spells} period={cardHistory.period} lastYear={cardHistory.lastYear} /> : null}
 			<h2>
 				{t.agencies.reports}（{reports.length}）
 			</h2>
