@@ -80,6 +80,13 @@ test('the ranking notice shows the cards the demo earned, and a liaison sees its
 	const red = page.locator('table.ranking-table tbody tr', { has: page.locator('.card-badge--red') }).first()
 	await red.locator('th a').click()
 	await page.waitForURL(/\/agencies\/\d+$/)
+	// Its 警示记录 has the red card it holds today, with the items behind it.
+	const history = page.getByRole('region', { name: '警示记录' })
+	const held = history.locator('tbody tr', { has: page.locator('.card-badge--red') }).filter({ hasText: '仍在警示' })
+	await held.first().waitFor()
+	assert.equal(await held.count(), 1, 'the red card held today is in the 警示记录')
+	assert.ok((await held.locator('td a').count()) >= 1, 'with the items behind it')
+	await shoot(page, resultsDir, 'agency-card-history.png')
 	await page.getByRole('link', { name: '情况简报（打印）' }).click()
 	await page.waitForURL(/\/agencies\/\d+\/briefing$/)
 	await page.getByRole('heading', { level: 2, name: '三、排名和警示' }).waitFor()

@@ -34,7 +34,8 @@ test('the office publishes a result and the ranking notice, the public reads the
 	await firstResult.getByRole('button', { name: '公开' }).click()
 	await page.getByText('已公开，公开页面即时显示。').waitFor()
 	await page.getByRole('button', { name: '公开本期排名通报' }).click()
-	await page.getByText('已公开，公开页面即时显示。').waitFor()
+	// The notice is already there from the first publication: wait for the notice's row.
+	await page.locator('table tbody tr', { hasText: '排名通报（' }).waitFor()
 	// The same period again is refused, beside its form, with the dates kept.
 	await page.getByRole('button', { name: '公开本期排名通报' }).click()
 	await page.getByText('该事项已经公开，无需重复公开').waitFor()
