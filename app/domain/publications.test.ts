@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { roles } from './roles'
-import { inspectionReportPublishable, mayManagePublications, publishVerdict, withdrawVerdict } from './publications'
+import { inspectionReportPublishable, mayManagePublications, publishVerdict, resultPublishable, withdrawVerdict } from './publications'
 
 describe('publishing', () => {
 	test('only the office decides', () => {
@@ -15,12 +15,17 @@ describe('publishing', () => {
 		expect(publishVerdict(office, { ready: false, alreadyPublic: true })).toMatchObject({ refusal: { code: 'publications.notReady' } })
 		expect(publishVerdict(office, { ready: true, alreadyPublic: true })).toMatchObject({ refusal: { code: 'publications.alreadyPublic' } })
 	})
-	test('an inspection report is ready once deliberated and with an evaluation or problems', () => {
+	test('an inspection report is ready once the opinion letter is sent and it has an evaluation or problems', () => {
 		const parts = { evaluation: '总体评价', problems: '' }
-		expect(inspectionReportPublishable({ deliberated: true, parts })).toBe(true)
-		expect(inspectionReportPublishable({ deliberated: false, parts })).toBe(false)
-		expect(inspectionReportPublishable({ deliberated: true, parts: { evaluation: ' \n', problems: '' } })).toBe(false)
-		expect(inspectionReportPublishable({ deliberated: true, parts: { evaluation: '', problems: '问题' } })).toBe(true)
+		expect(inspectionReportPublishable({ letterSent: true, parts })).toBe(true)
+		expect(inspectionReportPublishable({ letterSent: false, parts })).toBe(false)
+		expect(inspectionReportPublishable({ letterSent: true, parts: { evaluation: ' \n', problems: '' } })).toBe(false)
+		expect(inspectionReportPublishable({ letterSent: true, parts: { evaluation: '', problems: '问题' } })).toBe(true)
+	})
+	test('a result is ready once the opinion letter is sent, not when the vote closes', () => {
+		expect(resultPublishable({ state: 'vote_closed' })).toBe(false)
+		expect(resultPublishable({ state: 'open' })).toBe(false)
+		for (const state of ['letter_sent', 'handling_submitted', 'closed'] as const) expect(resultPublishable({ state })).toBe(true)
 	})
 })
 

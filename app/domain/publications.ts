@@ -1,4 +1,4 @@
-import type { Choice } from './deliberation'
+import { letterIsSent, type Choice, type DeliberationState } from './deliberation'
 import type { IsoDate } from './dates'
 import type { ReportParts } from './inspection-report'
 import { allowed, broken, firstRefusal, permitted, type Verdict } from './refusal'
@@ -30,10 +30,15 @@ export function mayManagePublications(actor: { role: Role }): boolean {
 	return actor.role === 'secretariat'
 }
 
-// An inspection's report may be made public once it went to the standing committee (its
-// deliberation was opened) and says something; a draft never is.
-export function inspectionReportPublishable(report: { deliberated: boolean; parts: Pick<ReportParts, 'evaluation' | 'problems'> }): boolean {
-	return report.deliberated && (report.parts.evaluation.trim() !== '' || report.parts.problems.trim() !== '')
+// Nothing goes public before the agencies concerned may read it: a satisfaction result and an
+// inspection report once the committee's opinion letter was sent (until then the deliberation
+// is the committee's working paper, see deliberationReadScope); a report that says nothing never.
+export function resultPublishable(deliberation: { state: DeliberationState }): boolean {
+	return letterIsSent(deliberation.state)
+}
+
+export function inspectionReportPublishable(report: { letterSent: boolean; parts: Pick<ReportParts, 'evaluation' | 'problems'> }): boolean {
+	return report.letterSent && (report.parts.evaluation.trim() !== '' || report.parts.problems.trim() !== '')
 }
 
 type Current = { withdrawnOn: IsoDate | null }

@@ -82,7 +82,7 @@ test('the ranking notice shows the cards the demo earned, and a liaison sees its
 	await page.waitForURL(/\/agencies\/\d+$/)
 	// Its 警示记录 has the red card it holds today, with the items behind it.
 	const history = page.getByRole('region', { name: '警示记录' })
-	const held = history.locator('tbody tr', { has: page.locator('.card-badge--red') }).filter({ hasText: '仍在警示' })
+	const held = history.locator('tbody tr', { has: page.locator('.card-badge--red') }).filter({ hasText: '尚未解除' })
 	await held.first().waitFor()
 	assert.equal(await held.count(), 1, 'the red card held today is in the 警示记录')
 	assert.ok((await held.locator('td a').count()) >= 1, 'with the items behind it')

@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { sentStates } from '~/domain/deliberation'
 import { expect, test } from 'vitest'
 import { getDb } from '#db/client.server'
 import { auditEvents, concerns, deliberations, inspections, users } from '#db/schema'
@@ -25,9 +26,9 @@ async function aVotedDeliberation() {
 	const [row] = await db()
 		.select({ id: deliberations.id, title: deliberations.title })
 		.from(deliberations)
-		.where(and(eq(deliberations.withVote, true), isNotNull(deliberations.tally)))
+		.where(and(eq(deliberations.withVote, true), isNotNull(deliberations.tally), inArray(deliberations.state, sentStates)))
 		.limit(1)
-	if (!row) throw new Error('the demo data has a deliberation with a result')
+	if (!row) throw new Error('the demo data has a deliberation with a result and its letter sent')
 	return row
 }
 
@@ -65,9 +66,14 @@ test('a satisfaction result is published once, by the office only, audited, and 
 	expect((await listPublished(db())).map((p) => p.id)).toContain(again)
 })
 
-test('a deliberation without a result and an inspection report not yet deliberated are not ready', async () => {
+test('a result before its letter is sent, and an inspection report not yet deliberated, are not ready', async () => {
 	const mishu = await actorFor('mishu')
 	const settings = await loadSettings(db())
+	// The vote closed, the letter not yet sent: the agencies may not read it yet, nor may the public.
+	const [closed] = await db().select({ id: deliberations.id, version: deliberations.version }).from(deliberations).where(isNotNull(deliberations.tally)).limit(1)
+	await db().update(deliberations).set({ state: 'vote_closed' }).where(eq(deliberations.id, closed.id))
+	expect(await refusalOf(publish(db(), mishu, { kind: 'satisfaction', deliberationId: closed.id }, today(), settings))).toMatchObject({ code: 'publications.notReady' })
+	expect((await listPublishable(db(), settings)).results.map((r) => r.id)).not.toContain(closed.id)
 	const [open] = await db().select({ id: deliberations.id }).from(deliberations).where(sql`${deliberations.tally} is null`).limit(1)
 	if (open) expect(await refusalOf(publish(db(), mishu, { kind: 'satisfaction', deliberationId: open.id }, today(), settings))).toMatchObject({ code: 'publications.notReady' })
 	const [draft] = await db()
@@ -107,6 +113,7 @@ test('a ranking notice is a copy of ranks, scores and cards for its period, once
 	for (const concern of await db().select({ title: concerns.title }).from(concerns)) expect(text).not.toContain(concern.title)
 	for (const user of await db().select({ name: users.realName }).from(users)) expect(text).not.toContain(user.name)
 	expect(await refusalOf(publish(db(), mishu, { kind: 'ranking', period }, today(), settings))).toMatchObject({ code: 'publications.alreadyPublic' })
-	// Another period is another notice.
-	await publish(db(), mishu, { kind: 'ranking', period: { from: period.from, to: period.from } }, today(), settings)
+	// Another period is another notice; a period that does not end today is not today's notice.
+	await publish(db(), mishu, { kind: 'ranking', period: { from: today(), to: today() } }, today(), settings)
+	expect(await refusalOf(publish(db(), mishu, { kind: 'ranking', period: { from: period.from, to: period.from } }, today(), settings))).toMatchObject({ code: 'publications.notReady' })
 })

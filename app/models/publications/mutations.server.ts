@@ -4,8 +4,8 @@ import { agencies, deliberations, inspections, meetings, publications } from '#d
 import { getInspectionReport, inspectionDeliberation } from '../inspections/queries.server'
 import type { Period } from '~/domain/dashboard'
 import type { IsoDate } from '~/domain/dates'
-import { satisfactionResult } from '~/domain/deliberation'
-import { inspectionReportPublishable, publishVerdict, withdrawVerdict, type PublicationCopy, type RankingCopy } from '~/domain/publications'
+import { letterIsSent, satisfactionResult } from '~/domain/deliberation'
+import { inspectionReportPublishable, publishVerdict, resultPublishable, withdrawVerdict, type PublicationCopy, type RankingCopy } from '~/domain/publications'
 import type { Settings } from '~/domain/settings'
 import { isUniqueViolation } from '../constraints.server'
 import { loadRanking } from '../status/ranking.server'
@@ -70,6 +70,7 @@ async function takeCopy(tx: Database, input: PublishInput, settings: Settings, t
 					title: deliberations.title,
 					withVote: deliberations.withVote,
 					tally: deliberations.tally,
+					state: deliberations.state,
 					agency: agencies.name,
 					on: sql<string | null>`coalesce(${meetings.endsOn}, (${deliberations.voteClosedAt} at time zone 'Asia/Shanghai')::date)::text`,
 				})
@@ -77,20 +78,24 @@ async function takeCopy(tx: Database, input: PublishInput, settings: Settings, t
 				.innerJoin(agencies, eq(agencies.id, deliberations.respondingAgencyId))
 				.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
 				.where(eq(deliberations.id, input.deliberationId))
-			const result = row?.withVote && row.tally ? satisfactionResult(row.tally, settings.satisfactionThresholdPercent) : null
+			const result = row?.withVote && row.tally && resultPublishable(row) ? satisfactionResult(row.tally, settings.satisfactionThresholdPercent) : null
 			const copy = row && result && row.on ? ({ kind: 'satisfaction', title: row.title, agency: row.agency, result, on: row.on } as const) : null
 			return { subjectId: input.deliberationId, period: null, copy }
 		}
 		case 'inspection_report': {
 			await lockVersioned(tx, inspections, input.inspectionId)
 			const [report, deliberation] = await Promise.all([getInspectionReport(tx, input.inspectionId), inspectionDeliberation(tx, input.inspectionId)])
-			const ready = report && deliberation && inspectionReportPublishable({ deliberated: true, parts: report.parts })
-			const copy = ready ? ({ kind: 'inspection_report', title: report.reportTitle, reportedOn: deliberation.openedOn, parts: report.parts } as const) : null
+			const ready = report && deliberation && inspectionReportPublishable({ letterSent: letterIsSent(deliberation.state), parts: report.parts })
+			// Dated by the meeting it went to (the day the deliberation was opened, without one).
+			const [meeting] = ready && report.meetingId ? await tx.select({ startsOn: meetings.startsOn }).from(meetings).where(eq(meetings.id, report.meetingId)) : []
+			const copy = ready ? ({ kind: 'inspection_report', title: report.reportTitle, reportedOn: meeting?.startsOn ?? deliberation.openedOn, parts: report.parts } as const) : null
 			return { subjectId: input.inspectionId, period: null, copy }
 		}
 		case 'ranking': {
-			// The notice as it reads today for the period: ranks, scores and cards. The deductions
-			// stay off the public copy: they name items, and a concern's title is the deputy's.
+			// The notice as it reads today: ranks, scores and cards. Its overdue items and cards are
+			// today's, so the period ends today (a past period would mix today's items with that
+			// period's results). The deductions stay off the public copy: they name items, and a
+			// concern's title is the deputy's.
 			const groups = await loadRanking(tx, input.period, today, settings)
 			const copy: RankingCopy = {
 				kind: 'ranking',
@@ -98,7 +103,7 @@ async function takeCopy(tx: Database, input: PublishInput, settings: Settings, t
 				to: input.period.to,
 				groups: groups.map((group) => ({ group: group.group, agencies: group.agencies.map((a) => ({ rank: a.rank, name: a.name, score: a.score, card: a.card?.colour ?? null })) })),
 			}
-			return { subjectId: null, period: input.period, copy: input.period.from <= input.period.to ? copy : null }
+			return { subjectId: null, period: input.period, copy: input.period.from <= input.period.to && input.period.to === today ? copy : null }
 		}
 	}
 }

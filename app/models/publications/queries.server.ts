@@ -1,7 +1,7 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Database } from '#db/client.server'
 import { agencies, deliberations, inspections, meetings, publications, users } from '#db/schema'
-import { satisfactionResult, type Choice } from '~/domain/deliberation'
+import { satisfactionResult, sentStates, type Choice } from '~/domain/deliberation'
 import type { PublicationCopy, PublicationKind } from '~/domain/publications'
 import { inspectionReportPublishable } from '~/domain/publications'
 import type { Settings } from '~/domain/settings'
@@ -36,8 +36,8 @@ export async function listPublications(db: Database) {
 		.orderBy(sql`${publications.withdrawnOn} is not null`, desc(publications.publishedOn), desc(publications.id))
 }
 
-// What could be published and is not public now: deliberations whose satisfaction vote has a
-// result, and inspection reports that went to the meeting.
+// What could be published and is not public now: satisfaction results and inspection reports
+// whose opinion letter was sent (resultPublishable, inspectionReportPublishable).
 export async function listPublishable(db: Database, settings: Settings) {
 	const publicNow = (kind: PublicationKind, id: typeof deliberations.id | typeof inspections.id) =>
 		sql`not exists (select 1 from ${publications} p where p.kind = ${kind} and p.subject_id = ${outer(id)} and p.withdrawn_on is null)`
@@ -53,14 +53,15 @@ export async function listPublishable(db: Database, settings: Settings) {
 			.from(deliberations)
 			.innerJoin(agencies, eq(agencies.id, deliberations.respondingAgencyId))
 			.leftJoin(meetings, eq(meetings.id, deliberations.meetingId))
-			.where(and(eq(deliberations.withVote, true), isNotNull(deliberations.tally), publicNow('satisfaction', deliberations.id)))
+			.where(and(eq(deliberations.withVote, true), isNotNull(deliberations.tally), inArray(deliberations.state, sentStates), publicNow('satisfaction', deliberations.id)))
 			.orderBy(desc(deliberations.id)),
 		db
 			.select({ id: inspections.id, title: inspections.title, evaluation: inspections.reportEvaluation, problems: inspections.reportProblems })
 			.from(inspections)
 			.where(
 				and(
-					sql`exists (select 1 from ${deliberations} d where d.subject_type = 'inspection' and d.subject_id = ${outer(inspections.id)})`,
+					sql`exists (select 1 from ${deliberations} d where d.subject_type = 'inspection' and d.subject_id = ${outer(inspections.id)}
+						and d.state in (${sql.join(sentStates.map((state) => sql`${state}`), sql`, `)}))`,
 					publicNow('inspection_report', inspections.id),
 				),
 			)
@@ -71,6 +72,6 @@ export async function listPublishable(db: Database, settings: Settings) {
 			const result: Choice | null = row.tally ? satisfactionResult(row.tally, settings.satisfactionThresholdPercent) : null
 			return result && row.on ? [{ id: row.id, title: row.title, agency: row.agency, result, on: row.on }] : []
 		}),
-		reports: reports.filter((row) => inspectionReportPublishable({ deliberated: true, parts: row })).map((row) => ({ id: row.id, title: row.title })),
+		reports: reports.filter((row) => inspectionReportPublishable({ letterSent: true, parts: row })).map((row) => ({ id: row.id, title: row.title })),
 	}
 }

@@ -68,6 +68,8 @@ export async function cardHistoryFor(
 	settings: Settings,
 ): Promise<{ period: Period; lastYear: boolean; spells: Array<CardSpell> } | null> {
 	if (!can(user.role, 'ranking:read') || (user.role === 'agency' && user.agencyId !== agencyId)) return null
-	const period = parsePeriod(params, today)
+	// Never beyond today: the record does not know the future.
+	const asked = parsePeriod(params, today)
+	const period = { from: asked.from <= today ? asked.from : today, to: asked.to <= today ? asked.to : today }
 	return { period, lastYear: periodSearch(period, today) === '', spells: await loadCardHistory(db, agencyId, period, settings) }
 }

@@ -4,7 +4,7 @@ import { getDb } from '#db/client.server'
 import { requirePermission } from '~/auth/guards.server'
 import { handlingOverdueDays, isChoice, listFilters, satisfactionResult, subjectPath, type ListFilter } from '~/domain/deliberation'
 import { formatChineseDate, shanghaiDate } from '~/domain/dates'
-import { fill, useT } from '~/i18n/i18n'
+import { fill, useLang, useT, type Lang } from '~/i18n/i18n'
 import { countDeliberations, listDeliberations, withResult } from '~/models/deliberation/queries.server'
 import { loadSettings } from '~/models/settings.server'
 
@@ -51,6 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function DeliberationList() {
 	const { filter, byResult, counts, rows } = useLoaderData<typeof loader>()
 	const t = useT()
+	const lang = useLang()
 	return (
 		<>
 			<div className="page-head">
@@ -66,7 +67,7 @@ export default function DeliberationList() {
 			</nav>
 			{byResult ? (
 				<p className="filter-note">
-					{fill(byResult.month ? t.deliberation.resultFilterMonth : t.deliberation.resultFilter, { result: t.deliberation.choices[byResult.result], month: byResult.month ?? '', count: rows.length })}{' '}
+					{fill(byResult.month ? t.deliberation.resultFilterMonth : t.deliberation.resultFilter, { result: t.deliberation.choices[byResult.result], month: byResult.month ? monthLabel(byResult.month, lang) : '', count: rows.length })}{' '}
 					<Link to={filter === 'all' ? '/deliberations' : `/deliberations?state=${filter}`}>{t.deliberation.resultFilterClear}</Link>
 				</p>
 			) : null}
@@ -113,4 +114,10 @@ export default function DeliberationList() {
 			)}
 		</>
 	)
+}
+
+// '2026-03' as the reader says it: 2026年3月.
+function monthLabel(month: string, lang: Lang): string {
+	const [year, number] = month.split('-').map(Number)
+	return lang === 'zh' ? `${year}年${number}月` : month
 }

@@ -18,8 +18,9 @@ export async function loader(_args: LoaderFunctionArgs) {
 	return { today, ...(await loadPublicStatus(getDb(), today)) }
 }
 
-// Shared caches may keep it for a few minutes; the server rebuilds it only after a write.
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'public, max-age=300' })
+// A withdrawn document must leave the page at once: caches ask again each time (the server
+// answers from its own copy, rebuilt only after a write, so asking costs one small query).
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'public, no-cache' })
 
 export default function PublicPage() {
 	const data = useLoaderData<typeof loader>()

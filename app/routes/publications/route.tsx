@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 		if (v.intent === 'withdraw') return withdrawPublication(db, user, { id: v.publicationId, version: v.version, reason: v.reason }, today)
 		const input: PublishInput =
 			v.intent === 'ranking'
-				? { kind: 'ranking', period: { from: v.from, to: v.to } }
+				? { kind: 'ranking', period: { from: v.from, to: today } }
 				: v.intent === 'satisfaction'
 					? { kind: 'satisfaction', deliberationId: v.subjectId }
 					: { kind: 'inspection_report', inspectionId: v.subjectId }
@@ -194,9 +194,9 @@ function RankingForm({ period, actionData }: { period: { from: string; to: strin
 			<Field label={p.from} field={fields.from}>
 				<input {...getInputProps(fields.from, { type: 'date' })} />
 			</Field>
-			<Field label={p.to} field={fields.to}>
-				<input {...getInputProps(fields.to, { type: 'date' })} />
-			</Field>
+			<p className="small" style={{ margin: 0, alignSelf: 'end' }}>
+				{fill(p.toToday, { date: formatChineseDate(period.to) })}
+			</p>
 			<div className="toolbar">
 				<SubmitButton name="intent" value="ranking">
 					{p.publishRanking}
