@@ -8,7 +8,7 @@ import { cardHistory, type CardSpell, type DatedItem, type ResultFact } from '~/
 import type { Role } from '~/domain/roles'
 import type { Settings } from '~/domain/settings'
 import { rowsOf } from '../sql.server'
-import { distinctItems, satisfactionResultSql } from './dashboard.server'
+import { distinctItems, resultDay, satisfactionResultSql } from './dashboard.server'
 import { itemHref } from './sources.server'
 
 // An agency's 警示记录: its yellow and red cards over the period, replayed from the dated record
@@ -32,11 +32,11 @@ export async function loadCardHistory(db: Database, agencyId: number, period: Pe
 				and (item.owes or item.closed_on is not null)
 			order by item.due_on, item.kind, item.item_id`),
 		db.execute(sql`select d.id, d.title,
-				coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date)::text as on,
+				${resultDay}::text as on,
 				${satisfactionResultSql(settings.satisfactionThresholdPercent)} as result
 			from deliberations d left join meetings m on m.id = d.meeting_id
 			where d.tally is not null and d.responding_agency_id = ${agencyId}
-				and coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date) <= ${period.to}::date`),
+				and ${resultDay} <= ${period.to}::date`),
 	])
 	const items: Array<DatedItem> = rowsOf<{ kind: string; item_id: number; parent_id: number | null; title: string; due_on: string; closed_on: string | null }>(itemRows).map(
 		(row) => ({

@@ -46,8 +46,9 @@ export function satisfactionResultSql(thresholdPercent: number): SQL {
 
 export type SatisfactionMonth = { month: string } & Record<Choice, number>
 
-// The day a vote's result stands: the meeting's last day, else the day the vote closed.
-const resultDay = sql`coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date)`
+// The day a vote's result stands: the meeting's last day, else the day the vote closed (for a
+// query over `deliberations d left join meetings m`).
+export const resultDay = sql`coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date)`
 
 // The deliberations whose result is `result`, standing in `month` (YYYY-MM) when given: the list
 // behind a bar of the satisfaction chart, by the same expressions the chart counts with.

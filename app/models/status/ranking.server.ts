@@ -6,7 +6,7 @@ import { concernHref, deliberationHref } from '~/domain/links'
 import { cardOf, deductions, rankingGroupOf, rankingGroups, score, type Card, type ConcernRatingFact, type Deduction, type OverdueFact, type RankingGroup, type ResultFact } from '~/domain/ranking'
 import type { Settings } from '~/domain/settings'
 import { rowsOf } from '../sql.server'
-import { distinctItems, satisfactionResultSql } from './dashboard.server'
+import { distinctItems, resultDay, satisfactionResultSql } from './dashboard.server'
 import { itemHref } from './sources.server'
 
 // The ranking notice: every agency but the committee's own, in its group, with its score, its
@@ -34,11 +34,11 @@ export async function loadRanking(db: Database, period: Period, today: IsoDate, 
 			select item.agency_id, item.kind, item.item_id, item.parent_id, item.title, item.due_on::text as due_on, (${today}::date - item.due_on) as days
 			from item where item.owes and item.due_on < ${today}::date`),
 		db.execute(sql`select d.responding_agency_id as agency_id, d.id, d.title,
-				coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date)::text as on,
+				${resultDay}::text as on,
 				${satisfactionResultSql(settings.satisfactionThresholdPercent)} as result
 			from deliberations d left join meetings m on m.id = d.meeting_id
 			where d.tally is not null
-				and coalesce(m.ends_on, (d.vote_closed_at at time zone 'Asia/Shanghai')::date) between ${period.from}::date and ${period.to}::date`),
+				and ${resultDay} between ${period.from}::date and ${period.to}::date`),
 		db.execute(sql`select r.agency_id, c.id, c.title from concern_replies r join concerns c on c.id = r.concern_id
 			where r.rating = 'unsatisfied' and r.rated_on between ${period.from}::date and ${period.to}::date order by r.rated_on, r.id`),
 	])
